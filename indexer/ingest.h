@@ -1,0 +1,32 @@
+// One indexing run: read every input, write what is new or changed, report
+// what was rejected, and commit.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace newsdex {
+
+struct IngestOptions {
+    std::filesystem::path index_dir;
+    std::filesystem::path base;  // ids of file-based articles are relative to this
+    std::vector<std::string> paths;
+};
+
+struct IngestSummary {
+    std::size_t added = 0, updated = 0, unchanged = 0, rejected = 0;
+    std::size_t bytes = 0;
+    double seconds = 0;
+};
+
+// Rejected inputs are reported on `errors`, one line each. Throws
+// IndexError if the index itself cannot be written (nothing is committed
+// from the failing batch).
+IngestSummary ingest(const IngestOptions& options, std::ostream& errors);
+
+std::string format_summary(const IngestSummary& summary);
+
+}  // namespace newsdex

@@ -1,0 +1,68 @@
+// The one code path that turns text into terms, for indexing and (through
+// query_builder) for queries. Not thread-safe: give each thread its own.
+#pragma once
+
+#include "tokenizer.h"
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdex {
+
+struct AnalyzedToken {
+    std::string term;  // exact normalized form
+    std::string stem;
+    int32_t begin = 0;  // UTF-16 offsets in the analyzed text
+    int32_t end = 0;
+    uint32_t position = 0;
+};
+
+class Analyzer {
+public:
+    Analyzer();
+
+    // Adds the title and body terms of one article to `doc` (see schema.h).
+    void index_article(Xapian::Document& doc, std::string_view title, std::string_view body);
+
+    // All tokens of `text` with their stems. Invalid UTF-8 becomes U+FFFD
+    // and is skipped, never an error.
+    std::vector<AnalyzedToken> analyze(const icu::UnicodeString& text);
+    std::vector<AnalyzedToken> analyze(std::string_view utf8);
+
+    // Rewrites a query string for Xapian's QueryParser: every word normalized
+    // as the indexer normalizes it; operators (AND, OR, NOT, NEAR, ...) and
+    // query syntax left in place. Hyphenated compounds found on the way are
+    // reported, since QueryParser turns them into phrases of their parts.
+    struct NormalizedQuery {
+        std::string text;
+        struct Compound {
+            std::vector<std::string> parts;  // exact normalized parts
+            std::string stem;                // stem of the whole compound
+        };
+        std::vector<Compound> compounds;
+        // "25%" and "$40": QueryParser keeps only the number; the indexer
+        // also stored the decorated form, which is what the user meant.
+        struct Decorated {
+            std::string bare;
+            std::string decorated;
+        };
+        std::vector<Decorated> decorated_numbers;
+    };
+    NormalizedQuery normalize_query(std::string_view query);
+
+    Xapian::Stem& stemmer() { return stemmer_; }
+
+private:
+    uint32_t index_field(Xapian::Document& doc, std::string_view text, uint32_t base,
+                         Xapian::termcount weight, bool title);
+
+    Tokenizer tokenizer_;
+    Xapian::Stem stemmer_;
+};
+
+icu::UnicodeString utf16_from_utf8(std::string_view utf8);
+
+}  // namespace newsdex

@@ -1,0 +1,24 @@
+// One article as the indexer hands it to storage, and as the query tool
+// reads it back from a Xapian document.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace newsdex {
+
+struct Article {
+    std::string id;      // stable identity: record id, else url, else relative path
+    std::string path;    // source file, absolute
+    int64_t line = 0;    // line in the source file (JSON Lines), 0 for whole files
+    std::string url;
+    std::string title;
+    std::string date;    // YYYY-MM-DD, or empty when unknown
+    std::string source;
+    std::string topic;   // the source's own label, if any
+    std::vector<std::string> tags;
+    std::string text;    // body, paragraphs separated by '\n'
+};
+
+}  // namespace newsdex

@@ -1,0 +1,48 @@
+// The SQLite catalog of article metadata. One row per article; `docid` is
+// the article's Xapian document id (see schema.h).
+#pragma once
+
+#include "article.h"
+#include "sqlite.h"
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace newsdex {
+
+struct CatalogEntry {
+    Xapian::docid docid = 0;
+    std::string hash;
+};
+
+class Catalog {
+public:
+    enum class Mode { ReadOnly, ReadWrite };
+    static constexpr int kSchemaVersion = 1;
+
+    Catalog(const std::filesystem::path& file, Mode mode);
+
+    std::optional<CatalogEntry> find(const std::string& id);
+    void upsert(Xapian::docid docid, const Article& article, const std::string& hash, int64_t size);
+    Xapian::docid max_docid();
+    int64_t count();
+
+    std::optional<std::string> meta(const std::string& key);
+    void set_meta(const std::string& key, const std::string& value);
+
+    int schema_version();
+    sqlite::Database& db() { return db_; }
+
+private:
+    void migrate();
+
+    sqlite::Database db_;
+    // Prepared once: the indexer calls these for every article.
+    std::optional<sqlite::Statement> find_;
+    std::optional<sqlite::Statement> upsert_;
+};
+
+}  // namespace newsdex

@@ -1,0 +1,14 @@
+// A fingerprint of everything indexed about an article: equal fingerprints
+// mean re-indexing would change nothing.
+#pragma once
+
+#include "article.h"
+
+#include <string>
+
+namespace newsdex {
+
+// 128-bit XXH3 as 32 hex digits.
+std::string content_hash(const Article& article);
+
+}  // namespace newsdex

@@ -1,0 +1,115 @@
+#include "index_writer.h"
+
+#include "content_hash.h"
+#include "doc_data.h"
+#include "errors.h"
+#include "word_normalizer.h"
+#include "schema.h"
+
+#include <algorithm>
+
+namespace newsdex {
+namespace {
+
+// Flush by bytes as well as by count, so memory stays flat whatever the
+// article sizes.
+constexpr std::size_t kBatchBytes = 16u << 20;
+constexpr std::size_t kBatchArticles = 10000;
+
+Xapian::WritableDatabase open_xapian(const IndexPaths& paths) {
+    std::error_code ec;
+    std::filesystem::create_directories(paths.dir, ec);
+    if (ec) throw IndexError(paths.dir.string() + ": cannot create index directory: " + ec.message());
+    try {
+        return Xapian::WritableDatabase(paths.xapian.string(), Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw IndexError(paths.dir.string() + ": index is locked by another writer");
+    } catch (const Xapian::Error& e) {
+        throw IndexError(paths.xapian.string() + ": cannot open index: " + e.get_msg());
+    }
+}
+
+std::string lower_ascii(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    return s;
+}
+
+void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::string& value) {
+    std::string term = std::string(prefix) + value;
+    if (!value.empty() && term.size() <= schema::kMaxTermBytes) doc.add_boolean_term(term);
+}
+
+Xapian::Document make_document(Analyzer& analyzer, const Article& a) {
+    Xapian::Document doc;
+    analyzer.index_article(doc, a.title, a.text);
+    add_boolean(doc, schema::kIdPrefix, a.id);
+    add_boolean(doc, schema::kUrlPrefix, a.url);
+    add_boolean(doc, schema::kSourcePrefix, lower_ascii(a.source));
+    for (const std::string& tag : a.tags) add_boolean(doc, schema::kTagPrefix, normalize_word(utf16_from_utf8(tag)));
+    if (a.date.size() == 10) {
+        std::string ymd = a.date.substr(0, 4) + a.date.substr(5, 2) + a.date.substr(8, 2);
+        add_boolean(doc, schema::kDatePrefix, ymd);
+        add_boolean(doc, schema::kMonthPrefix, ymd.substr(0, 6));
+        add_boolean(doc, schema::kYearPrefix, ymd.substr(0, 4));
+        doc.add_value(schema::kDateSlot, ymd);
+    }
+    if (!a.source.empty()) doc.add_value(schema::kSourceSlot, a.source);
+    doc.set_data(encode_doc_data(a));
+    return doc;
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(const std::filesystem::path& dir)
+    : paths_(index_paths(dir)), xapian_(open_xapian(paths_)), catalog_(paths_.catalog, Catalog::Mode::ReadWrite) {
+    next_docid_ = std::max(xapian_.get_lastdocid(), catalog_.max_docid()) + 1;
+}
+
+IndexWriter::~IndexWriter() {
+    // An unfinished batch is abandoned on both sides: the SQLite transaction
+    // rolls back, and closing Xapian cancels its open transaction.
+}
+
+void IndexWriter::begin_batch() {
+    if (batch_) return;
+    batch_.emplace(catalog_.db());
+    // A Xapian transaction suppresses Xapian's own automatic flushes, so
+    // Xapian never commits part of a batch the catalog has not seen.
+    xapian_.begin_transaction(true);
+}
+
+WriteOutcome IndexWriter::write(const Article& article) {
+    begin_batch();
+    const std::string hash = content_hash(article);
+    std::optional<CatalogEntry> existing = catalog_.find(article.id);
+    if (existing && existing->hash == hash) return WriteOutcome::Unchanged;
+
+    const Xapian::docid docid = existing ? existing->docid : next_docid_++;
+    try {
+        xapian_.replace_document(docid, make_document(analyzer_, article));
+    } catch (const Xapian::Error& e) {
+        throw IndexError(paths_.xapian.string() + ": cannot write article " + article.id + ": " + e.get_msg());
+    }
+    const std::size_t size = article.title.size() + article.text.size();
+    catalog_.upsert(docid, article, hash, static_cast<int64_t>(size));
+
+    batch_bytes_ += size;
+    if (++batch_articles_ >= kBatchArticles || batch_bytes_ >= kBatchBytes) commit();
+    return existing ? WriteOutcome::Updated : WriteOutcome::Added;
+}
+
+void IndexWriter::commit() {
+    if (!batch_) return;
+    try {
+        xapian_.commit_transaction();
+    } catch (const Xapian::Error& e) {
+        throw IndexError(paths_.xapian.string() + ": commit failed: " + e.get_msg());
+    }
+    catalog_.set_meta("xapian_revision", std::to_string(xapian_.get_revision()));
+    batch_->commit();
+    batch_.reset();
+    batch_bytes_ = 0;
+    batch_articles_ = 0;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,62 @@
+// The on-disk contract between newsdex-index and newsdex-query.
+//
+// An index directory holds two stores that are written together:
+//   <dir>/xapian/          Xapian (glass) database: one document per article
+//   <dir>/catalog.sqlite   SQLite catalog: one row per article (see catalog.cpp)
+// The catalog row's `docid` column IS the Xapian document id, so either side
+// can be found from the other without a lookup table.
+//
+// Xapian terms (prefixes follow Xapian/Omega conventions):
+//   (none)  exact normalized word form, with positions (title and body);
+//           phrase search and exact-form ranking use these
+//   Z       stem of a word ("Z" + stem), no positions; plain keywords match these
+//   S       exact normalized word form in the title, with positions
+//   ZS      stem of a title word
+//   Q       unique article id (boolean)
+//   D Y M   publication date as YYYYMMDD, YYYY, YYYYMM (boolean)
+//   XS      source name, normalized (boolean)
+//   K       editor tag / keyword, normalized (boolean)
+//   U       url (boolean; only when it fits Xapian's term length limit)
+//
+// Value slots:
+//   0  publication date YYYYMMDD (sortable; empty when unknown)
+//   1  source name as given
+//
+// Document data: a JSON object with the fields of StoredArticle
+// (id, title, date, url, source, path, topic, tags, text), so the query tool
+// can print results from the Xapian index alone.
+#pragma once
+
+#include <xapian.h>
+
+#include <string_view>
+
+namespace newsdex::schema {
+
+inline constexpr std::string_view kStemPrefix = "Z";
+inline constexpr std::string_view kTitlePrefix = "S";
+inline constexpr std::string_view kIdPrefix = "Q";
+inline constexpr std::string_view kDatePrefix = "D";
+inline constexpr std::string_view kYearPrefix = "Y";
+inline constexpr std::string_view kMonthPrefix = "M";
+inline constexpr std::string_view kSourcePrefix = "XS";
+inline constexpr std::string_view kTagPrefix = "K";
+inline constexpr std::string_view kUrlPrefix = "U";
+
+inline constexpr Xapian::valueno kDateSlot = 0;
+inline constexpr Xapian::valueno kSourceSlot = 1;
+
+// Title words count this many times in the general field: BM25 then ranks a
+// title match above a body match without a separate weighting scheme.
+inline constexpr Xapian::termcount kTitleWeight = 3;
+
+// Gap between title and body positions so a phrase cannot span them.
+inline constexpr Xapian::termpos kTitleBodyGap = 100;
+
+// Xapian rejects terms longer than 245 bytes; stay clear of the limit.
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+inline constexpr std::string_view kXapianDirName = "xapian";
+inline constexpr std::string_view kCatalogFileName = "catalog.sqlite";
+
+}  // namespace newsdex::schema

@@ -1,0 +1,19 @@
+// Russian stopwords, used for ranking only: the indexer keeps every word (so
+// phrases and stopword-only queries work); the query parser drops these from
+// keyword queries. Negation and news words ("не", "нет", "россия", "сша") are
+// deliberately absent.
+#pragma once
+
+#include <xapian.h>
+
+#include <string_view>
+#include <vector>
+
+namespace newsdex {
+
+const std::vector<std::string_view>& russian_stopwords();
+// A stopper already released to Xapian's reference counting: pass it to
+// QueryParser::set_stopper, which then owns it.
+const Xapian::Stopper* make_stopper();
+
+}  // namespace newsdex

@@ -1,0 +1,1 @@
+d="$WORK/rej"; mkdir -p "$d"; printf "{\"id\":\"ok-1\",\"title\":\"Тест\",\"text\":\"Проверка\"}\n{broken\n" > "$d/f.jsonl"; : > "$d/empty.txt"; newsdex-index --db "$d/db" --base "$d" "$d" "$d/missing.txt" | sed "s/in [0-9.]* s.*//"; exit ${PIPESTATUS[0]}

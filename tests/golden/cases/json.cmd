@@ -1,0 +1,1 @@
+newsdex-query --db "$DB" --json -n 2 санкциями

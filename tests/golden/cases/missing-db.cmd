@@ -1,0 +1,1 @@
+newsdex-query --db "$WORK/nonexistent" пошлины

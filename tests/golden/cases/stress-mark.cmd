@@ -1,0 +1,1 @@
+newsdex-query --db "$DB" -n 3 "за́мок"

@@ -1,0 +1,130 @@
+#include "analyzer.h"
+#include "schema.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+
+using newsdex::Analyzer;
+using newsdex::AnalyzedToken;
+
+namespace {
+
+std::vector<std::string> terms(Analyzer& a, const std::string& text) {
+    std::vector<std::string> out;
+    for (const AnalyzedToken& t : a.analyze(text)) out.push_back(t.term);
+    return out;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+bool doc_has(const Xapian::Document& doc, const std::string& term) {
+    auto it = doc.termlist_begin();
+    it.skip_to(term);
+    return it != doc.termlist_end() && *it == term;
+}
+
+}  // namespace
+
+TEST_CASE("every form of a word gets the same stem", "[analyzer]") {
+    Analyzer a;
+    std::vector<std::string> stems;
+    for (const AnalyzedToken& t : a.analyze(std::string("Пошлина ПОШЛИНАМИ пошлины пошлин"))) stems.push_back(t.stem);
+    REQUIRE(stems.size() == 4);
+    CHECK(std::all_of(stems.begin(), stems.end(), [&](const std::string& s) { return s == stems[0]; }));
+    CHECK(stems[0] == "пошлин");
+}
+
+TEST_CASE("hyphenated compounds are indexed whole and by their parts", "[analyzer]") {
+    Analyzer a;
+    auto t = terms(a, "Ростов-на-Дону и интернет-магазин, американо-казахстанских");
+    CHECK(has(t, "ростов-на-дону"));
+    CHECK(has(t, "ростов"));
+    CHECK(has(t, "дону"));
+    CHECK(has(t, "интернет-магазин"));
+    CHECK(has(t, "интернет"));
+    CHECK(has(t, "магазин"));
+    CHECK(has(t, "американо-казахстанских"));
+    CHECK(has(t, "казахстанских"));
+}
+
+TEST_CASE("compound parts take consecutive positions; the compound shares the first", "[analyzer]") {
+    Analyzer a;
+    auto tokens = a.analyze(std::string("в Ростов-на-Дону сегодня"));
+    std::map<std::string, uint32_t> pos;
+    for (const auto& t : tokens) pos[t.term] = t.position;
+    CHECK(pos["ростов-на-дону"] == pos["ростов"]);
+    CHECK(pos["на"] == pos["ростов"] + 1);
+    CHECK(pos["дону"] == pos["ростов"] + 2);
+    CHECK(pos["сегодня"] == pos["дону"] + 1);
+}
+
+TEST_CASE("compound stems are stemmed part by part", "[analyzer]") {
+    Analyzer a;
+    auto tokens = a.analyze(std::string("интернет-магазинами"));
+    REQUIRE(!tokens.empty());
+    CHECK(tokens[0].term == "интернет-магазинами");
+    CHECK(tokens[0].stem == "интернет-магазин");
+}
+
+TEST_CASE("numbers with percent and currency are words", "[analyzer]") {
+    Analyzer a;
+    auto t = terms(a, "цены выросли на 25%, баррель подешевел до $40, ставка 16,5%");
+    CHECK(has(t, "25%"));
+    CHECK(has(t, "25"));
+    CHECK(has(t, "$40"));
+    CHECK(has(t, "40"));
+    CHECK(has(t, "16,5%"));
+}
+
+TEST_CASE("NBSP separates words", "[analyzer]") {
+    Analyzer a;
+    auto t = terms(a, "25\xC2\xA0млн рублей");
+    CHECK(has(t, "25"));
+    CHECK(has(t, "млн"));
+}
+
+TEST_CASE("empty and whitespace-only input give no tokens", "[analyzer]") {
+    Analyzer a;
+    CHECK(a.analyze(std::string("")).empty());
+    CHECK(a.analyze(std::string(" \n\t\xC2\xA0 ")).empty());
+    CHECK(a.analyze(std::string("— … «» !?")).empty());
+}
+
+TEST_CASE("invalid UTF-8 never crashes; valid words around it survive", "[analyzer]") {
+    Analyzer a;
+    std::string broken = "санкции \xFF\xFE\xC3 пошлины \xE2\x82";
+    auto t = terms(a, broken);
+    CHECK(has(t, "санкции"));
+    CHECK(has(t, "пошлины"));
+    std::string truncated = "\xD0";
+    CHECK_NOTHROW(a.analyze(truncated));
+}
+
+TEST_CASE("index_article writes exact forms with positions, stems, and title terms", "[analyzer]") {
+    Analyzer a;
+    Xapian::Document doc;
+    a.index_article(doc, "Новые Пошлины", "США ввели пошлины на сталь.");
+    CHECK(doc_has(doc, "пошлины"));
+    CHECK(doc_has(doc, "Zпошлин"));
+    CHECK(doc_has(doc, "Sпошлины"));
+    CHECK(doc_has(doc, "ZSпошлин"));
+    CHECK(doc_has(doc, "сша"));
+    CHECK_FALSE(doc_has(doc, "Sсша"));  // body words are not title words
+    // The title occurrence counts kTitleWeight times, the body one once.
+    auto it = doc.termlist_begin();
+    it.skip_to("пошлины");
+    CHECK(it.get_wdf() == newsdex::schema::kTitleWeight + 1);
+    CHECK(it.positionlist_count() == 2);
+}
+
+TEST_CASE("queries are normalized like text, keeping operators and syntax", "[analyzer]") {
+    Analyzer a;
+    CHECK(a.normalize_query("Tокаев AND «Пошлины» NOT ёлка").text == "токаев AND \"пошлины\" NOT елка");
+    CHECK(a.normalize_query("title:Санкции +Россия -США").text == "title:санкции +россия -сша");
+    CHECK(a.normalize_query("and or").text == "and or");  // lower-case words are words
+    auto q = a.normalize_query("интернет-магазинов");
+    REQUIRE(q.compounds.size() == 1);
+    CHECK(q.compounds[0].stem == "интернет-магазин");
+}

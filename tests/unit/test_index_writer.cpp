@@ -1,0 +1,114 @@
+#include "catalog.h"
+#include "doc_data.h"
+#include "index_location.h"
+#include "index_reader.h"
+#include "index_writer.h"
+#include "sqlite.h"
+#include "temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+using namespace newsdex;
+
+namespace {
+
+Article article(const std::string& id, const std::string& text) {
+    Article a;
+    a.id = id;
+    a.path = "/src/" + id;
+    a.title = "Заголовок " + id;
+    a.text = text;
+    a.date = "2025-11-24";
+    a.source = "Wire";
+    return a;
+}
+
+// Every catalog row has a Xapian document with the same id, and vice versa.
+void check_in_step(const std::filesystem::path& dir) {
+    Xapian::Database db = open_index_readonly(dir);
+    Catalog catalog(index_paths(dir).catalog, Catalog::Mode::ReadOnly);
+    sqlite::Statement rows(catalog.db(), "SELECT docid, id FROM articles");
+    std::size_t n = 0;
+    while (rows.step()) {
+        ++n;
+        Xapian::Document doc = db.get_document(static_cast<Xapian::docid>(rows.integer(0)));
+        CHECK(decode_doc_data(doc.get_data()).id == rows.text(1));
+    }
+    CHECK(n == db.get_doccount());
+}
+
+}  // namespace
+
+TEST_CASE("re-indexing the same id replaces the article, never duplicates it", "[writer]") {
+    testing::TempDir dir;
+    {
+        IndexWriter w(dir.path());
+        CHECK(w.write(article("a", "первый текст")) == WriteOutcome::Added);
+        CHECK(w.write(article("b", "второй текст")) == WriteOutcome::Added);
+        w.commit();
+    }
+    {
+        IndexWriter w(dir.path());
+        CHECK(w.write(article("a", "первый текст")) == WriteOutcome::Unchanged);
+        CHECK(w.write(article("b", "исправленный текст")) == WriteOutcome::Updated);
+        CHECK(w.write(article("c", "третий")) == WriteOutcome::Added);
+        w.commit();
+    }
+    Xapian::Database db = open_index_readonly(dir.path());
+    CHECK(db.get_doccount() == 3);
+    CHECK(db.get_termfreq("Qb") == 1);
+    CHECK(db.get_termfreq("исправленный") == 1);
+    CHECK(db.get_termfreq("второй") == 0);
+    check_in_step(dir.path());
+}
+
+TEST_CASE("metadata goes into boolean terms, values and document data", "[writer]") {
+    testing::TempDir dir;
+    {
+        IndexWriter w(dir.path());
+        Article a = article("x", "текст");
+        a.tags = {"Экономика", "В мире"};
+        a.url = "https://example.org/x";
+        w.write(a);
+        w.commit();
+    }
+    Xapian::Database db = open_index_readonly(dir.path());
+    CHECK(db.get_termfreq("D20251124") == 1);
+    CHECK(db.get_termfreq("M202511") == 1);
+    CHECK(db.get_termfreq("Y2025") == 1);
+    CHECK(db.get_termfreq("XSwire") == 1);
+    CHECK(db.get_termfreq("Kэкономика") == 1);
+    CHECK(db.get_termfreq("Uhttps://example.org/x") == 1);
+    Xapian::Document doc = db.get_document(db.postlist_begin("Qx").operator*());
+    CHECK(doc.get_value(0) == "20251124");
+    Article back = decode_doc_data(doc.get_data());
+    CHECK(back.title == "Заголовок x");
+    CHECK(back.tags == std::vector<std::string>{"Экономика", "В мире"});
+}
+
+TEST_CASE("an uncommitted batch is abandoned on both sides", "[writer]") {
+    testing::TempDir dir;
+    {
+        IndexWriter w(dir.path());
+        w.write(article("kept", "текст"));
+        w.commit();
+        w.write(article("lost", "текст"));
+        // destroyed without commit: as if the process had died here
+    }
+    Xapian::Database db = open_index_readonly(dir.path());
+    CHECK(db.get_doccount() == 1);
+    CHECK(db.get_termfreq("Qlost") == 0);
+    check_in_step(dir.path());
+}
+
+TEST_CASE("the catalog records the Xapian revision of the last batch", "[writer]") {
+    testing::TempDir dir;
+    {
+        IndexWriter w(dir.path());
+        w.write(article("a", "текст"));
+        w.commit();
+    }
+    Xapian::Database db = open_index_readonly(dir.path());
+    Catalog catalog(index_paths(dir.path()).catalog, Catalog::Mode::ReadOnly);
+    CHECK(catalog.meta("xapian_revision") == std::optional<std::string>(std::to_string(db.get_revision())));
+}

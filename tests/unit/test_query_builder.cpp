@@ -1,0 +1,126 @@
+#include "analyzer.h"
+#include "errors.h"
+#include "index_reader.h"
+#include "index_writer.h"
+#include "query_builder.h"
+#include "search.h"
+#include "temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+using namespace newsdex;
+
+namespace {
+
+Article article(const std::string& id, const std::string& title, const std::string& text) {
+    Article a;
+    a.id = id;
+    a.path = "/tmp/" + id;
+    a.title = title;
+    a.text = text;
+    return a;
+}
+
+struct Fixture {
+    testing::TempDir dir;
+    Fixture() {
+        IndexWriter w(dir.path());
+        w.write(article("tariffs", "Новые пошлины", "США ввели пошлины на сталь. Россия не будет отвечать."));
+        w.write(article("duties", "Пошлинами обложили", "Товары обложили пошлинами. Об этом будет объявлено."));
+        w.write(article("shop", "Интернет-магазины", "Интернет-магазинами пользуются все, и в Ростове-на-Дону тоже."));
+        w.write(article("tree", "Ёлка", "На площади поставили ёлку."));
+        w.write(article("percent", "Цены", "Цены выросли 25% за год, нефть по $40."));
+        w.write(article("years", "Юбилей", "Прошло 25 лет и 40 дней."));
+        w.commit();
+    }
+    std::set<std::string> ids(const std::string& q) {
+        SearchRequest r{dir.path(), q, 0, 100};
+        std::set<std::string> out;
+        for (const Hit& h : search(r).hits) out.insert(h.article.id);
+        return out;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("all forms and cases of a query word find the same articles", "[query]") {
+    Fixture f;
+    const std::set<std::string> expected{"tariffs", "duties"};
+    CHECK(f.ids("Пошлина") == expected);
+    CHECK(f.ids("ПОШЛИНАМИ") == expected);
+    CHECK(f.ids("пошлины") == expected);
+    CHECK(f.ids("пошлин") == expected);
+}
+
+TEST_CASE("an exact-form match ranks above a stem-only match", "[query]") {
+    Fixture f;
+    SearchRequest r{f.dir.path(), "пошлинами", 0, 10};
+    auto hits = search(r).hits;
+    REQUIRE(hits.size() == 2);
+    CHECK(hits[0].article.id == "duties");
+    SearchRequest r2{f.dir.path(), "пошлины", 0, 10};
+    CHECK(search(r2).hits[0].article.id == "tariffs");
+}
+
+TEST_CASE("ё and е find each other; look-alike letters are repaired", "[query]") {
+    Fixture f;
+    CHECK(f.ids("елка") == std::set<std::string>{"tree"});
+    CHECK(f.ids("ЁЛКУ") == std::set<std::string>{"tree"});
+    CHECK(f.ids("Пoшлины") == std::set<std::string>{"tariffs", "duties"});  // Latin o
+}
+
+TEST_CASE("phrases keep their stopwords, and 'не' is never dropped", "[query]") {
+    Fixture f;
+    CHECK(f.ids("\"не будет\"") == std::set<std::string>{"tariffs"});
+    CHECK(f.ids("не") == std::set<std::string>{"tariffs"});
+    CHECK(f.ids("россия") == std::set<std::string>{"tariffs"});
+}
+
+TEST_CASE("a query made only of stopwords still works", "[query]") {
+    Fixture f;
+    CHECK(f.ids("будет") == std::set<std::string>{"tariffs", "duties"});
+    CHECK(f.ids("на") == std::set<std::string>{"tariffs", "shop", "tree"});
+    CHECK(f.ids("в на") == std::set<std::string>{"shop"});
+}
+
+TEST_CASE("a compound in any inflection finds the compound", "[query]") {
+    Fixture f;
+    CHECK(f.ids("интернет-магазин") == std::set<std::string>{"shop"});
+    CHECK(f.ids("Ростову-на-Дону") == std::set<std::string>{"shop"});  // text says "Ростове-на-Дону"
+    CHECK(f.ids("интернет") == std::set<std::string>{"shop"});
+}
+
+TEST_CASE("decorated numbers match as typed; bare numbers match both", "[query]") {
+    Fixture f;
+    CHECK(f.ids("25%") == std::set<std::string>{"percent"});
+    CHECK(f.ids("$40") == std::set<std::string>{"percent"});
+    CHECK(f.ids("25") == std::set<std::string>{"percent", "years"});
+}
+
+TEST_CASE("boolean operators survive normalization", "[query]") {
+    Fixture f;
+    CHECK(f.ids("пошлины NOT сталь") == std::set<std::string>{"duties"});
+    CHECK(f.ids("ёлка OR сталь") == std::set<std::string>{"tree", "tariffs"});
+    CHECK(f.ids("title:пошлины") == std::set<std::string>{"tariffs", "duties"});
+}
+
+TEST_CASE("empty or meaningless queries are errors, not crashes", "[query]") {
+    Fixture f;
+    CHECK_THROWS_AS(f.ids(""), QueryError);
+    CHECK_THROWS_AS(f.ids("   "), QueryError);
+    CHECK_NOTHROW(f.ids("\"незакрытая кавычка"));
+    CHECK_NOTHROW(f.ids("(скобка"));
+}
+
+TEST_CASE("a missing index is an IndexError naming the directory", "[query]") {
+    testing::TempDir dir;
+    SearchRequest r{dir.path() / "nope", "пошлины", 0, 10};
+    try {
+        search(r);
+        FAIL("no error");
+    } catch (const IndexError& e) {
+        CHECK(std::string(e.what()).find("nope") != std::string::npos);
+    }
+}
