@@ -2,7 +2,8 @@
 // what was rejected, and commit.
 #pragma once
 
-#include <chrono>
+#include "field_map.h"
+
 #include <filesystem>
 #include <ostream>
 #include <string>
@@ -14,17 +15,23 @@ struct IngestOptions {
     std::filesystem::path index_dir;
     std::filesystem::path base;  // ids of file-based articles are relative to this
     std::vector<std::string> paths;
+    FieldMap fields;
+    std::string encoding;     // forced input encoding, empty to detect
+    std::string errors_file;  // JSON Lines log of rejects, empty for none
+    bool progress = false;
+    bool verbose = false;
 };
 
 struct IngestSummary {
-    std::size_t added = 0, updated = 0, unchanged = 0, rejected = 0;
-    std::size_t bytes = 0;
+    std::size_t added = 0, updated = 0, unchanged = 0, duplicates = 0, rejected = 0;
+    std::size_t files = 0;
+    std::size_t bytes = 0;  // article text read
     double seconds = 0;
 };
 
 // Rejected inputs are reported on `errors`, one line each. Throws
-// IndexError if the index itself cannot be written (nothing is committed
-// from the failing batch).
+// IndexError if the index itself cannot be written (the failing batch is
+// rolled back; batches committed before it stay, consistent).
 IngestSummary ingest(const IngestOptions& options, std::ostream& errors);
 
 std::string format_summary(const IngestSummary& summary);

@@ -1,17 +1,11 @@
 #include "input_files.h"
 
+#include "input_format.h"
+
 #include <algorithm>
 
 namespace newsdex {
 namespace fs = std::filesystem;
-
-InputKind input_kind(const fs::path& file) {
-    const std::string ext = file.extension().string();
-    if (ext == ".txt") return InputKind::Text;
-    if (ext == ".jsonl") return InputKind::JsonLines;
-    return InputKind::Unsupported;
-}
-
 namespace {
 
 bool hidden(const fs::path& p) {
@@ -19,43 +13,66 @@ bool hidden(const fs::path& p) {
     return !name.empty() && name[0] == '.';
 }
 
-void walk(const fs::path& dir, std::vector<InputFile>& out,
-          const std::function<void(const std::string&, const std::string&)>& reject) {
+void add_file(const fs::path& p, std::vector<InputFile>& out, RejectLog& rejects) {
     std::error_code ec;
-    std::vector<fs::directory_entry> entries;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
+    const auto size = fs::file_size(p, ec);
     if (ec) {
-        reject(dir.string(), "cannot read directory: " + ec.message());
+        rejects.reject(p.string(), ec.message());
         return;
     }
-    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.path() < b.path(); });
-    for (const fs::directory_entry& e : entries) {
-        if (hidden(e.path())) continue;
-        std::error_code type_ec;
-        if (e.is_directory(type_ec) && !e.is_symlink(type_ec))
-            walk(e.path(), out, reject);
-        else if (e.is_regular_file(type_ec) && input_kind(e.path()) != InputKind::Unsupported)
-            out.push_back({e.path(), input_kind(e.path())});
+    if (size == 0) {
+        rejects.reject(p.string(), "empty file");
+        return;
+    }
+    out.push_back({p, static_cast<int64_t>(size)});
+}
+
+void walk(const fs::path& dir, std::vector<InputFile>& out, RejectLog& rejects) {
+    std::error_code ec;
+    std::vector<fs::path> entries;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(it->path());
+    if (ec) {
+        rejects.reject(dir.string(), "cannot read folder: " + ec.message());
+        return;
+    }
+    std::sort(entries.begin(), entries.end());
+    for (const fs::path& p : entries) {
+        if (hidden(p)) continue;
+        std::error_code link_ec, type_ec;
+        const bool link = fs::is_symlink(p, link_ec);
+        const fs::file_status st = fs::status(p, type_ec);
+        if (type_ec) {
+            // A dangling link or a link loop: say so rather than skip silently.
+            rejects.reject(p.string(), type_ec.message());
+        } else if (fs::is_directory(st)) {
+            if (!link) walk(p, out, rejects);
+        } else if (fs::is_regular_file(st) && worth_reading(p.filename().string())) {
+            add_file(p, out, rejects);
+        }
     }
 }
 
 }  // namespace
 
-std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths,
-                                      const std::function<void(const std::string&, const std::string&)>& reject) {
+std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, RejectLog& rejects) {
     std::vector<InputFile> out;
     for (const std::string& given : paths) {
+        if (given == "-") {
+            out.push_back({"-", -1});
+            continue;
+        }
         std::error_code ec;
-        fs::path p = fs::absolute(given, ec).lexically_normal();
-        fs::file_status st = fs::status(p, ec);
-        if (ec || !fs::exists(st)) {
-            reject(given, "no such file or directory");
+        const fs::path p = fs::absolute(given, ec).lexically_normal();
+        const fs::file_status st = fs::status(p, ec);
+        if (ec) {
+            rejects.reject(given, ec == std::errc::no_such_file_or_directory ? "no such file or directory" : ec.message());
         } else if (fs::is_directory(st)) {
-            walk(p, out, reject);
-        } else if (input_kind(p) == InputKind::Unsupported) {
-            reject(given, "unsupported file type (newsdex-index reads .txt and .jsonl)");
+            walk(p, out, rejects);
+        } else if (fs::is_regular_file(st) || fs::is_fifo(st)) {
+            if (fs::is_fifo(st)) out.push_back({p, -1});
+            else add_file(p, out, rejects);
         } else {
-            out.push_back({p, input_kind(p)});
+            rejects.reject(given, "not a regular file or folder");
         }
     }
     return out;

@@ -1,27 +1,24 @@
 // Expands the paths given on the command line into the files to read.
 #pragma once
 
+#include "rejects.h"
+
+#include <cstdint>
 #include <filesystem>
-#include <functional>
 #include <string>
 #include <vector>
 
 namespace newsdex {
 
-enum class InputKind { Text, JsonLines, Unsupported };
-
-InputKind input_kind(const std::filesystem::path& file);
-
 struct InputFile {
-    std::filesystem::path path;  // absolute
-    InputKind kind;
+    std::filesystem::path path;  // absolute, or "-" for standard input
+    int64_t size = -1;           // bytes, -1 when unknown (stdin)
 };
 
 // Files under each path, depth first in name order (so runs are
-// reproducible). Directories contribute only the kinds we read; hidden
-// entries are skipped and directory symlinks are not followed (no loops).
-// A path that cannot be read is reported through `reject` and skipped.
-std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths,
-                                      const std::function<void(const std::string& path, const std::string& reason)>& reject);
+// reproducible). Folders contribute only names worth reading (see
+// input_format.h); hidden entries are skipped and folder symlinks are not
+// followed (no loops). A path that cannot be read is rejected and skipped.
+std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, RejectLog& rejects);
 
 }  // namespace newsdex

@@ -1,27 +1,30 @@
-// JSON Lines archives: one article object per line with the fields of
-// ../shared/data/news-dev.jsonl (id, url, title, date, topic, tags, text,
-// source). A bad line is rejected on its own; the others still index.
+// JSON Lines archives (one article object per line) and JSON documents
+// (an array of article objects, or one object). A bad record is rejected
+// on its own; the others still index.
 #pragma once
 
 #include "article.h"
+#include "byte_source.h"
+#include "field_map.h"
+#include "origin.h"
 
-#include <filesystem>
 #include <functional>
-#include <istream>
 #include <string>
 
 namespace newsdex {
 
 using ArticleSink = std::function<void(Article&&)>;
-using RejectSink = std::function<void(const std::string& where, const std::string& reason)>;
+using RecordRejectSink = std::function<void(int64_t line, const std::string& reason)>;
 
-void read_json_lines(std::istream& in, const std::filesystem::path& file, const std::filesystem::path& base,
-                     const ArticleSink& emit, const RejectSink& reject);
+// Lines longer than this are rejected without being held in memory.
+inline constexpr std::size_t kMaxRecordBytes = 16u << 20;
+// A whole JSON document is parsed in memory, up to this size.
+inline constexpr std::size_t kMaxJsonDocumentBytes = 256u << 20;
 
-// Parses one line; throws InputError with the reason when it is unusable.
-Article parse_json_article(const std::string& line, const std::string& fallback_id);
+void read_json_lines(ByteSource& input, const Origin& origin, const FieldMap& fields, const ArticleSink& emit,
+                     const RecordRejectSink& reject);
 
-// "YYYY-MM-DD" from a date or ISO 8601 timestamp; empty if not a valid date.
-std::string normalize_iso_date(const std::string& value);
+void read_json_document(ByteSource& input, const Origin& origin, const FieldMap& fields, const ArticleSink& emit,
+                        const RecordRejectSink& reject);
 
 }  // namespace newsdex

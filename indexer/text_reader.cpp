@@ -1,8 +1,7 @@
 #include "text_reader.h"
 
-#include "article_id.h"
+#include "date_parser.h"
 #include "errors.h"
-#include "text_file.h"
 
 namespace newsdex {
 namespace {
@@ -16,15 +15,23 @@ std::string_view trim(std::string_view s) {
 
 }  // namespace
 
-Article parse_text_article(std::string_view bytes, const std::filesystem::path& file,
-                           const std::filesystem::path& base) {
-    std::string_view text = strip_bom(bytes);
-    if (std::size_t bad = invalid_utf8_offset(text); bad != std::string_view::npos)
-        throw InputError(file.string() + ": not valid UTF-8 (byte " + std::to_string(bad) + ")");
-    text = trim(text);
-    if (text.empty()) throw InputError(file.string() + ": empty file");
+std::string source_from_origin(const Origin& origin) {
+    if (!origin.member.empty()) {
+        const std::filesystem::path member(origin.member);
+        if (std::distance(member.begin(), member.end()) > 1) return member.begin()->string();
+        return origin.path.stem().string();
+    }
+    const std::filesystem::path id(origin.id_base);
+    if (id.is_relative() && std::distance(id.begin(), id.end()) > 1) return id.begin()->string();
+    return origin.path.parent_path().filename().string();
+}
 
-    std::size_t eol = text.find('\n');
+Article parse_text_article(std::string_view utf8, const Origin& origin) {
+    std::string_view text = trim(utf8);
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text = trim(text.substr(3));
+    if (text.empty()) throw InputError("empty file");
+
+    const std::size_t eol = text.find('\n');
     Article a;
     a.title = std::string(trim(text.substr(0, eol)));
     if (eol != std::string_view::npos) {
@@ -32,14 +39,13 @@ Article parse_text_article(std::string_view bytes, const std::filesystem::path& 
         for (char c : trim(text.substr(eol + 1)))
             if (c != '\r') a.text += c;
     }
-    a.id = path_id(file, base);
-    a.path = file.string();
-    a.source = file.parent_path().filename().string();
+    a.id = origin.id_base;
+    a.path = origin.path.string();
+    a.member = origin.member;
+    a.encoding = origin.encoding;
+    a.source = source_from_origin(origin);
+    if (auto date = date_from_path(origin.member.empty() ? origin.path.string() : origin.member)) a.date = *date;
     return a;
-}
-
-Article read_text_article(const std::filesystem::path& file, const std::filesystem::path& base) {
-    return parse_text_article(read_file(file), file, base);
 }
 
 }  // namespace newsdex

@@ -1,18 +1,21 @@
 // Plain-text articles: the first non-empty line is the title, the rest is
-// the body. UTF-8 only (legacy encodings are rejected, not garbled).
+// the body.
 #pragma once
 
 #include "article.h"
+#include "origin.h"
 
-#include <filesystem>
+#include <string_view>
 
 namespace newsdex {
 
-// Throws InputError naming the file when it is empty or not UTF-8.
-Article read_text_article(const std::filesystem::path& file, const std::filesystem::path& base);
+// `utf8` is already decoded. Throws InputError("empty file") when there is
+// no text at all.
+Article parse_text_article(std::string_view utf8, const Origin& origin);
 
-// The same, from bytes already read.
-Article parse_text_article(std::string_view bytes, const std::filesystem::path& file,
-                           const std::filesystem::path& base);
+// The source name of a file-based article: the first folder of its path
+// in the archive, else of its id ("ria/2025/11/24/x.txt" → "ria"), else the
+// folder (or archive) it is in.
+std::string source_from_origin(const Origin& origin);
 
 }  // namespace newsdex

@@ -1,13 +1,55 @@
 #include "content_hash.h"
 
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 #include <xxhash.h>
 
 #include <cstdio>
+#include <memory>
 
 namespace newsdex {
+namespace {
+
+std::string hex(XXH128_hash_t h) {
+    char out[33];
+    std::snprintf(out, sizeof out, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                  static_cast<unsigned long long>(h.low64));
+    return out;
+}
+
+void append_folded(std::string& out, const std::string& text) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+    u.foldCase();
+    icu::UnicodeString collapsed;
+    bool space = true;  // also trims leading space
+    for (int32_t i = 0; i < u.length();) {
+        UChar32 c = u.char32At(i);
+        i += U16_LENGTH(c);
+        if (u_isUWhiteSpace(c)) {
+            space = true;
+            continue;
+        }
+        if (space && !collapsed.isEmpty()) collapsed.append(u' ');
+        space = false;
+        collapsed.append(c);
+    }
+    collapsed.toUTF8String(out);
+}
+
+}  // namespace
+
+std::string text_fingerprint(const Article& a) {
+    std::string folded;
+    append_folded(folded, a.title);
+    folded += '\n';
+    append_folded(folded, a.text);
+    return hex(XXH3_128bits(folded.data(), folded.size()));
+}
 
 std::string content_hash(const Article& a) {
-    XXH3_state_t* state = XXH3_createState();
+    std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> owned(XXH3_createState(), XXH3_freeState);
+    XXH3_state_t* state = owned.get();
     XXH3_128bits_reset(state);
     // Field separators keep ("ab","c") and ("a","bc") apart.
     auto feed = [&](const std::string& s) {
@@ -19,14 +61,10 @@ std::string content_hash(const Article& a) {
     feed(a.url);
     feed(a.date);
     feed(a.source);
+    feed(a.author);
     feed(a.topic);
     for (const std::string& tag : a.tags) feed(tag);
-    XXH128_hash_t h = XXH3_128bits_digest(state);
-    XXH3_freeState(state);
-    char hex[33];
-    std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
-                  static_cast<unsigned long long>(h.low64));
-    return hex;
+    return hex(XXH3_128bits_digest(state));
 }
 
 }  // namespace newsdex

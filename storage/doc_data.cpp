@@ -5,7 +5,8 @@
 namespace newsdex {
 
 std::string encode_doc_data(const Article& a) {
-    nlohmann::json j{{"id", a.id},         {"path", a.path},   {"line", a.line},
+    nlohmann::json j{{"id", a.id},         {"path", a.path},   {"member", a.member}, {"line", a.line},
+                     {"author", a.author},
                      {"url", a.url},       {"title", a.title}, {"date", a.date},
                      {"source", a.source}, {"topic", a.topic}, {"tags", a.tags},
                      {"text", a.text}};
@@ -20,7 +21,9 @@ Article decode_doc_data(const std::string& data) {
     if (!j.is_object()) return a;
     a.id = j.value("id", "");
     a.path = j.value("path", "");
+    a.member = j.value("member", "");
     a.line = j.value("line", int64_t{0});
+    a.author = j.value("author", "");
     a.url = j.value("url", "");
     a.title = j.value("title", "");
     a.date = j.value("date", "");

@@ -45,8 +45,9 @@ Xapian::Document make_document(Analyzer& analyzer, const Article& a) {
     add_boolean(doc, schema::kIdPrefix, a.id);
     add_boolean(doc, schema::kUrlPrefix, a.url);
     add_boolean(doc, schema::kSourcePrefix, lower_ascii(a.source));
+    add_boolean(doc, schema::kAuthorPrefix, normalize_word(utf16_from_utf8(a.author)));
     for (const std::string& tag : a.tags) add_boolean(doc, schema::kTagPrefix, normalize_word(utf16_from_utf8(tag)));
-    if (a.date.size() == 10) {
+    if (a.date.size() >= 10) {
         std::string ymd = a.date.substr(0, 4) + a.date.substr(5, 2) + a.date.substr(8, 2);
         add_boolean(doc, schema::kDatePrefix, ymd);
         add_boolean(doc, schema::kMonthPrefix, ymd.substr(0, 6));
@@ -84,6 +85,15 @@ WriteOutcome IndexWriter::write(const Article& article) {
     std::optional<CatalogEntry> existing = catalog_.find(article.id);
     if (existing && existing->hash == hash) return WriteOutcome::Unchanged;
 
+    const std::string text_hash = text_fingerprint(article);
+    if (!existing) {
+        if (std::optional<Xapian::docid> original = catalog_.find_by_text(text_hash)) {
+            const bool seen = catalog_.find_duplicate(article.id) == original;
+            if (!seen) catalog_.record_duplicate(article, *original);
+            return seen ? WriteOutcome::Unchanged : WriteOutcome::Duplicate;
+        }
+    }
+
     const Xapian::docid docid = existing ? existing->docid : next_docid_++;
     try {
         xapian_.replace_document(docid, make_document(analyzer_, article));
@@ -91,7 +101,7 @@ WriteOutcome IndexWriter::write(const Article& article) {
         throw IndexError(paths_.xapian.string() + ": cannot write article " + article.id + ": " + e.get_msg());
     }
     const std::size_t size = article.title.size() + article.text.size();
-    catalog_.upsert(docid, article, hash, static_cast<int64_t>(size));
+    catalog_.upsert(docid, article, hash, text_hash, static_cast<int64_t>(size));
 
     batch_bytes_ += size;
     if (++batch_articles_ >= kBatchArticles || batch_bytes_ >= kBatchBytes) commit();

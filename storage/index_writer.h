@@ -19,7 +19,9 @@
 
 namespace newsdex {
 
-enum class WriteOutcome { Added, Updated, Unchanged };
+// Duplicate: the same text is already indexed under another id; the new
+// id is recorded in the catalog as another place the article was found.
+enum class WriteOutcome { Added, Updated, Unchanged, Duplicate };
 
 class IndexWriter {
 public:

@@ -16,14 +16,16 @@
 //   D Y M   publication date as YYYYMMDD, YYYY, YYYYMM (boolean)
 //   XS      source name, normalized (boolean)
 //   K       editor tag / keyword, normalized (boolean)
+//   A       author, normalized (boolean)
 //   U       url (boolean; only when it fits Xapian's term length limit)
 //
 // Value slots:
-//   0  publication date YYYYMMDD (sortable; empty when unknown)
+//   0  publication date YYYYMMDD, UTC (sortable; empty when unknown)
 //   1  source name as given
 //
 // Document data: a JSON object with the fields of StoredArticle
-// (id, title, date, url, source, path, topic, tags, text), so the query tool
+// (id, title, date, url, source, author, path, member, line, topic, tags,
+// text), so the query tool
 // can print results from the Xapian index alone.
 #pragma once
 
@@ -42,6 +44,7 @@ inline constexpr std::string_view kMonthPrefix = "M";
 inline constexpr std::string_view kSourcePrefix = "XS";
 inline constexpr std::string_view kTagPrefix = "K";
 inline constexpr std::string_view kUrlPrefix = "U";
+inline constexpr std::string_view kAuthorPrefix = "A";
 
 inline constexpr Xapian::valueno kDateSlot = 0;
 inline constexpr Xapian::valueno kSourceSlot = 1;

@@ -112,3 +112,31 @@ TEST_CASE("the catalog records the Xapian revision of the last batch", "[writer]
     Catalog catalog(index_paths(dir.path()).catalog, Catalog::Mode::ReadOnly);
     CHECK(catalog.meta("xapian_revision") == std::optional<std::string>(std::to_string(db.get_revision())));
 }
+
+TEST_CASE("the same text under another id is indexed once and its place recorded", "[writer]") {
+    testing::TempDir dir;
+    Article original = article("ria-1", "Текст новости о пошлинах.");
+    Article copy = article("mirror-7", "  ТЕКСТ новости\nо пошлинах. ");  // case and spacing differ
+    copy.path = "/mirror/7.txt";
+    {
+        IndexWriter w(dir.path());
+        CHECK(w.write(original) == WriteOutcome::Added);
+        copy.title = original.title;
+        CHECK(w.write(copy) == WriteOutcome::Duplicate);
+        w.commit();
+    }
+    {
+        IndexWriter w(dir.path());
+        CHECK(w.write(copy) == WriteOutcome::Unchanged);  // a rerun changes nothing
+        w.commit();
+    }
+    Xapian::Database db = open_index_readonly(dir.path());
+    CHECK(db.get_doccount() == 1);
+    Catalog catalog(index_paths(dir.path()).catalog, Catalog::Mode::ReadOnly);
+    sqlite::Statement dup(catalog.db(), "SELECT id, docid, path FROM duplicates");
+    REQUIRE(dup.step());
+    CHECK(dup.text(0) == "mirror-7");
+    CHECK(static_cast<Xapian::docid>(dup.integer(1)) == catalog.find("ria-1")->docid);
+    CHECK(dup.text(2) == "/mirror/7.txt");
+    CHECK_FALSE(dup.step());
+}
