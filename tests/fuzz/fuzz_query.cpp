@@ -1,0 +1,39 @@
+// Any bytes as a query against a small index: an answer or a QueryError,
+// never a crash.
+#include "errors.h"
+#include "index_writer.h"
+#include "search.h"
+
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <unistd.h>
+
+namespace {
+
+std::filesystem::path make_index() {
+    auto dir = std::filesystem::temp_directory_path() / ("newsdex-fuzz-" + std::to_string(getpid()));
+    std::filesystem::remove_all(dir);
+    newsdex::IndexWriter writer(dir);
+    newsdex::Article a;
+    a.id = "a";
+    a.path = "/a";
+    a.title = "Пошлины на сталь";
+    a.text = "США ввели 25% пошлины на сталь из Казахстана; интернет-магазины не будут работать.";
+    a.date = "2025-11-24";
+    writer.write(a);
+    writer.commit();
+    return dir;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    static const std::filesystem::path dir = make_index();
+    newsdex::SearchRequest request{dir, std::string(reinterpret_cast<const char*>(data), size), 0, 10};
+    try {
+        newsdex::search(request);
+    } catch (const newsdex::QueryError&) {
+    }
+    return 0;
+}
