@@ -6,6 +6,7 @@
 #include "decoding_source.h"
 #include "encoding.h"
 #include "errors.h"
+#include "file_tracker.h"
 #include "html_article.h"
 #include "html_reader.h"
 #include "index_writer.h"
@@ -14,10 +15,13 @@
 #include "jsonl_reader.h"
 #include "member_stream.h"
 #include "progress.h"
+#include "recovery.h"
 #include "rejects.h"
 #include "text_file.h"
 #include "text_reader.h"
+#include "writer_lock.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <optional>
@@ -45,13 +49,41 @@ std::string stream_encoding(std::string_view head, const std::string& forced) {
     return decode_to_utf8(head).encoding;
 }
 
+// Where this run writes: the live generation, or a new one for a rebuild.
+Generation target_generation(const IndexLayout& layout, bool rebuild) {
+    // Leftovers of an interrupted rebuild or compaction go first.
+    layout.remove_stale_generations();
+    if (!rebuild)
+        if (std::optional<Generation> live = layout.live()) return *live;
+    return layout.next_generation();
+}
+
 class Run {
 public:
     Run(const IngestOptions& options, std::ostream& errors)
-        : options_(options), errors_(errors), rejects_(errors, options.errors_file), writer_(options.index_dir) {}
+        : options_(options),
+          errors_(errors),
+          layout_(options.index_dir),
+          lock_(layout_, options.wait_seconds),
+          generation_(target_generation(layout_, options.rebuild)),
+          rejects_(errors, options.errors_file),
+          writer_(generation_, WriterOptions{options.batch_articles}),
+          tracker_(writer_) {
+        // A first index is published at once, so readers find it (empty)
+        // rather than "no index"; a rebuild only when it is complete.
+        if (!options_.rebuild && !layout_.live()) {
+            writer_.commit();
+            layout_.publish(generation_);
+        }
+        summary_.repaired = writer_.repaired();
+    }
 
     IngestSummary go() {
         const auto started = std::chrono::steady_clock::now();
+        run_ = writer_.catalog().begin_run(options_.rebuild ? "rebuild" : "index");
+        writer_.commit();
+        writer_.set_run(run_);
+
         std::vector<InputFile> inputs = collect_inputs(options_.paths, rejects_);
         int64_t total = 0;
         for (const InputFile& f : inputs) total = f.size < 0 || total < 0 ? -1 : total + f.size;
@@ -63,16 +95,98 @@ public:
             done_bytes_ += input.size > 0 ? input.size : 0;
             ++summary_.files;
         }
+        if (!options_.keep_deleted) remove_deleted_files();
+        revisit_duplicates();
         writer_.commit();
         progress_->clear();
         summary_.rejected = rejects_.count();
         summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        if (options_.rebuild) switch_to_rebuilt();
+        writer_.catalog().finish_run(run_, format_summary(summary_), summary_.rejected ? 3 : 0);
+        writer_.commit();
         return summary_;
     }
 
 private:
+    void switch_to_rebuilt() {
+        const std::vector<std::string> problems = find_inconsistencies(Xapian::Database(generation_.xapian().string()),
+                                                                       writer_.catalog());
+        if (!problems.empty())
+            throw IndexError(generation_.dir.string() + ": rebuilt index failed its check (" + problems.front() +
+                             "); the live index is unchanged");
+        layout_.publish(generation_);
+        layout_.remove_stale_generations();
+    }
+
     void read_file(const InputFile& input) {
         const std::string shown = input.path == "-" ? "(stdin)" : input.path.string();
+        // Regular files are tracked between runs; pipes and stdin are not.
+        std::optional<FileTracker::Decision> decision;
+        if (input.size >= 0) {
+            try {
+                decision = tracker_.examine(input.path);
+            } catch (const InputError& e) {
+                rejects_.reject(shown, e.what());
+                return;
+            }
+            if (decision->verdict != FileTracker::Verdict::Read) {
+                summary_.unchanged += static_cast<std::size_t>(decision->articles);
+                if (decision->verdict == FileTracker::Verdict::Moved) ++summary_.moved_files;
+                return;
+            }
+            writer_.catalog().delete_duplicates_from(input.path.string());
+        }
+        const std::size_t rejected_before = rejects_.count();
+        file_articles_ = 0;
+        read_archive(input, shown);
+        if (!decision) return;
+        if (rejects_.count() != rejected_before) {
+            // Incomplete this time: keep what it had, and try again next run.
+            tracker_.invalidate(input.path.string());
+            return;
+        }
+        // Articles the file no longer holds.
+        for (Xapian::docid docid : writer_.catalog().articles_from(input.path.string(), run_)) remove(docid);
+        tracker_.read_done(input.path, *decision, file_articles_);
+    }
+
+    void remove(Xapian::docid docid) {
+        for (std::string& path : writer_.remove(docid)) {
+            tracker_.invalidate(path);
+            revisit_.push_back(std::move(path));
+        }
+        ++summary_.removed;
+    }
+
+    std::vector<std::filesystem::path> roots() const {
+        std::vector<std::filesystem::path> out;
+        for (const std::string& p : options_.paths)
+            if (p != "-") out.push_back(std::filesystem::absolute(p).lexically_normal());
+        return out;
+    }
+
+    void remove_deleted_files() {
+        for (const std::string& path : tracker_.deleted_under(roots())) {
+            for (Xapian::docid docid : writer_.catalog().articles_from(path, -1)) remove(docid);
+            writer_.catalog().delete_duplicates_from(path);
+            tracker_.forget(path);
+        }
+    }
+
+    // Files that held duplicates of a removed article: their copy is now the
+    // only one, so read them again.
+    void revisit_duplicates() {
+        std::vector<std::string> paths = std::move(revisit_);
+        std::sort(paths.begin(), paths.end());
+        paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+        for (const std::string& path : paths) {
+            std::error_code ec;
+            const auto size = std::filesystem::file_size(path, ec);
+            if (!ec) read_file(InputFile{path, static_cast<int64_t>(size)});
+        }
+    }
+
+    void read_archive(const InputFile& input, const std::string& shown) {
         try {
             ArchiveReader archive(input.path);
             archive_ = &archive;
@@ -142,9 +256,9 @@ private:
     void store(Article&& article) {
         summary_.bytes += article.title.size() + article.text.size();
         switch (writer_.write(article)) {
-            case WriteOutcome::Added: ++summary_.added; break;
-            case WriteOutcome::Updated: ++summary_.updated; break;
-            case WriteOutcome::Unchanged: ++summary_.unchanged; break;
+            case WriteOutcome::Added: ++summary_.added; ++file_articles_; break;
+            case WriteOutcome::Updated: ++summary_.updated; ++file_articles_; break;
+            case WriteOutcome::Unchanged: ++summary_.unchanged; ++file_articles_; break;
             case WriteOutcome::Duplicate: ++summary_.duplicates; break;
         }
         if (options_.verbose) {
@@ -158,8 +272,15 @@ private:
 
     const IngestOptions& options_;
     std::ostream& errors_;
+    IndexLayout layout_;
+    WriterLock lock_;
+    Generation generation_;
     RejectLog rejects_;
     IndexWriter writer_;
+    FileTracker tracker_;
+    int64_t run_ = 0;
+    int64_t file_articles_ = 0;
+    std::vector<std::string> revisit_;
     std::optional<Progress> progress_;
     IngestSummary summary_;
     ArchiveReader* archive_ = nullptr;  // the file being read, for progress
@@ -174,10 +295,14 @@ std::string format_summary(const IngestSummary& s) {
     char buf[300];
     const double mb = static_cast<double>(s.bytes) / (1024.0 * 1024.0);
     std::snprintf(buf, sizeof buf,
-                  "%zu added, %zu updated, %zu unchanged, %zu duplicates, %zu rejected; %.1f MB in %.2f s (%.1f MB/s)",
-                  s.added, s.updated, s.unchanged, s.duplicates, s.rejected, mb, s.seconds,
+                  "%zu added, %zu updated, %zu unchanged, %zu removed, %zu duplicates, %zu rejected; %.1f MB in %.2f s "
+                  "(%.1f MB/s)",
+                  s.added, s.updated, s.unchanged, s.removed, s.duplicates, s.rejected, mb, s.seconds,
                   s.seconds > 0 ? mb / s.seconds : 0.0);
-    return buf;
+    std::string out = buf;
+    if (s.moved_files) out += "; " + std::to_string(s.moved_files) + " files moved";
+    if (s.repaired) out += "; repaired " + std::to_string(s.repaired) + " documents left by an interrupted run";
+    return out;
 }
 
 }  // namespace newsdex

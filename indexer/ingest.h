@@ -20,18 +20,26 @@ struct IngestOptions {
     std::string errors_file;  // JSON Lines log of rejects, empty for none
     bool progress = false;
     bool verbose = false;
+    double wait_seconds = 0;     // for the writer lock
+    bool keep_deleted = false;   // keep articles whose files are gone
+    bool rebuild = false;        // build a new generation and switch to it
+    std::size_t batch_articles = 10000;
 };
 
 struct IngestSummary {
-    std::size_t added = 0, updated = 0, unchanged = 0, duplicates = 0, rejected = 0;
+    std::size_t added = 0, updated = 0, unchanged = 0, removed = 0, duplicates = 0, rejected = 0;
+    std::size_t moved_files = 0;
+    std::size_t repaired = 0;  // documents fixed after an interrupted run
     std::size_t files = 0;
     std::size_t bytes = 0;  // article text read
     double seconds = 0;
 };
 
 // Rejected inputs are reported on `errors`, one line each. Throws
-// IndexError if the index itself cannot be written (the failing batch is
-// rolled back; batches committed before it stay, consistent).
+// IndexBusy when another writer holds the index past the wait, IndexError
+// if the index itself cannot be written (the failing batch is rolled back;
+// batches committed before it stay, consistent; a failed rebuild leaves the
+// live index untouched).
 IngestSummary ingest(const IngestOptions& options, std::ostream& errors);
 
 std::string format_summary(const IngestSummary& summary);

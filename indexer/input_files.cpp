@@ -8,6 +8,14 @@ namespace newsdex {
 namespace fs = std::filesystem;
 namespace {
 
+// A newsdex index or a Xapian database inside the tree being indexed (often
+// the index itself) is not input.
+bool is_index_dir(const fs::path& dir) {
+    std::error_code ec;
+    return fs::exists(dir / "index.stub", ec) || fs::exists(dir / "iamglass", ec) ||
+           fs::exists(dir / "catalog.sqlite", ec);
+}
+
 bool hidden(const fs::path& p) {
     const std::string name = p.filename().string();
     return !name.empty() && name[0] == '.';
@@ -45,7 +53,7 @@ void walk(const fs::path& dir, std::vector<InputFile>& out, RejectLog& rejects) 
             // A dangling link or a link loop: say so rather than skip silently.
             rejects.reject(p.string(), type_ec.message());
         } else if (fs::is_directory(st)) {
-            if (!link) walk(p, out, rejects);
+            if (!link && !is_index_dir(p)) walk(p, out, rejects);
         } else if (fs::is_regular_file(st) && worth_reading(p.filename().string())) {
             add_file(p, out, rejects);
         }

@@ -1,15 +1,19 @@
-// newsdex-index: add Russian news articles to a newsdex index.
+// newsdex-index: add Russian news articles to a newsdex index, and look
+// after it (check, compact, stats).
 // Exit status: 0 all indexed, 3 finished but some inputs were rejected,
-// 2 error (bad usage, index unusable).
+// 2 error (bad usage, index unusable), 75 index busy (another writer).
 #include "errors.h"
 #include "index_location.h"
 #include "ingest.h"
+#include "maintenance.h"
+#include "writer_lock.h"
 
 #include <CLI/CLI.hpp>
 #include <unicode/ucnv.h>
 
 #include <unistd.h>
 
+#include <csignal>
 #include <filesystem>
 #include <iostream>
 
@@ -18,11 +22,15 @@ namespace {
 constexpr int kOk = 0;
 constexpr int kError = 2;
 constexpr int kSomeRejected = 3;
+constexpr int kBusy = 75;  // EX_TEMPFAIL: try again later
 
 struct Options {
     std::string db, base, encoding, errors_file;
     std::vector<std::string> paths, fields;
     bool quiet = false, progress = false, no_progress = false, verbose = false;
+    bool keep_deleted = false, rebuild = false, no_repair = false;
+    double wait = 0;
+    std::size_t batch = 10000;
 };
 
 void check_encoding(const std::string& name) {
@@ -44,6 +52,10 @@ int run(const Options& opt) {
     options.errors_file = opt.errors_file;
     options.verbose = opt.verbose && !opt.quiet;
     options.progress = !opt.quiet && !opt.no_progress && (opt.progress || isatty(STDERR_FILENO));
+    options.wait_seconds = opt.wait;
+    options.keep_deleted = opt.keep_deleted;
+    options.rebuild = opt.rebuild;
+    options.batch_articles = opt.batch;
 
     newsdex::IngestSummary summary = newsdex::ingest(options, std::cerr);
     if (!opt.quiet) std::cout << "newsdex-index: " << newsdex::format_summary(summary) << '\n';
@@ -60,16 +72,29 @@ int main(int argc, char** argv) {
                  "unchanged articles and duplicates of indexed ones are skipped.",
                  "newsdex-index"};
     Options opt;
-    app.add_option("paths", opt.paths, "files and folders to index (folders recursively), or - for stdin")->required();
+    app.add_option("paths", opt.paths, "files and folders to index (folders recursively), or - for stdin");
     app.add_option("--db", opt.db, "index directory (default: $NEWSDEX_DB, else ~/.local/share/newsdex)");
+    app.add_option("--wait", opt.wait, "wait up to SECONDS for another writer to finish (default 0), then exit 75")
+        ->check(CLI::NonNegativeNumber);
+    app.add_flag("--keep-deleted", opt.keep_deleted, "keep articles whose files were deleted");
+    app.add_flag("--rebuild", opt.rebuild, "build a complete new index beside the live one, then switch to it");
+    app.add_option("--batch-size", opt.batch, "articles per commit (default 10000)")->check(CLI::Range(1, 10000000));
     app.add_option("--base", opt.base, "ids of file articles are paths relative to this folder (default: current folder)");
-    app.add_option("--field", opt.fields, "map a record field: ARTICLE_FIELD=KEY[,KEY...], e.g. title=headline (repeatable)");
+    app.add_option("--field", opt.fields, "map a record field: ARTICLE_FIELD=KEY[,KEY...], e.g. title=headline (repeatable)")
+        ->allow_extra_args(false);
     app.add_option("--encoding", opt.encoding, "input encoding, instead of detecting it (e.g. cp1251, koi8-r, cp866)");
     app.add_option("--errors", opt.errors_file, "also write rejected inputs to FILE as JSON Lines (path, member, line, reason)");
     app.add_flag("-q,--quiet", opt.quiet, "no progress, no summary line");
     app.add_flag("--progress", opt.progress, "show a progress line even when stderr is not a terminal");
     app.add_flag("--no-progress", opt.no_progress, "no progress line, even on a terminal");
     app.add_flag("-v,--verbose", opt.verbose, "print the id of every article indexed");
+
+    CLI::App* check = app.add_subcommand("check", "check the index: Xapian, SQLite, and that both agree (exit 0 or 2)");
+    check->add_flag("--no-repair", opt.no_repair, "report an interrupted batch instead of repairing it");
+    CLI::App* compact = app.add_subcommand("compact", "compact the index into a new copy and switch to it");
+    CLI::App* stats = app.add_subcommand("stats", "articles, sources, dates, size, last run");
+    for (CLI::App* sub : {check, compact, stats}) sub->fallthrough();
+    app.require_subcommand(0, 1);
 
     try {
         app.parse(argc, argv);
@@ -80,8 +105,24 @@ int main(int argc, char** argv) {
         return kError;
     }
 
+    // Past a file size limit, fail the write (and say so) rather than die.
+    std::signal(SIGXFSZ, SIG_IGN);
     try {
+        newsdex::MaintenanceOptions maintenance{newsdex::resolve_index_dir(opt.db), opt.wait, !opt.no_repair};
+        if (check->parsed()) return newsdex::check_index(maintenance, std::cout);
+        if (compact->parsed()) {
+            newsdex::compact_index(maintenance, std::cout);
+            return kOk;
+        }
+        if (stats->parsed()) {
+            newsdex::print_stats(maintenance, std::cout);
+            return kOk;
+        }
+        if (opt.paths.empty()) throw std::invalid_argument("nothing to index: give files, folders or - (see --help)");
         return run(opt);
+    } catch (const newsdex::IndexBusy& e) {
+        std::cerr << "newsdex-index: " << e.what() << '\n';
+        return kBusy;
     } catch (const std::exception& e) {
         std::cerr << "newsdex-index: " << e.what() << '\n';
         return kError;

@@ -6,6 +6,9 @@
 #include "index_reader.h"
 #include "query_builder.h"
 
+#include <chrono>
+#include <thread>
+
 namespace newsdex {
 namespace {
 
@@ -36,19 +39,27 @@ SearchResult run_once(Xapian::Database& db, Analyzer& analyzer, const SearchRequ
 }  // namespace
 
 SearchResult search(const SearchRequest& request) {
-    Xapian::Database db = open_index_readonly(request.index_dir);
     Analyzer analyzer;
-    // A writer committing while we read can invalidate our snapshot; the
-    // cure is to reopen at the new revision and ask again.
-    for (int attempt = 0;; ++attempt) {
+    // Queries never wait for a writer, and never fail because of one: a
+    // commit can invalidate our snapshot (reopen at the new revision), and a
+    // rebuild or compaction can remove the generation we opened just after
+    // we read the stub (open the new one). Either way, ask again.
+    constexpr int kAttempts = 10;
+    for (int attempt = 1;; ++attempt) {
+        const bool last = attempt == kAttempts;
         try {
+            Xapian::Database db = open_index_readonly(request.index_dir);
             return run_once(db, analyzer, request);
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt >= 5) throw IndexError(request.index_dir.string() + ": index keeps changing under the query; try again");
-            db.reopen();
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (last) throw IndexError(request.index_dir.string() + ": index keeps changing under the query; try again");
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            if (last) throw IndexError(request.index_dir.string() + ": " + e.get_description());
+        } catch (const IndexError&) {
+            if (last || attempt > 2) throw;
         } catch (const Xapian::Error& e) {
             throw IndexError(request.index_dir.string() + ": " + e.get_description());
         }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
     }
 }
 

@@ -1,6 +1,7 @@
 #include "catalog.h"
 
 #include "errors.h"
+#include "utc_time.h"
 
 #include <nlohmann/json.hpp>
 
@@ -51,16 +52,32 @@ const std::vector<const char*> kMigrations{
     );
     CREATE INDEX duplicates_docid ON duplicates(docid);
     )sql",
+    // 3: incremental runs: what each input file looked like when last read,
+    // which run last saw each article, and a record of every run.
+    R"sql(
+    CREATE TABLE files (
+        path     TEXT PRIMARY KEY,   -- absolute
+        size     INTEGER NOT NULL,   -- -1: read it again next time
+        mtime_ns INTEGER NOT NULL,
+        inode    INTEGER NOT NULL,
+        hash     TEXT NOT NULL,      -- XXH3-128 of the file's bytes
+        articles INTEGER NOT NULL    -- articles it held (indexed or unchanged)
+    );
+    CREATE INDEX files_hash ON files(hash);
+    CREATE INDEX articles_path ON articles(path);
+    CREATE INDEX duplicates_path ON duplicates(path);
+    ALTER TABLE articles ADD COLUMN seen_run INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE runs (
+        id          INTEGER PRIMARY KEY,
+        started_at  TEXT NOT NULL,
+        finished_at TEXT,
+        kind        TEXT NOT NULL,   -- index, rebuild, compact
+        summary     TEXT,            -- the run's summary line
+        exit_code   INTEGER          -- NULL while running, or if it died
+    );
+    )sql",
 };
 
-std::string utc_now() {
-    std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
 
 }  // namespace
 
@@ -137,23 +154,24 @@ void Catalog::record_duplicate(const Article& a, Xapian::docid original) {
 }
 
 void Catalog::upsert(Xapian::docid docid, const Article& a, const std::string& hash, const std::string& text_hash,
-                     int64_t size) {
+                     int64_t size, int64_t run) {
     if (!upsert_) upsert_.emplace(db_, R"sql(
         INSERT INTO articles (docid, id, path, line, url, title, date, source, topic, tags, hash, size, indexed_at,
-                              member, author, encoding, text_hash)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                              member, author, encoding, text_hash, seen_run)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
         ON CONFLICT(docid) DO UPDATE SET
             id = excluded.id, path = excluded.path, line = excluded.line, url = excluded.url,
             title = excluded.title, date = excluded.date, source = excluded.source,
             topic = excluded.topic, tags = excluded.tags, hash = excluded.hash,
             size = excluded.size, indexed_at = excluded.indexed_at, member = excluded.member,
-            author = excluded.author, encoding = excluded.encoding, text_hash = excluded.text_hash)sql");
+            author = excluded.author, encoding = excluded.encoding, text_hash = excluded.text_hash,
+            seen_run = excluded.seen_run)sql");
     sqlite::Statement& s = *upsert_;
     s.bind(1, static_cast<int64_t>(docid)).bind(2, a.id).bind(3, a.path).bind(4, a.line);
     s.bind(5, a.url).bind(6, a.title).bind(7, a.date).bind(8, a.source).bind(9, a.topic);
     s.bind(10, nlohmann::json(a.tags).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     s.bind(11, hash).bind(12, size).bind(13, utc_now());
-    s.bind(14, a.member).bind(15, a.author).bind(16, a.encoding).bind(17, text_hash);
+    s.bind(14, a.member).bind(15, a.author).bind(16, a.encoding).bind(17, text_hash).bind(18, run);
     s.run();
 }
 
@@ -179,6 +197,113 @@ std::optional<std::string> Catalog::meta(const std::string& key) {
 void Catalog::set_meta(const std::string& key, const std::string& value) {
     sqlite::Statement s(db_, "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     s.bind(1, key).bind(2, value);
+    s.run();
+}
+
+}  // namespace newsdex
+
+namespace newsdex {
+
+std::unordered_map<std::string, FileRecord> Catalog::files() {
+    std::unordered_map<std::string, FileRecord> out;
+    sqlite::Statement s(db_, "SELECT path, size, mtime_ns, inode, hash, articles FROM files");
+    while (s.step()) {
+        FileRecord f{s.text(0), s.integer(1), s.integer(2), s.integer(3), s.text(4), s.integer(5)};
+        out.emplace(f.path, std::move(f));
+    }
+    return out;
+}
+
+void Catalog::upsert_file(const FileRecord& f) {
+    if (!upsert_file_)
+        upsert_file_.emplace(db_, R"sql(
+            INSERT INTO files (path, size, mtime_ns, inode, hash, articles) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,
+                inode = excluded.inode, hash = excluded.hash, articles = excluded.articles)sql");
+    sqlite::Statement& s = *upsert_file_;
+    s.bind(1, f.path).bind(2, f.size).bind(3, f.mtime_ns).bind(4, f.inode).bind(5, f.hash).bind(6, f.articles);
+    s.run();
+}
+
+void Catalog::delete_file(const std::string& path) {
+    sqlite::Statement s(db_, "DELETE FROM files WHERE path = ?1");
+    s.bind(1, path);
+    s.run();
+}
+
+void Catalog::invalidate_file(const std::string& path) {
+    sqlite::Statement s(db_, "UPDATE files SET size = -1 WHERE path = ?1");
+    s.bind(1, path);
+    s.run();
+}
+
+void Catalog::move_file(const std::string& from, const FileRecord& to) {
+    delete_file(from);
+    upsert_file(to);
+    for (const char* sql : {"UPDATE articles SET path = ?2 WHERE path = ?1", "UPDATE duplicates SET path = ?2 WHERE path = ?1"}) {
+        sqlite::Statement s(db_, sql);
+        s.bind(1, from).bind(2, to.path);
+        s.run();
+    }
+}
+
+std::vector<Xapian::docid> Catalog::articles_from(const std::string& path, int64_t not_seen_in_run) {
+    sqlite::Statement s(db_, "SELECT docid FROM articles WHERE path = ?1 AND seen_run != ?2");
+    s.bind(1, path).bind(2, not_seen_in_run);
+    std::vector<Xapian::docid> out;
+    while (s.step()) out.push_back(static_cast<Xapian::docid>(s.integer(0)));
+    return out;
+}
+
+void Catalog::mark_seen(Xapian::docid docid, int64_t run) {
+    if (!mark_seen_) mark_seen_.emplace(db_, "UPDATE articles SET seen_run = ?2 WHERE docid = ?1");
+    sqlite::Statement& s = *mark_seen_;
+    s.bind(1, static_cast<int64_t>(docid)).bind(2, run);
+    s.run();
+}
+
+void Catalog::delete_article(Xapian::docid docid) {
+    sqlite::Statement s(db_, "DELETE FROM articles WHERE docid = ?1");
+    s.bind(1, static_cast<int64_t>(docid));
+    s.run();
+}
+
+std::vector<std::string> Catalog::take_duplicates_of(Xapian::docid docid) {
+    std::vector<std::string> paths;
+    {
+        sqlite::Statement s(db_, "SELECT DISTINCT path FROM duplicates WHERE docid = ?1");
+        s.bind(1, static_cast<int64_t>(docid));
+        while (s.step()) paths.push_back(s.text(0));
+    }
+    sqlite::Statement del(db_, "DELETE FROM duplicates WHERE docid = ?1");
+    del.bind(1, static_cast<int64_t>(docid));
+    del.run();
+    return paths;
+}
+
+void Catalog::delete_duplicates_from(const std::string& path) {
+    sqlite::Statement s(db_, "DELETE FROM duplicates WHERE path = ?1");
+    s.bind(1, path);
+    s.run();
+}
+
+std::vector<std::pair<Xapian::docid, std::string>> Catalog::all_articles() {
+    sqlite::Statement s(db_, "SELECT docid, id FROM articles ORDER BY docid");
+    std::vector<std::pair<Xapian::docid, std::string>> out;
+    while (s.step()) out.emplace_back(static_cast<Xapian::docid>(s.integer(0)), s.text(1));
+    return out;
+}
+
+int64_t Catalog::begin_run(const std::string& kind) {
+    sqlite::Statement s(db_, "INSERT INTO runs (started_at, kind) VALUES (?1, ?2)");
+    s.bind(1, utc_now()).bind(2, kind);
+    s.run();
+    return sqlite3_last_insert_rowid(db_.handle());
+}
+
+void Catalog::finish_run(int64_t run, const std::string& summary, int exit_code) {
+    sqlite::Statement s(db_, "UPDATE runs SET finished_at = ?2, summary = ?3, exit_code = ?4 WHERE id = ?1");
+    s.bind(1, run).bind(2, utc_now()).bind(3, summary).bind(4, static_cast<int64_t>(exit_code));
     s.run();
 }
 

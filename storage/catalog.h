@@ -10,8 +10,21 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace newsdex {
+
+// What an input file looked like when it was last read.
+struct FileRecord {
+    std::string path;
+    int64_t size = -1;
+    int64_t mtime_ns = 0;
+    int64_t inode = 0;
+    std::string hash;
+    int64_t articles = 0;
+};
 
 struct CatalogEntry {
     Xapian::docid docid = 0;
@@ -21,19 +34,40 @@ struct CatalogEntry {
 class Catalog {
 public:
     enum class Mode { ReadOnly, ReadWrite };
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     Catalog(const std::filesystem::path& file, Mode mode);
 
     std::optional<CatalogEntry> find(const std::string& id);
+    // `run` is the run that saw the article (see begin_run).
     void upsert(Xapian::docid docid, const Article& article, const std::string& hash, const std::string& text_hash,
-                int64_t size);
+                int64_t size, int64_t run);
+    void mark_seen(Xapian::docid docid, int64_t run);
+    void delete_article(Xapian::docid docid);
+    // Articles from `path` that run `not_seen_in_run` did not see.
+    std::vector<Xapian::docid> articles_from(const std::string& path, int64_t not_seen_in_run);
+    std::vector<std::pair<Xapian::docid, std::string>> all_articles();
 
     // An indexed article whose text_fingerprint() is `text_hash`.
     std::optional<Xapian::docid> find_by_text(const std::string& text_hash);
     // Where an id was seen as a duplicate of an indexed article.
     std::optional<Xapian::docid> find_duplicate(const std::string& id);
     void record_duplicate(const Article& duplicate, Xapian::docid original);
+    // Forgets the duplicates of an article; returns the files they were in.
+    std::vector<std::string> take_duplicates_of(Xapian::docid docid);
+    void delete_duplicates_from(const std::string& path);
+
+    // Input files, for incremental runs.
+    std::unordered_map<std::string, FileRecord> files();
+    void upsert_file(const FileRecord& file);
+    void delete_file(const std::string& path);
+    void invalidate_file(const std::string& path);
+    // A file renamed or moved: its articles and duplicates follow it.
+    void move_file(const std::string& from, const FileRecord& to);
+
+    // Runs: started before any batch, finished with its summary line.
+    int64_t begin_run(const std::string& kind);
+    void finish_run(int64_t run, const std::string& summary, int exit_code);
     Xapian::docid max_docid();
     int64_t count();
 
@@ -56,6 +90,8 @@ private:
     std::optional<sqlite::Statement> find_text_;
     std::optional<sqlite::Statement> find_dup_;
     std::optional<sqlite::Statement> record_dup_;
+    std::optional<sqlite::Statement> upsert_file_;
+    std::optional<sqlite::Statement> mark_seen_;
 };
 
 }  // namespace newsdex

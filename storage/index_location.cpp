@@ -1,7 +1,6 @@
 #include "index_location.h"
 
 #include "errors.h"
-#include "schema.h"
 
 #include <cstdlib>
 
@@ -16,8 +15,5 @@ std::filesystem::path resolve_index_dir(const std::string& db_option) {
     throw IndexError("no index location: give --db DIR or set NEWSDEX_DB");
 }
 
-IndexPaths index_paths(const std::filesystem::path& dir) {
-    return {dir, dir / schema::kXapianDirName, dir / schema::kCatalogFileName};
-}
 
 }  // namespace newsdex

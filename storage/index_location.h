@@ -9,11 +9,5 @@ namespace newsdex {
 
 std::filesystem::path resolve_index_dir(const std::string& db_option);
 
-struct IndexPaths {
-    std::filesystem::path dir;
-    std::filesystem::path xapian;
-    std::filesystem::path catalog;
-};
-IndexPaths index_paths(const std::filesystem::path& dir);
 
 }  // namespace newsdex

@@ -5,16 +5,16 @@
 namespace newsdex {
 
 Xapian::Database open_index_readonly(const std::filesystem::path& dir) {
-    IndexPaths paths = index_paths(dir);
     std::error_code ec;
-    if (!std::filesystem::is_directory(paths.dir, ec))
-        throw IndexError(paths.dir.string() + ": no index here (create one with newsdex-index)");
-    if (!std::filesystem::exists(paths.xapian, ec))
-        throw IndexError(paths.dir.string() + ": not a newsdex index (no " + paths.xapian.filename().string() + "/ inside)");
+    if (!std::filesystem::is_directory(dir, ec))
+        throw IndexError(dir.string() + ": no index here (create one with newsdex-index)");
+    const std::optional<Generation> live = IndexLayout(dir).live();
+    if (!live || !std::filesystem::exists(live->xapian(), ec))
+        throw IndexError(dir.string() + ": not a newsdex index (no index.stub inside)");
     try {
-        return Xapian::Database(paths.xapian.string(), Xapian::DB_OPEN);
+        return Xapian::Database(live->xapian().string(), Xapian::DB_OPEN);
     } catch (const Xapian::Error& e) {
-        throw IndexError(paths.xapian.string() + ": cannot open index: " + e.get_msg());
+        throw IndexError(live->xapian().string() + ": cannot open index: " + e.get_msg());
     }
 }
 

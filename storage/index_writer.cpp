@@ -3,6 +3,7 @@
 #include "content_hash.h"
 #include "doc_data.h"
 #include "errors.h"
+#include "recovery.h"
 #include "word_normalizer.h"
 #include "schema.h"
 
@@ -11,21 +12,16 @@
 namespace newsdex {
 namespace {
 
-// Flush by bytes as well as by count, so memory stays flat whatever the
-// article sizes.
-constexpr std::size_t kBatchBytes = 16u << 20;
-constexpr std::size_t kBatchArticles = 10000;
-
-Xapian::WritableDatabase open_xapian(const IndexPaths& paths) {
+Xapian::WritableDatabase open_xapian(const Generation& generation) {
     std::error_code ec;
-    std::filesystem::create_directories(paths.dir, ec);
-    if (ec) throw IndexError(paths.dir.string() + ": cannot create index directory: " + ec.message());
+    std::filesystem::create_directories(generation.dir, ec);
+    if (ec) throw IndexError(generation.dir.string() + ": cannot create index directory: " + ec.message());
     try {
-        return Xapian::WritableDatabase(paths.xapian.string(), Xapian::DB_CREATE_OR_OPEN);
+        return Xapian::WritableDatabase(generation.xapian().string(), Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError&) {
-        throw IndexError(paths.dir.string() + ": index is locked by another writer");
+        throw IndexError(generation.dir.string() + ": index is locked by another writer");
     } catch (const Xapian::Error& e) {
-        throw IndexError(paths.xapian.string() + ": cannot open index: " + e.get_msg());
+        throw IndexError(generation.xapian().string() + ": cannot open index: " + e.get_msg());
     }
 }
 
@@ -61,8 +57,16 @@ Xapian::Document make_document(Analyzer& analyzer, const Article& a) {
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::filesystem::path& dir)
-    : paths_(index_paths(dir)), xapian_(open_xapian(paths_)), catalog_(paths_.catalog, Catalog::Mode::ReadWrite) {
+IndexWriter::IndexWriter(const Generation& generation, WriterOptions options)
+    : generation_(generation),
+      options_(options),
+      xapian_(open_xapian(generation)),
+      catalog_(generation.catalog(), Catalog::Mode::ReadWrite) {
+    const std::string recorded = catalog_.meta("xapian_revision").value_or("0");
+    if (recorded != std::to_string(xapian_.get_revision())) {
+        repaired_ = reconcile(xapian_, catalog_);
+        catalog_.set_meta("xapian_revision", std::to_string(xapian_.get_revision()));
+    }
     next_docid_ = std::max(xapian_.get_lastdocid(), catalog_.max_docid()) + 1;
 }
 
@@ -79,11 +83,19 @@ void IndexWriter::begin_batch() {
     xapian_.begin_transaction(true);
 }
 
+Catalog& IndexWriter::catalog() {
+    begin_batch();
+    return catalog_;
+}
+
 WriteOutcome IndexWriter::write(const Article& article) {
     begin_batch();
     const std::string hash = content_hash(article);
     std::optional<CatalogEntry> existing = catalog_.find(article.id);
-    if (existing && existing->hash == hash) return WriteOutcome::Unchanged;
+    if (existing && existing->hash == hash) {
+        catalog_.mark_seen(existing->docid, run_);
+        return WriteOutcome::Unchanged;
+    }
 
     const std::string text_hash = text_fingerprint(article);
     if (!existing) {
@@ -98,14 +110,33 @@ WriteOutcome IndexWriter::write(const Article& article) {
     try {
         xapian_.replace_document(docid, make_document(analyzer_, article));
     } catch (const Xapian::Error& e) {
-        throw IndexError(paths_.xapian.string() + ": cannot write article " + article.id + ": " + e.get_msg());
+        throw IndexError(generation_.xapian().string() + ": cannot write article " + article.id + ": " + e.get_msg());
     }
     const std::size_t size = article.title.size() + article.text.size();
-    catalog_.upsert(docid, article, hash, text_hash, static_cast<int64_t>(size));
-
-    batch_bytes_ += size;
-    if (++batch_articles_ >= kBatchArticles || batch_bytes_ >= kBatchBytes) commit();
+    catalog_.upsert(docid, article, hash, text_hash, static_cast<int64_t>(size), run_);
+    end_batch_if_full(size);
     return existing ? WriteOutcome::Updated : WriteOutcome::Added;
+}
+
+std::vector<std::string> IndexWriter::remove(Xapian::docid docid) {
+    begin_batch();
+    try {
+        xapian_.delete_document(docid);
+    } catch (const Xapian::DocNotFoundError&) {
+        // Already gone from Xapian: the catalog row is what is left to remove.
+    } catch (const Xapian::Error& e) {
+        throw IndexError(generation_.xapian().string() + ": cannot remove a document: " + e.get_msg());
+    }
+    catalog_.delete_article(docid);
+    std::vector<std::string> revisit = catalog_.take_duplicates_of(docid);
+    for (const std::string& path : revisit) catalog_.invalidate_file(path);
+    end_batch_if_full(0);
+    return revisit;
+}
+
+void IndexWriter::end_batch_if_full(std::size_t bytes) {
+    batch_bytes_ += bytes;
+    if (++batch_articles_ >= options_.batch_articles || batch_bytes_ >= options_.batch_bytes) commit();
 }
 
 void IndexWriter::commit() {
@@ -113,7 +144,7 @@ void IndexWriter::commit() {
     try {
         xapian_.commit_transaction();
     } catch (const Xapian::Error& e) {
-        throw IndexError(paths_.xapian.string() + ": commit failed: " + e.get_msg());
+        throw IndexError(generation_.xapian().string() + ": commit failed: " + e.get_msg());
     }
     catalog_.set_meta("xapian_revision", std::to_string(xapian_.get_revision()));
     batch_->commit();

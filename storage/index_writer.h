@@ -1,21 +1,26 @@
-// Writes articles to the Xapian index and the SQLite catalog together.
+// Writes articles to the Xapian index and the SQLite catalog of one
+// generation, together.
 //
-// Commit protocol: changes accumulate in one SQLite transaction and in
-// Xapian's in-memory buffer. A batch ends with Xapian's commit, then the
-// catalog records the Xapian revision and commits. A crash therefore leaves
-// the catalog at or behind Xapian, never ahead of it; the catalog's
-// `xapian_revision` tells which batch was last completed on both sides.
+// Commit protocol. Changes accumulate in one SQLite transaction and in one
+// Xapian transaction (which also stops Xapian flushing on its own). A batch
+// ends with Xapian's commit, then the catalog records Xapian's new revision
+// and commits. So after a crash the catalog is at, or one batch behind,
+// Xapian — never ahead. Opening a writer compares the recorded revision with
+// Xapian's: if they differ, the interrupted batch is reconciled (see
+// recovery.h) before anything else is written. The input files of the lost
+// batch are left marked as unread, so the next run reads them again.
 #pragma once
 
 #include "analyzer.h"
 #include "article.h"
 #include "catalog.h"
-#include "index_location.h"
+#include "index_layout.h"
 
 #include <xapian.h>
 
-#include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace newsdex {
 
@@ -23,21 +28,45 @@ namespace newsdex {
 // id is recorded in the catalog as another place the article was found.
 enum class WriteOutcome { Added, Updated, Unchanged, Duplicate };
 
+struct WriterOptions {
+    std::size_t batch_articles = 10000;
+    // Flush by bytes as well as by count, so memory stays flat whatever
+    // the article sizes.
+    std::size_t batch_bytes = 16u << 20;
+};
+
 class IndexWriter {
 public:
-    explicit IndexWriter(const std::filesystem::path& dir);
+    // Opens (creating if needed) the generation's stores and repairs an
+    // interrupted batch. The caller holds the WriterLock.
+    explicit IndexWriter(const Generation& generation, WriterOptions options = {});
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
 
+    // Articles written from now on are marked as seen by `run`.
+    void set_run(int64_t run) { run_ = run; }
+
     WriteOutcome write(const Article& article);
+    // Removes an article from both stores. Returns the files that held
+    // duplicates of it (they must be read again to index the text there).
+    std::vector<std::string> remove(Xapian::docid docid);
     // Makes everything written so far durable in both stores.
     void commit();
 
+    // The catalog, inside the current batch, for bookkeeping that must
+    // commit together with the articles (input file records).
+    Catalog& catalog();
+
+    // Documents changed by repairing an interrupted batch at open.
+    std::size_t repaired() const { return repaired_; }
+
 private:
     void begin_batch();
+    void end_batch_if_full(std::size_t bytes);
 
-    IndexPaths paths_;
+    Generation generation_;
+    WriterOptions options_;
     Xapian::WritableDatabase xapian_;
     Catalog catalog_;
     Analyzer analyzer_;
@@ -45,6 +74,8 @@ private:
     Xapian::docid next_docid_ = 1;
     std::size_t batch_bytes_ = 0;
     std::size_t batch_articles_ = 0;
+    int64_t run_ = 0;
+    std::size_t repaired_ = 0;
 };
 
 }  // namespace newsdex

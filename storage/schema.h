@@ -1,8 +1,8 @@
 // The on-disk contract between newsdex-index and newsdex-query.
 //
-// An index directory holds two stores that are written together:
-//   <dir>/xapian/          Xapian (glass) database: one document per article
-//   <dir>/catalog.sqlite   SQLite catalog: one row per article (see catalog.cpp)
+// An index generation (see index_layout.h) holds two stores written together:
+//   xapian/          Xapian (glass) database: one document per article
+//   catalog.sqlite   SQLite catalog: one row per article (see catalog.cpp)
 // The catalog row's `docid` column IS the Xapian document id, so either side
 // can be found from the other without a lookup table.
 //
@@ -58,8 +58,5 @@ inline constexpr Xapian::termpos kTitleBodyGap = 100;
 
 // Xapian rejects terms longer than 245 bytes; stay clear of the limit.
 inline constexpr std::size_t kMaxTermBytes = 240;
-
-inline constexpr std::string_view kXapianDirName = "xapian";
-inline constexpr std::string_view kCatalogFileName = "catalog.sqlite";
 
 }  // namespace newsdex::schema

@@ -1,6 +1,7 @@
 // Any bytes as a query against a small index: an answer or a QueryError,
 // never a crash.
 #include "errors.h"
+#include "index_fixture.h"
 #include "index_writer.h"
 #include "search.h"
 
@@ -14,7 +15,7 @@ namespace {
 std::filesystem::path make_index() {
     auto dir = std::filesystem::temp_directory_path() / ("newsdex-fuzz-" + std::to_string(getpid()));
     std::filesystem::remove_all(dir);
-    newsdex::IndexWriter writer(dir);
+    newsdex::IndexWriter writer(newsdex::testing::live_generation(dir));
     newsdex::Article a;
     a.id = "a";
     a.path = "/a";

@@ -17,7 +17,7 @@ TEST_CASE("a new catalog is created at the current schema version and reopens", 
         a.id = "x";
         a.path = "/x";
         a.tags = {"Экономика"};
-        c.upsert(7, a, "hash1", "text1", 10);
+        c.upsert(7, a, "hash1", "text1", 10, 0);
     }
     Catalog again(file, Catalog::Mode::ReadWrite);
     CHECK(again.schema_version() == Catalog::kSchemaVersion);
@@ -38,8 +38,8 @@ TEST_CASE("upsert on the same docid replaces the row", "[catalog]") {
     Article a;
     a.id = "x";
     a.path = "/x";
-    c.upsert(1, a, "h1", "t", 1);
-    c.upsert(1, a, "h2", "t", 2);
+    c.upsert(1, a, "h1", "t", 1, 0);
+    c.upsert(1, a, "h2", "t", 2, 0);
     CHECK(c.count() == 1);
     CHECK(c.find("x")->hash == "h2");
 }

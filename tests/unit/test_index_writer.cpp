@@ -2,6 +2,7 @@
 #include "doc_data.h"
 #include "index_location.h"
 #include "index_reader.h"
+#include "index_fixture.h"
 #include "index_writer.h"
 #include "sqlite.h"
 #include "temp_dir.h"
@@ -26,7 +27,7 @@ Article article(const std::string& id, const std::string& text) {
 // Every catalog row has a Xapian document with the same id, and vice versa.
 void check_in_step(const std::filesystem::path& dir) {
     Xapian::Database db = open_index_readonly(dir);
-    Catalog catalog(index_paths(dir).catalog, Catalog::Mode::ReadOnly);
+    Catalog catalog(testing::live_generation(dir).catalog(), Catalog::Mode::ReadOnly);
     sqlite::Statement rows(catalog.db(), "SELECT docid, id FROM articles");
     std::size_t n = 0;
     while (rows.step()) {
@@ -42,13 +43,13 @@ void check_in_step(const std::filesystem::path& dir) {
 TEST_CASE("re-indexing the same id replaces the article, never duplicates it", "[writer]") {
     testing::TempDir dir;
     {
-        IndexWriter w(dir.path());
+        IndexWriter w(testing::live_generation(dir.path()));
         CHECK(w.write(article("a", "первый текст")) == WriteOutcome::Added);
         CHECK(w.write(article("b", "второй текст")) == WriteOutcome::Added);
         w.commit();
     }
     {
-        IndexWriter w(dir.path());
+        IndexWriter w(testing::live_generation(dir.path()));
         CHECK(w.write(article("a", "первый текст")) == WriteOutcome::Unchanged);
         CHECK(w.write(article("b", "исправленный текст")) == WriteOutcome::Updated);
         CHECK(w.write(article("c", "третий")) == WriteOutcome::Added);
@@ -65,7 +66,7 @@ TEST_CASE("re-indexing the same id replaces the article, never duplicates it", "
 TEST_CASE("metadata goes into boolean terms, values and document data", "[writer]") {
     testing::TempDir dir;
     {
-        IndexWriter w(dir.path());
+        IndexWriter w(testing::live_generation(dir.path()));
         Article a = article("x", "текст");
         a.tags = {"Экономика", "В мире"};
         a.url = "https://example.org/x";
@@ -89,7 +90,7 @@ TEST_CASE("metadata goes into boolean terms, values and document data", "[writer
 TEST_CASE("an uncommitted batch is abandoned on both sides", "[writer]") {
     testing::TempDir dir;
     {
-        IndexWriter w(dir.path());
+        IndexWriter w(testing::live_generation(dir.path()));
         w.write(article("kept", "текст"));
         w.commit();
         w.write(article("lost", "текст"));
@@ -104,12 +105,12 @@ TEST_CASE("an uncommitted batch is abandoned on both sides", "[writer]") {
 TEST_CASE("the catalog records the Xapian revision of the last batch", "[writer]") {
     testing::TempDir dir;
     {
-        IndexWriter w(dir.path());
+        IndexWriter w(testing::live_generation(dir.path()));
         w.write(article("a", "текст"));
         w.commit();
     }
     Xapian::Database db = open_index_readonly(dir.path());
-    Catalog catalog(index_paths(dir.path()).catalog, Catalog::Mode::ReadOnly);
+    Catalog catalog(testing::live_generation(dir.path()).catalog(), Catalog::Mode::ReadOnly);
     CHECK(catalog.meta("xapian_revision") == std::optional<std::string>(std::to_string(db.get_revision())));
 }
 
@@ -119,20 +120,20 @@ TEST_CASE("the same text under another id is indexed once and its place recorded
     Article copy = article("mirror-7", "  ТЕКСТ новости\nо пошлинах. ");  // case and spacing differ
     copy.path = "/mirror/7.txt";
     {
-        IndexWriter w(dir.path());
+        IndexWriter w(testing::live_generation(dir.path()));
         CHECK(w.write(original) == WriteOutcome::Added);
         copy.title = original.title;
         CHECK(w.write(copy) == WriteOutcome::Duplicate);
         w.commit();
     }
     {
-        IndexWriter w(dir.path());
+        IndexWriter w(testing::live_generation(dir.path()));
         CHECK(w.write(copy) == WriteOutcome::Unchanged);  // a rerun changes nothing
         w.commit();
     }
     Xapian::Database db = open_index_readonly(dir.path());
     CHECK(db.get_doccount() == 1);
-    Catalog catalog(index_paths(dir.path()).catalog, Catalog::Mode::ReadOnly);
+    Catalog catalog(testing::live_generation(dir.path()).catalog(), Catalog::Mode::ReadOnly);
     sqlite::Statement dup(catalog.db(), "SELECT id, docid, path FROM duplicates");
     REQUIRE(dup.step());
     CHECK(dup.text(0) == "mirror-7");

@@ -1,6 +1,7 @@
 #include "analyzer.h"
 #include "errors.h"
 #include "index_reader.h"
+#include "index_fixture.h"
 #include "index_writer.h"
 #include "query_builder.h"
 #include "search.h"
@@ -26,7 +27,7 @@ Article article(const std::string& id, const std::string& title, const std::stri
 struct Fixture {
     testing::TempDir dir;
     Fixture() {
-        IndexWriter w(dir.path());
+        IndexWriter w(testing::live_generation(dir.path()));
         w.write(article("tariffs", "Новые пошлины", "США ввели пошлины на сталь. Россия не будет отвечать."));
         w.write(article("duties", "Пошлинами обложили", "Товары обложили пошлинами. Об этом будет объявлено."));
         w.write(article("shop", "Интернет-магазины", "Интернет-магазинами пользуются все, и в Ростове-на-Дону тоже."));

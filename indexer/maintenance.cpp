@@ -1,0 +1,143 @@
+#include "maintenance.h"
+
+#include "catalog.h"
+#include "errors.h"
+#include "index_layout.h"
+#include "index_writer.h"
+#include "recovery.h"
+#include "writer_lock.h"
+
+#include <xapian.h>
+
+#include <cstdio>
+#include <sstream>
+
+namespace newsdex {
+namespace fs = std::filesystem;
+namespace {
+
+Generation live_generation(const IndexLayout& layout) {
+    std::optional<Generation> live = layout.live();
+    if (!live) throw IndexError(layout.dir().string() + ": no index here (create one with newsdex-index)");
+    return *live;
+}
+
+uintmax_t size_on_disk(const fs::path& dir) {
+    uintmax_t total = 0;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->is_regular_file(ec)) total += it->file_size(ec);
+    return total;
+}
+
+std::string megabytes(uintmax_t bytes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1048576.0);
+    return buf;
+}
+
+std::string one_value(Catalog& catalog, const char* sql) {
+    sqlite::Statement s(catalog.db(), sql);
+    return s.step() ? s.text(0) : std::string();
+}
+
+}  // namespace
+
+int check_index(const MaintenanceOptions& options, std::ostream& out) {
+    IndexLayout layout(options.index_dir);
+    WriterLock lock(layout, options.wait_seconds);
+    const Generation live = live_generation(layout);
+    if (options.repair) {
+        IndexWriter writer(live);
+        if (writer.repaired())
+            out << "repaired " << writer.repaired() << " documents left by an interrupted run\n";
+    }
+    std::vector<std::string> problems;
+    try {
+        std::ostringstream xapian_report;
+        const std::size_t errors = Xapian::Database::check(live.xapian().string(), Xapian::DBCHECK_SHOW_STATS, &xapian_report);
+        if (errors) problems.push_back("Xapian's check found " + std::to_string(errors) + " errors");
+    } catch (const Xapian::Error& e) {
+        problems.push_back("Xapian's check failed: " + e.get_description());
+    }
+    Catalog catalog(live.catalog(), Catalog::Mode::ReadOnly);
+    const std::string integrity = one_value(catalog, "PRAGMA integrity_check");
+    if (integrity != "ok") problems.push_back("SQLite integrity check: " + integrity);
+    for (std::string& p : find_inconsistencies(Xapian::Database(live.xapian().string()), catalog))
+        problems.push_back(std::move(p));
+
+    for (const std::string& p : problems) out << "problem: " << p << '\n';
+    out << live.dir.filename().string() << ": " << catalog.count() << " articles, "
+        << (problems.empty() ? "ok" : std::to_string(problems.size()) + " problems") << '\n';
+    return problems.empty() ? 0 : 2;
+}
+
+void compact_index(const MaintenanceOptions& options, std::ostream& out) {
+    IndexLayout layout(options.index_dir);
+    WriterLock lock(layout, options.wait_seconds);
+    layout.remove_stale_generations();
+    const Generation live = live_generation(layout);
+    { IndexWriter repair(live); }  // a compacted copy of a half-written batch is no use
+
+    const Generation next = layout.next_generation();
+    fs::create_directories(next.dir);
+    try {
+        // Document ids are kept: the catalog refers to them.
+        Xapian::Database(live.xapian().string()).compact(next.xapian().string(), Xapian::DBCOMPACT_NO_RENUMBER);
+        Catalog source(live.catalog(), Catalog::Mode::ReadOnly);
+        sqlite::Statement vacuum(source.db(), "VACUUM INTO ?1");
+        vacuum.bind(1, next.catalog().string());
+        vacuum.run();
+    } catch (const Xapian::Error& e) {
+        throw IndexError(next.dir.string() + ": compaction failed: " + e.get_msg() + "; the live index is unchanged");
+    }
+    {
+        Xapian::Database compacted(next.xapian().string());
+        Catalog catalog(next.catalog(), Catalog::Mode::ReadWrite);
+        catalog.set_meta("xapian_revision", std::to_string(compacted.get_revision()));
+        const std::vector<std::string> problems = find_inconsistencies(compacted, catalog);
+        if (!problems.empty())
+            throw IndexError(next.dir.string() + ": compacted index failed its check (" + problems.front() +
+                             "); the live index is unchanged");
+    }
+    const uintmax_t before = size_on_disk(live.dir);
+    layout.publish(next);
+    layout.remove_stale_generations();
+    out << "compacted " << live.dir.filename().string() << " (" << megabytes(before) << ") into "
+        << next.dir.filename().string() << " (" << megabytes(size_on_disk(next.dir)) << ")\n";
+}
+
+void print_stats(const MaintenanceOptions& options, std::ostream& out) {
+    IndexLayout layout(options.index_dir);
+    const Generation live = live_generation(layout);
+    Catalog catalog(live.catalog(), Catalog::Mode::ReadOnly);
+    out << "index:      " << fs::absolute(layout.dir()).string() << " (" << live.dir.filename().string() << ", "
+        << megabytes(size_on_disk(live.dir)) << ")\n";
+    out << "articles:   " << catalog.count() << '\n';
+    out << "duplicates: " << one_value(catalog, "SELECT COUNT(*) FROM duplicates") << " more places\n";
+    out << "files:      " << one_value(catalog, "SELECT COUNT(*) FROM files") << '\n';
+    const std::string first = one_value(catalog, "SELECT MIN(date) FROM articles WHERE date != ''");
+    const std::string last = one_value(catalog, "SELECT MAX(date) FROM articles WHERE date != ''");
+    out << "dates:      " << (first.empty() ? "none" : first.substr(0, 10) + " .. " + last.substr(0, 10)) << '\n';
+    out << "sources:   ";
+    sqlite::Statement sources(catalog.db(),
+                              "SELECT source, COUNT(*) AS n FROM articles GROUP BY source ORDER BY n DESC, source LIMIT 10");
+    bool any = false;
+    while (sources.step()) {
+        out << (any ? ", " : " ") << (sources.text(0).empty() ? "(none)" : sources.text(0)) << " " << sources.integer(1);
+        any = true;
+    }
+    out << (any ? "\n" : " none\n");
+    sqlite::Statement run(catalog.db(),
+                          "SELECT kind, started_at, COALESCE(finished_at, ''), COALESCE(summary, ''), exit_code "
+                          "FROM runs ORDER BY id DESC LIMIT 1");
+    if (run.step()) {
+        out << "last run:   " << run.text(0) << " started " << run.text(1);
+        if (run.is_null(4)) out << ", did not finish\n";
+        else out << ", finished " << run.text(2) << ", exit " << run.integer(4) << "\n            " << run.text(3) << '\n';
+    } else {
+        out << "last run:   none recorded\n";
+    }
+}
+
+}  // namespace newsdex

@@ -1,0 +1,94 @@
+#include "index_layout.h"
+
+#include "errors.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+namespace newsdex {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kGenerationPrefix = "gen-";
+
+bool is_generation_name(const std::string& name) { return name.rfind(kGenerationPrefix, 0) == 0; }
+
+void fsync_path(const fs::path& path, int flags) {
+    int fd = ::open(path.c_str(), flags);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
+}  // namespace
+
+std::optional<Generation> IndexLayout::live() const {
+    std::error_code ec;
+    if (fs::exists(stub(), ec)) {
+        std::ifstream in(stub());
+        std::string backend, target;
+        if (!(in >> backend >> target))
+            throw IndexError(stub().string() + ": unreadable stub file (expected \"auto gen-NNNNNN/xapian\")");
+        const fs::path xapian = (dir_ / target).lexically_normal();
+        const fs::path gen = xapian.parent_path();
+        if (gen.parent_path() != dir_.lexically_normal() || !is_generation_name(gen.filename().string()))
+            throw IndexError(stub().string() + ": stub points outside the index directory: " + target);
+        return Generation{gen};
+    }
+    if (fs::exists(dir_ / "xapian", ec)) return Generation{dir_};  // newsdex 0.1 layout
+    return std::nullopt;
+}
+
+Generation IndexLayout::next_generation() const {
+    int highest = 0;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (is_generation_name(name)) highest = std::max(highest, std::atoi(name.c_str() + 4));
+    }
+    char name[32];
+    std::snprintf(name, sizeof name, "%s%06d", kGenerationPrefix, highest + 1);
+    return Generation{dir_ / name};
+}
+
+void IndexLayout::publish(const Generation& generation) const {
+    const fs::path tmp = dir_ / ("index.stub.tmp-" + std::to_string(::getpid()));
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        out << "auto " << generation.dir.filename().string() << "/xapian\n";
+        out.flush();
+        if (!out) throw IndexError(tmp.string() + ": cannot write: " + std::strerror(errno));
+    }
+    fsync_path(tmp, O_RDONLY);
+    std::error_code ec;
+    fs::rename(tmp, stub(), ec);
+    if (ec) {
+        fs::remove(tmp, ec);
+        throw IndexError(stub().string() + ": cannot switch generations: " + ec.message());
+    }
+    // The rename itself must survive a power cut, or readers could come
+    // back to a stub naming a generation that was already removed.
+    fsync_path(dir_, O_RDONLY | O_DIRECTORY);
+}
+
+void IndexLayout::remove_stale_generations() const {
+    const std::optional<Generation> current = live();
+    std::error_code ec;
+    std::vector<fs::path> stale;
+    for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
+        const fs::path p = it->path();
+        const std::string name = p.filename().string();
+        if (is_generation_name(name) && (!current || p != current->dir)) stale.push_back(p);
+        if (name.rfind("index.stub.tmp-", 0) == 0) stale.push_back(p);
+    }
+    for (const fs::path& p : stale) fs::remove_all(p, ec);
+}
+
+}  // namespace newsdex

@@ -1,0 +1,10 @@
+// The current time as ISO 8601 UTC ("2025-11-24T14:05:00Z"), for records.
+#pragma once
+
+#include <string>
+
+namespace newsdex {
+
+std::string utc_now();
+
+}  // namespace newsdex
