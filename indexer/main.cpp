@@ -9,6 +9,7 @@
 #include "writer_lock.h"
 
 #include <CLI/CLI.hpp>
+#include <xapian.h>
 #include <unicode/ucnv.h>
 
 #include <unistd.h>
@@ -125,6 +126,10 @@ int main(int argc, char** argv) {
         return kBusy;
     } catch (const std::exception& e) {
         std::cerr << "newsdex-index: " << e.what() << '\n';
+        return kError;
+    } catch (const Xapian::Error& e) {
+        // Xapian's errors are not std::exceptions; none should get this far.
+        std::cerr << "newsdex-index: " << e.get_description() << '\n';
         return kError;
     }
 }

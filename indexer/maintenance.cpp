@@ -2,6 +2,7 @@
 
 #include "catalog.h"
 #include "errors.h"
+#include "xapian_reason.h"
 #include "index_layout.h"
 #include "index_writer.h"
 #include "recovery.h"
@@ -48,9 +49,12 @@ int check_index(const MaintenanceOptions& options, std::ostream& out) {
     WriterLock lock(layout, options.wait_seconds);
     const Generation live = live_generation(layout);
     if (options.repair) {
+        // Opening a writer repairs an interrupted batch; any other
+        // disagreement between the stores is repaired the same way.
         IndexWriter writer(live);
-        if (writer.repaired())
-            out << "repaired " << writer.repaired() << " documents left by an interrupted run\n";
+        if (!find_inconsistencies(Xapian::Database(live.xapian().string()), writer.catalog()).empty()) writer.repair();
+        if (const std::size_t repaired = writer.repaired())
+            out << "repaired " << repaired << " documents; their files will be read again on the next run\n";
     }
     std::vector<std::string> problems;
     try {
@@ -89,7 +93,7 @@ void compact_index(const MaintenanceOptions& options, std::ostream& out) {
         vacuum.bind(1, next.catalog().string());
         vacuum.run();
     } catch (const Xapian::Error& e) {
-        throw IndexError(next.dir.string() + ": compaction failed: " + e.get_msg() + "; the live index is unchanged");
+        throw IndexError(next.dir.string() + ": compaction failed: " + xapian_reason(e) + "; the live index is unchanged");
     }
     {
         Xapian::Database compacted(next.xapian().string());

@@ -6,6 +6,7 @@
 #include "search.h"
 
 #include <CLI/CLI.hpp>
+#include <xapian.h>
 
 #include <unistd.h>
 
@@ -86,6 +87,10 @@ int main(int argc, char** argv) {
         return run(opt);
     } catch (const std::exception& e) {
         std::cerr << "newsdex-query: " << e.what() << '\n';
+        return kError;
+    } catch (const Xapian::Error& e) {
+        // Xapian's errors are not std::exceptions; none should get this far.
+        std::cerr << "newsdex-query: " << e.get_description() << '\n';
         return kError;
     }
 }

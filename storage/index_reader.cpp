@@ -1,6 +1,7 @@
 #include "index_reader.h"
 
 #include "errors.h"
+#include "xapian_reason.h"
 
 namespace newsdex {
 
@@ -14,7 +15,7 @@ Xapian::Database open_index_readonly(const std::filesystem::path& dir) {
     try {
         return Xapian::Database(live->xapian().string(), Xapian::DB_OPEN);
     } catch (const Xapian::Error& e) {
-        throw IndexError(live->xapian().string() + ": cannot open index: " + e.get_msg());
+        throw IndexError(live->xapian().string() + ": cannot open index: " + xapian_reason(e));
     }
 }
 

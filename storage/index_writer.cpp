@@ -3,6 +3,7 @@
 #include "content_hash.h"
 #include "doc_data.h"
 #include "errors.h"
+#include "xapian_reason.h"
 #include "recovery.h"
 #include "word_normalizer.h"
 #include "schema.h"
@@ -21,7 +22,7 @@ Xapian::WritableDatabase open_xapian(const Generation& generation) {
     } catch (const Xapian::DatabaseLockError&) {
         throw IndexError(generation.dir.string() + ": index is locked by another writer");
     } catch (const Xapian::Error& e) {
-        throw IndexError(generation.xapian().string() + ": cannot open index: " + e.get_msg());
+        throw IndexError(generation.xapian().string() + ": cannot open index: " + xapian_reason(e));
     }
 }
 
@@ -110,7 +111,7 @@ WriteOutcome IndexWriter::write(const Article& article) {
     try {
         xapian_.replace_document(docid, make_document(analyzer_, article));
     } catch (const Xapian::Error& e) {
-        throw IndexError(generation_.xapian().string() + ": cannot write article " + article.id + ": " + e.get_msg());
+        throw IndexError(generation_.xapian().string() + ": cannot write article " + article.id + ": " + xapian_reason(e));
     }
     const std::size_t size = article.title.size() + article.text.size();
     catalog_.upsert(docid, article, hash, text_hash, static_cast<int64_t>(size), run_);
@@ -125,13 +126,20 @@ std::vector<std::string> IndexWriter::remove(Xapian::docid docid) {
     } catch (const Xapian::DocNotFoundError&) {
         // Already gone from Xapian: the catalog row is what is left to remove.
     } catch (const Xapian::Error& e) {
-        throw IndexError(generation_.xapian().string() + ": cannot remove a document: " + e.get_msg());
+        throw IndexError(generation_.xapian().string() + ": cannot remove a document: " + xapian_reason(e));
     }
     catalog_.delete_article(docid);
     std::vector<std::string> revisit = catalog_.take_duplicates_of(docid);
     for (const std::string& path : revisit) catalog_.invalidate_file(path);
     end_batch_if_full(0);
     return revisit;
+}
+
+std::size_t IndexWriter::repair() {
+    commit();
+    const std::size_t fixed = reconcile(xapian_, catalog_);
+    repaired_ += fixed;
+    return fixed;
 }
 
 void IndexWriter::end_batch_if_full(std::size_t bytes) {
@@ -144,7 +152,7 @@ void IndexWriter::commit() {
     try {
         xapian_.commit_transaction();
     } catch (const Xapian::Error& e) {
-        throw IndexError(generation_.xapian().string() + ": commit failed: " + e.get_msg());
+        throw IndexError(generation_.xapian().string() + ": commit failed: " + xapian_reason(e));
     }
     catalog_.set_meta("xapian_revision", std::to_string(xapian_.get_revision()));
     batch_->commit();

@@ -60,6 +60,9 @@ public:
 
     // Documents changed by repairing an interrupted batch at open.
     std::size_t repaired() const { return repaired_; }
+    // Makes the stores agree again whatever happened to them (see
+    // recovery.h); commits. Returns how many documents it changed.
+    std::size_t repair();
 
 private:
     void begin_batch();

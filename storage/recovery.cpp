@@ -41,7 +41,8 @@ std::vector<Difference> compare(const Xapian::Database& xapian, const std::map<X
         in_xapian[docid] = true;
         auto row = rows.find(docid);
         if (row == rows.end()) {
-            out.push_back({Problem::OnlyInXapian, docid, Row{}, Article{}});
+            Article stored = decode_doc_data(xapian.get_document(docid).get_data());
+            out.push_back({Problem::OnlyInXapian, docid, Row{stored.id, "", stored.path}, std::move(stored)});
             continue;
         }
         Article stored = decode_doc_data(xapian.get_document(docid).get_data());
@@ -68,8 +69,9 @@ std::size_t reconcile(Xapian::WritableDatabase& xapian, Catalog& catalog) {
         const Article& stored = d.stored;
         switch (d.problem) {
             case Problem::OnlyInXapian:
-                // Written by the lost batch; its file is still marked unread.
+                // Written by the lost batch; its file is read again next run.
                 xapian.delete_document(docid);
+                catalog.invalidate_file(row->path);
                 break;
             case Problem::OnlyInCatalog:
             case Problem::IdDiffers:
