@@ -1,0 +1,8 @@
+d="$WORK/nightly"; mkdir -p "$d/src"; cp corpus/00*.txt "$d/src/"
+export NEWSDEX_INDEX="$index_bin"
+echo "--- first night"; scripts/nightly-reindex --db "$d/db" "$d/src" | sed "s/ in [0-9.]* s.*//"; echo "exit: ${PIPESTATUS[0]}"
+echo "--- nothing new: silent"; scripts/nightly-reindex --db "$d/db" "$d/src"; echo "exit: $?"
+echo "--- a bad file"; : > "$d/src/broken.txt"; printf 'Новая статья\nТекст.\n' > "$d/src/new.txt"
+scripts/nightly-reindex --db "$d/db" "$d/src" | sed "s/ in [0-9.]* s.*//; s#rejects-[0-9-]*.jsonl#rejects-DATE.jsonl#"; echo "exit: ${PIPESTATUS[0]}"
+cat "$d"/db/rejects-*.jsonl | sed "s#$d#\$D#"
+grep -c "^== exit" "$d/db/nightly.log"
