@@ -1,8 +1,10 @@
-// newsdex-query: search a newsdex index from the shell.
+// newsdex-query: search newsdex indexes from the shell.
 // Exit status follows grep: 0 hits, 1 no hits, 2 error.
+#include "date_bounds.h"
 #include "errors.h"
 #include "index_location.h"
 #include "output.h"
+#include "recency.h"
 #include "search.h"
 
 #include <CLI/CLI.hpp>
@@ -20,12 +22,16 @@ constexpr int kNotFound = 1;
 constexpr int kError = 2;
 
 struct Options {
-    std::string db;
+    std::vector<std::string> dbs;
     std::vector<std::string> words;
     unsigned limit = 10;
     unsigned offset = 0;
-    bool json = false;
+    bool json = false, ids = false, files = false, count = false, explain = false;
+    bool recent = false, exact = false, no_collapse = false;
     std::string color = "auto";
+    std::string since, until, sort = "relevance";
+    std::vector<std::string> facets;
+    std::string show_id;
 };
 
 bool use_color(const std::string& mode) {
@@ -37,42 +43,110 @@ bool use_color(const std::string& mode) {
 
 std::string join(const std::vector<std::string>& words) {
     std::string out;
-    for (const std::string& w : words) {
-        if (!out.empty()) out += ' ';
-        out += w;
-    }
+    for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
     return out;
+}
+
+std::vector<std::filesystem::path> index_dirs(const Options& opt) {
+    std::vector<std::filesystem::path> out;
+    for (const std::string& db : opt.dbs) out.push_back(db);
+    if (out.empty()) out.push_back(newsdex::resolve_index_dir(""));
+    return out;
+}
+
+std::vector<std::string> names(const std::vector<std::filesystem::path>& dirs) {
+    std::vector<std::string> out;
+    for (const auto& d : dirs) out.push_back(d.string());
+    return out;
+}
+
+int show(const Options& opt) {
+    std::optional<newsdex::Article> article = newsdex::find_article(index_dirs(opt), opt.show_id);
+    if (!article) {
+        std::cerr << "newsdex-query: no article with id " << opt.show_id << '\n';
+        return kNotFound;
+    }
+    if (opt.json) newsdex::print_article_json(std::cout, *article);
+    else newsdex::print_article_text(std::cout, *article, use_color(opt.color));
+    return kFound;
 }
 
 int run(const Options& opt) {
     newsdex::SearchRequest request;
-    request.index_dir = newsdex::resolve_index_dir(opt.db);
+    request.indexes = index_dirs(opt);
     request.query = join(opt.words);
     request.limit = opt.limit;
     request.offset = opt.offset;
+    const int today = newsdex::today_days();
+    if (!opt.since.empty()) request.since = newsdex::parse_date_bound(opt.since, today);
+    if (!opt.until.empty()) request.until = newsdex::parse_date_bound(opt.until, today);
+    request.sort = opt.sort == "date" ? newsdex::SortOrder::DateAscending
+                   : opt.sort == "-date" ? newsdex::SortOrder::DateDescending
+                                         : newsdex::SortOrder::Relevance;
+    request.recent = opt.recent;
+    request.exact = opt.exact;
+    request.collapse = !opt.no_collapse;
+    request.facets = opt.facets;
+    request.count_all = opt.count;
+
     newsdex::SearchResult result = newsdex::search(request);
-    if (opt.json)
-        newsdex::print_json(std::cout, result);
-    else
-        newsdex::print_text(std::cout, result, {use_color(opt.color)});
+    if (opt.explain) (opt.json ? std::cerr : std::cout) << result.explanation;
+    if (opt.count) {
+        std::cout << result.estimated_total << '\n';
+        if (!opt.json) newsdex::print_facets_text(std::cout, result);
+        return result.estimated_total ? kFound : kNotFound;
+    }
+    if (opt.json) newsdex::print_json(std::cout, result, names(request.indexes));
+    else if (opt.ids) newsdex::print_ids(std::cout, result);
+    else if (opt.files) newsdex::print_files(std::cout, result);
+    else {
+        newsdex::print_text(std::cout, result, {use_color(opt.color), names(request.indexes)});
+        newsdex::print_facets_text(std::cout, result);
+    }
+    if (!result.suggestion.empty()) std::cerr << "Did you mean: " << result.suggestion << '\n';
     return result.hits.empty() ? kNotFound : kFound;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"Search a newsdex index of Russian news.\n"
-                 "Words match all their forms; \"quoted phrases\", AND/OR/NOT, +word/-word,\n"
-                 "title:word, source:NAME, date:2025-01-01..2025-06-30 and prefix* work.",
+    CLI::App app{"Search newsdex indexes of Russian news.\n"
+                 "Words match all their forms; \"quoted phrases\", =exact forms, AND/OR/NOT, +word/-word,\n"
+                 "(groups), a NEAR b, prefix*, title: author: source: site: url: tag: topic: id: fields and\n"
+                 "date:2025-01-01..2025-06-30 work. Latin spellings of Russian names find them, and back.",
                  "newsdex-query"};
     Options opt;
-    app.add_option("query", opt.words, "query words")->required();
-    app.add_option("--db", opt.db, "index directory (default: $NEWSDEX_DB, else ~/.local/share/newsdex)");
-    app.add_option("-n,--limit", opt.limit, "number of hits to show")->check(CLI::Range(1u, 100000u));
+    app.add_option("query", opt.words, "query words");
+    app.add_option("--db", opt.dbs, "index directory, repeatable to search several as one (default: $NEWSDEX_DB, "
+                                    "else ~/.local/share/newsdex); a file is read as a Xapian stub listing databases")
+        ->allow_extra_args(false);
+    app.add_option("-n,--limit", opt.limit, "number of hits to show (default 10)")->check(CLI::Range(1u, 100000u));
     app.add_option("--offset", opt.offset, "skip this many hits first");
-    app.add_flag("--json", opt.json, "one JSON object per hit (JSON Lines)");
+    app.add_option("--since", opt.since, "only articles published on or after: YYYY-MM-DD, or 7d, 2w, 3m, 1y back");
+    app.add_option("--until", opt.until, "only articles published on or before (same forms)");
+    app.add_option("--sort", opt.sort, "relevance (default), date (oldest first) or -date (newest first)")
+        ->check(CLI::IsMember({"relevance", "date", "-date"}));
+    app.add_flag("--recent", opt.recent, "rank by relevance with a boost for recent articles");
+    app.add_flag("--exact", opt.exact, "match words only in the form typed (as =word does for one word)");
+    app.add_flag("--no-collapse", opt.no_collapse, "show every copy of a story, not one hit per story");
+    app.add_option("--facet", opt.facets, "count the matches by source, year or topic (repeatable)")
+        ->allow_extra_args(false)
+        ->check(CLI::IsMember({"source", "year", "topic"}));
+    auto* json = app.add_flag("--json", opt.json, "one JSON object per hit (JSON Lines; see README)");
+    auto* ids = app.add_flag("--ids", opt.ids, "print only the ids of the hits");
+    auto* files = app.add_flag("--files", opt.files, "print only the files the hits came from");
+    auto* count = app.add_flag("--count", opt.count, "print only the number of matching articles");
+    json->excludes(ids)->excludes(files)->excludes(count);
+    ids->excludes(files)->excludes(count);
+    files->excludes(count);
+    app.add_flag("--explain", opt.explain, "print the parsed query and the terms its words expand to");
     app.add_option("--color", opt.color, "highlight with ANSI colors: auto, always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
+
+    CLI::App* show_cmd = app.add_subcommand("show", "print one whole article with its metadata");
+    show_cmd->add_option("id", opt.show_id, "article id")->required();
+    show_cmd->fallthrough();
+    app.require_subcommand(0, 1);
 
     try {
         app.parse(argc, argv);
@@ -84,7 +158,7 @@ int main(int argc, char** argv) {
     }
 
     try {
-        return run(opt);
+        return show_cmd->parsed() ? show(opt) : run(opt);
     } catch (const std::exception& e) {
         std::cerr << "newsdex-query: " << e.what() << '\n';
         return kError;

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <iomanip>
+#include <set>
 
 namespace newsdex {
 namespace {
@@ -22,6 +23,19 @@ std::string display_date(const Article& a) {
     return a.date;
 }
 
+std::string dump(const nlohmann::ordered_json& j) {
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string file_of(const Article& a) { return a.member.empty() ? a.path : a.path + ":" + a.member; }
+
+nlohmann::ordered_json article_json(const Article& a) {
+    return nlohmann::ordered_json{{"id", a.id},         {"title", a.title},   {"date", a.date},
+                                  {"url", a.url},       {"source", a.source}, {"author", a.author},
+                                  {"topic", a.topic},   {"tags", a.tags},     {"path", a.path},
+                                  {"member", a.member}, {"line", a.line}};
+}
+
 }  // namespace
 
 void print_text(std::ostream& out, const SearchResult& result, const TextStyle& style) {
@@ -35,6 +49,7 @@ void print_text(std::ostream& out, const SearchResult& result, const TextStyle& 
         if (!a.source.empty()) out << "  · " << a.source;
         if (!a.author.empty()) out << "  · " << a.author;
         if (!a.url.empty() && a.url != a.id) out << "  · " << a.url;
+        if (style.index_names.size() > 1) out << "  · [" << style.index_names[hit.index] << "]";
         if (style.color) out << kReset;
         out << '\n' << "     ";
         for (const SnippetPart& part : hit.snippet.parts) {
@@ -42,22 +57,81 @@ void print_text(std::ostream& out, const SearchResult& result, const TextStyle& 
             else if (style.color) out << kBold << part.text << kReset;
             else out << "**" << part.text << "**";
         }
-        out << "\n\n";
+        out << '\n';
+        if (hit.similar) out << "     (+" << hit.similar << " similar: the same story elsewhere)\n";
+        out << '\n';
     }
 }
 
-void print_json(std::ostream& out, const SearchResult& result) {
+void print_json(std::ostream& out, const SearchResult& result, const std::vector<std::string>& index_names) {
     for (const Hit& hit : result.hits) {
         const Article& a = hit.article;
+        nlohmann::ordered_json matched = nlohmann::ordered_json::array();
+        for (const WordMatch& m : hit.matched) matched.push_back({{"word", m.word}, {"how", m.how}});
         nlohmann::ordered_json j{
             {"rank", hit.rank},     {"id", a.id},         {"title", a.title},
             {"date", a.date},       {"url", a.url},       {"source", a.source}, {"author", a.author},
             {"score", rounded(hit.score)}, {"snippet", hit.snippet.plain()},
-            {"highlights", hit.snippet.highlighted_words()}, {"path", a.path}, {"member", a.member},
-            {"line", a.line},
+            {"highlights", hit.snippet.highlighted_words()}, {"matched", matched},
+            {"similar", hit.similar}, {"path", a.path}, {"member", a.member}, {"line", a.line},
         };
-        out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        if (index_names.size() > 1) j["index"] = index_names[hit.index];
+        out << dump(j) << '\n';
     }
+    for (const auto& [name, counts] : result.facets) {
+        nlohmann::ordered_json values = nlohmann::ordered_json::object();
+        for (const FacetCount& c : counts) values[c.value.empty() ? "(none)" : c.value] = c.count;
+        out << dump(nlohmann::ordered_json{{"facet", name}, {"counts", values}}) << '\n';
+    }
+}
+
+void print_ids(std::ostream& out, const SearchResult& result) {
+    for (const Hit& hit : result.hits) out << hit.article.id << '\n';
+}
+
+void print_files(std::ostream& out, const SearchResult& result) {
+    std::set<std::string> seen;
+    for (const Hit& hit : result.hits)
+        if (seen.insert(file_of(hit.article)).second) out << file_of(hit.article) << '\n';
+}
+
+void print_facets_text(std::ostream& out, const SearchResult& result) {
+    for (const auto& [name, counts] : result.facets) {
+        out << name << ":";
+        std::size_t shown = 0;
+        for (const FacetCount& c : counts) {
+            if (++shown > 20) {
+                out << " …";
+                break;
+            }
+            out << (shown > 1 ? ", " : " ") << (c.value.empty() ? "(none)" : c.value) << " " << c.count;
+        }
+        out << '\n';
+    }
+}
+
+void print_article_text(std::ostream& out, const Article& a, bool color) {
+    if (color) out << kBold << a.title << kReset << "\n\n"; else out << a.title << "\n\n";
+    auto field = [&](const char* name, const std::string& value) {
+        if (!value.empty()) out << name << value << '\n';
+    };
+    field("id:       ", a.id);
+    field("date:     ", a.date);
+    field("source:   ", a.source);
+    field("author:   ", a.author);
+    field("url:      ", a.url);
+    field("topic:    ", a.topic);
+    std::string tags;
+    for (const std::string& t : a.tags) tags += (tags.empty() ? "" : ", ") + t;
+    field("tags:     ", tags);
+    field("file:     ", file_of(a) + (a.line ? ":" + std::to_string(a.line) : ""));
+    out << '\n' << a.text << '\n';
+}
+
+void print_article_json(std::ostream& out, const Article& a) {
+    nlohmann::ordered_json j = article_json(a);
+    j["text"] = a.text;
+    out << dump(j) << '\n';
 }
 
 }  // namespace newsdex

@@ -1,17 +1,30 @@
-// Printing hits: a readable listing for people, JSON Lines for scripts.
+// Printing results: a readable listing for people, JSON Lines for scripts,
+// and the bare forms (--ids, --files, --count) for pipelines.
 #pragma once
 
 #include "search.h"
 
+#include <filesystem>
 #include <ostream>
+#include <vector>
 
 namespace newsdex {
 
 struct TextStyle {
     bool color = false;  // ANSI bold for matches; plain **markers** otherwise
+    std::vector<std::string> index_names;  // shown per hit when more than one
 };
 
 void print_text(std::ostream& out, const SearchResult& result, const TextStyle& style);
-void print_json(std::ostream& out, const SearchResult& result);
+// One object per hit; then, when asked for, one {"facet": ...} object per facet.
+void print_json(std::ostream& out, const SearchResult& result, const std::vector<std::string>& index_names);
+void print_ids(std::ostream& out, const SearchResult& result);
+// Source files of the hits, each once ("archive.zip:member" for members).
+void print_files(std::ostream& out, const SearchResult& result);
+void print_facets_text(std::ostream& out, const SearchResult& result);
+
+// `newsdex-query show ID`
+void print_article_text(std::ostream& out, const Article& article, bool color);
+void print_article_json(std::ostream& out, const Article& article);
 
 }  // namespace newsdex

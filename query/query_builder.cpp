@@ -1,9 +1,13 @@
 #include "query_builder.h"
 
 #include "errors.h"
+#include "query_syntax.h"
 #include "schema.h"
 #include "stopwords.h"
+#include "transliteration.h"
 
+#include <map>
+#include <optional>
 #include <vector>
 
 namespace newsdex {
@@ -11,6 +15,9 @@ namespace {
 
 constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                                  Xapian::QueryParser::FLAG_PURE_NOT;
+// Spellings in the other alphabet count half: "ranked below exact matches".
+constexpr double kNameWeight = 0.5;
+constexpr std::size_t kMaxNameTerms = 30;
 
 std::string single_term(const Xapian::Query& q) {
     auto it = q.get_terms_begin();
@@ -39,12 +46,14 @@ bool rebuildable(Xapian::Query::op op) {
     }
 }
 
-// Puts back what QueryParser's own word splitting loses:
+// Puts back what QueryParser's own word splitting loses, and widens names:
 // - it reads "интернет-магазинов" as the phrase интернет·магазинов, which
 //   finds only that inflection; the indexer also stores the stem of the
 //   whole compound, so let either match;
-// - it reads "25%" as 25; the indexer stores "25%" as a word of its own.
-Xapian::Query restore_words(const Xapian::Query& q, const Analyzer::NormalizedQuery& words) {
+// - it reads "25%" as 25; the indexer stores "25%" as a word of its own;
+// - a name's stem also matches its spellings in the other alphabet.
+Xapian::Query rewrite(const Xapian::Query& q, const Analyzer::NormalizedQuery& words,
+                      const std::map<std::string, Xapian::Query>& names) {
     for (const auto& c : words.compounds)
         if (is_phrase_of(q, c.parts))
             return Xapian::Query(Xapian::Query::OP_OR, q, Xapian::Query(std::string(schema::kStemPrefix) + c.stem));
@@ -52,69 +61,132 @@ Xapian::Query restore_words(const Xapian::Query& q, const Analyzer::NormalizedQu
         const std::string term = single_term(q);
         for (const auto& d : words.decorated_numbers)
             if (term == d.bare) return Xapian::Query(d.decorated);
+        if (auto name = names.find(term); name != names.end()) return Xapian::Query(Xapian::Query::OP_OR, q, name->second);
         return q;
     }
     if (!rebuildable(q.get_type()) || q.get_num_subqueries() == 0) return q;
     std::vector<Xapian::Query> children;
-    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) children.push_back(restore_words(q.get_subquery(i), words));
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) children.push_back(rewrite(q.get_subquery(i), words, names));
     return Xapian::Query(q.get_type(), children.begin(), children.end());
 }
 
+bool has_cyrillic(const std::string& s) {
+    for (unsigned char c : s)
+        if (c >= 0xD0 && c <= 0xD4) return true;
+    return false;
+}
+
+// Name-key terms in the index that begin with this word's key: inflected
+// forms of a name ("Токаева", "Токаеву") have longer keys. A Cyrillic word
+// is keyed by its stem, so "Навального" still finds "Navalny" — unless the
+// stem is so short ("тока" for "Токаев") that it would find other names.
+std::vector<std::string> name_terms(const Xapian::Database& db, const std::string& word, const std::string& stem) {
+    constexpr std::size_t kMinStemBytes = 10;  // five Cyrillic letters
+    const bool by_stem = has_cyrillic(word) && stem.size() >= kMinStemBytes;
+    const std::string key = name_key(by_stem ? stem : word);
+    if (key.size() < 4) return {};
+    const std::string prefix = std::string(schema::kNameKeyPrefix) + key;
+    std::vector<std::string> out;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && out.size() < kMaxNameTerms; ++t)
+        if ((*t).size() <= prefix.size() + 4) out.push_back(*t);
+    return out;
+}
+
+bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+
 }  // namespace
 
-QueryBuilder::QueryBuilder(Analyzer& analyzer, const Xapian::Database& db) : analyzer_(analyzer) {
+std::string exact_form_markers_to_phrases(const std::string& text) {
+    std::string out;
+    bool in_phrase = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '"') in_phrase = !in_phrase;
+        const bool word_start = i == 0 || text[i - 1] == ' ' || text[i - 1] == '(';
+        if (c == '=' && !in_phrase && word_start && i + 1 < text.size() && text[i + 1] != ' ' && text[i + 1] != '"') {
+            std::size_t end = text.find_first_of(" )", i + 1);
+            if (end == std::string::npos) end = text.size();
+            out += '"' + text.substr(i + 1, end - i - 1) + '"';
+            i = end - 1;
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
+QueryBuilder::QueryBuilder(Analyzer& analyzer, const Xapian::Database& db) : analyzer_(analyzer), db_(db) {
     parser_.set_stemmer(analyzer.stemmer());
-    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser_.set_stopper(make_stopper());
     parser_.set_database(db);
     // Keyword search in news means "all of these words", as in web search.
     parser_.set_default_op(Xapian::Query::OP_AND);
     parser_.add_prefix("title", std::string(schema::kTitlePrefix));
+    parser_.add_prefix("author", std::string(schema::kAuthorPrefix));
     parser_.add_boolean_prefix("source", std::string(schema::kSourcePrefix));
-    parser_.add_boolean_prefix("id", std::string(schema::kIdPrefix));
+    parser_.add_boolean_prefix("topic", std::string(schema::kTopicPrefix));
     parser_.add_boolean_prefix("tag", std::string(schema::kTagPrefix));
+    parser_.add_boolean_prefix("id", std::string(schema::kIdPrefix));
     parser_.add_boolean_prefix("url", std::string(schema::kUrlPrefix));
+    parser_.add_boolean_prefix("site", std::string(schema::kSitePrefix));
     parser_.add_rangeprocessor((new Xapian::DateRangeProcessor(schema::kDateSlot, "date:"))->release());
 }
 
-ParsedQuery QueryBuilder::build(std::string_view user_query) {
+ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions options) {
+    check_query_syntax(user_query);
     Analyzer::NormalizedQuery normalized = analyzer_.normalize_query(user_query);
+    normalized.text = exact_form_markers_to_phrases(normalized.text);
     if (normalized.text.find_first_not_of(" \t\r\n") == std::string::npos) throw QueryError("empty query");
 
+    parser_.set_stemming_strategy(options.exact ? Xapian::QueryParser::STEM_NONE : Xapian::QueryParser::STEM_SOME);
     Xapian::Query parsed;
     try {
         parsed = parser_.parse_query(normalized.text, kParseFlags);
-    } catch (const Xapian::QueryParserError& e) {
-        throw QueryError("cannot parse query '" + std::string(user_query) + "': " + e.get_msg());
     } catch (const Xapian::Error& e) {
-        throw QueryError("cannot parse query '" + std::string(user_query) + "': " + e.get_msg());
+        throw QueryError("bad query '" + std::string(user_query) + "': " + e.get_msg());
     }
     if (parsed.empty()) throw QueryError("query '" + std::string(user_query) + "' has no searchable words");
-    parsed = restore_words(parsed, normalized);
 
     ParsedQuery result;
     result.normalized = normalized.text;
-    // Exact forms of the words typed: matching them adds weight on top of
-    // the stem match, so "пошлинами" ranks articles saying "пошлинами" first.
-    std::vector<Xapian::Query> exact;
+    for (auto s = parser_.stoplist_begin(); s != parser_.stoplist_end(); ++s) result.stopped.push_back(*s);
+
     const std::string stem_prefix(schema::kStemPrefix);
     const std::string title_prefix(schema::kTitlePrefix);
+    std::map<std::string, Xapian::Query> names;
+    std::vector<Xapian::Query> exact;
     for (auto t = parsed.get_terms_begin(); t != parsed.get_terms_end(); ++t) {
         const std::string& term = *t;
-        if (term.rfind(stem_prefix + title_prefix, 0) == 0) {
-            result.stems.insert(term.substr(2));
-        } else if (term.rfind(stem_prefix, 0) == 0) {
-            result.stems.insert(term.substr(1));
+        if (starts_with(term, stem_prefix) && !(term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z')) {
+            const std::string stem = term.substr(1);
             for (auto u = parser_.unstem_begin(term); u != parser_.unstem_end(term); ++u) {
+                // Typed as a name, or a Latin word the index does not have.
+                const bool name = normalized.capitalized.count(*u) || (!has_cyrillic(*u) && db_.get_termfreq(*u) == 0);
+                QueryWord w{*u, term, name ? name_terms(db_, *u, stem) : std::vector<std::string>{}};
+                if (!w.name_terms.empty())
+                    names.emplace(term, Xapian::Query(kNameWeight, Xapian::Query(Xapian::Query::OP_SYNONYM,
+                                                                                  w.name_terms.begin(), w.name_terms.end())));
                 exact.emplace_back(*u);
-                result.exact_terms.insert(*u);
+                result.words.push_back(std::move(w));
             }
-        } else if (term.rfind(title_prefix, 0) == 0) {
-            result.exact_terms.insert(term.substr(1));
         } else if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) {
-            result.exact_terms.insert(term);
+            result.words.push_back(QueryWord{term, "", {}});
         }
     }
+    parsed = rewrite(parsed, normalized, names);
+    // What to highlight: every word form and stem the final query can match.
+    for (auto t = parsed.get_terms_begin(); t != parsed.get_terms_end(); ++t) {
+        const std::string& term = *t;
+        if (starts_with(term, std::string(schema::kNameKeyPrefix))) continue;
+        const bool field = term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z';
+        if (starts_with(term, stem_prefix)) result.stems.insert(term.substr(field ? 2 : 1));
+        else if (starts_with(term, title_prefix) || starts_with(term, std::string(schema::kAuthorPrefix)))
+            result.exact_terms.insert(term.substr(1));
+        else if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) result.exact_terms.insert(term);
+    }
+    for (const Xapian::Query& e : exact) result.exact_terms.insert(single_term(e));
+    // Exact forms of the words typed add weight on top of the stem match, so
+    // "пошлинами" ranks articles saying "пошлинами" first.
     result.query = exact.empty() ? parsed
                                  : Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed,
                                                  Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end()));

@@ -1,6 +1,7 @@
 // Turns what the user typed into a Xapian query: the analyzer normalizes the
-// words, Xapian's QueryParser handles the syntax, and exact word forms get
-// a ranking bonus over stem-only matches.
+// words, Xapian's QueryParser handles the syntax, exact word forms get a
+// ranking bonus over stem-only matches, and names also match their spelling
+// in the other alphabet (below exact matches).
 #pragma once
 
 #include "analyzer.h"
@@ -10,25 +11,44 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsdex {
+
+// One word of the query and the terms it became.
+struct QueryWord {
+    std::string word;                   // normalized, as typed
+    std::string stem_term;              // "Z..." (empty in exact mode or phrases)
+    std::vector<std::string> name_terms;  // "XL..." spellings in the other alphabet
+};
 
 struct ParsedQuery {
     Xapian::Query query;
     std::string normalized;             // the text QueryParser saw
-    std::set<std::string> exact_terms;  // normalized word forms, for highlighting
-    std::set<std::string> stems;        // stems, for highlighting other forms
+    std::vector<QueryWord> words;
+    std::vector<std::string> stopped;   // stopwords left out of the ranking
+    std::set<std::string> exact_terms;  // for highlighting
+    std::set<std::string> stems;        // for highlighting other forms
+};
+
+struct QueryOptions {
+    bool exact = false;  // every word matches only in the form typed
 };
 
 class QueryBuilder {
 public:
     QueryBuilder(Analyzer& analyzer, const Xapian::Database& db);
     // Throws QueryError with a one-line reason.
-    ParsedQuery build(std::string_view user_query);
+    ParsedQuery build(std::string_view user_query, QueryOptions options = {});
 
 private:
     Analyzer& analyzer_;
+    const Xapian::Database& db_;
     Xapian::QueryParser parser_;
 };
+
+// `=word` asks for that exact form: rewritten as the one-word phrase "word",
+// which QueryParser does not stem.
+std::string exact_form_markers_to_phrases(const std::string& normalized);
 
 }  // namespace newsdex

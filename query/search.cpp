@@ -3,64 +3,221 @@
 #include "analyzer.h"
 #include "doc_data.h"
 #include "errors.h"
-#include "index_reader.h"
+#include "index_set.h"
 #include "query_builder.h"
+#include "recency.h"
+#include "schema.h"
+#include "spelling.h"
 
+#include <algorithm>
 #include <chrono>
+#include <map>
 #include <thread>
 
 namespace newsdex {
 namespace {
 
-SearchResult run_once(Xapian::Database& db, Analyzer& analyzer, const SearchRequest& request) {
+// --recent: a day-old article gets most of the boost, a month-old one half.
+constexpr double kRecencyHalfLifeDays = 30;
+constexpr double kRecencyMaxBoost = 3.0;
+// Fewer hits than this and we look for a better spelling.
+constexpr Xapian::doccount kFewHits = 3;
+
+Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request) {
+    if (!request.since.empty() || !request.until.empty()) {
+        const std::string low = request.since.empty() ? "00000000" : request.since;
+        const std::string high = request.until.empty() ? "99999999" : request.until;
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                              Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, low, high));
+    }
+    if (request.recent && request.sort == SortOrder::Relevance) {
+        auto* source = new RecencySource(schema::kDateSlot, today_days(), kRecencyHalfLifeDays, kRecencyMaxBoost);
+        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(source->release()));
+    }
+    return query;
+}
+
+std::vector<WordMatch> how_matched(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit,
+                                   const ParsedQuery& parsed) {
+    std::set<std::string> terms(enquire.get_matching_terms_begin(hit), enquire.get_matching_terms_end(hit));
+    std::vector<WordMatch> out;
+    for (const QueryWord& w : parsed.words) {
+        std::string how;
+        if (terms.count(w.word)) how = "exact";
+        else if (!w.stem_term.empty() && terms.count(w.stem_term)) how = "stem";
+        else if (std::any_of(w.name_terms.begin(), w.name_terms.end(), [&](const std::string& t) { return terms.count(t); }))
+            how = "translit";
+        else if (terms.count(std::string(schema::kTitlePrefix) + w.word)) how = "title";
+        if (!how.empty()) out.push_back({w.word, how});
+    }
+    return out;
+}
+
+void count_facets(const std::vector<std::string>& wanted, std::map<std::string, Xapian::ValueCountMatchSpy>& spies,
+                  SearchResult& result) {
+    for (const std::string& name : wanted) {
+        Xapian::ValueCountMatchSpy& spy = spies.at(name);
+        std::map<std::string, Xapian::doccount> counts;
+        for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
+            std::string value = *v;
+            if (name == "year") value = value.substr(0, 4);
+            counts[value] += v.get_termfreq();
+        }
+        std::vector<FacetCount>& out = result.facets[name];
+        for (const auto& [value, count] : counts) out.push_back({value, count});
+        std::stable_sort(out.begin(), out.end(), [&](const FacetCount& a, const FacetCount& b) {
+            return name == "year" ? a.value > b.value : a.count > b.count;
+        });
+    }
+}
+
+Xapian::valueno facet_slot(const std::string& name) {
+    if (name == "source") return schema::kSourceSlot;
+    if (name == "year") return schema::kDateSlot;
+    if (name == "topic") return schema::kTopicSlot;
+    throw QueryError("unknown facet '" + name + "' (source, year, topic)");
+}
+
+// A query with each word replaced by a better spelling, if one finds more.
+std::string suggest(const Xapian::Database& db, Analyzer& analyzer, const SearchRequest& request,
+                    const ParsedQuery& parsed, Xapian::doccount found) {
+    std::string better = parsed.normalized;
+    bool changed = false;
+    for (const QueryWord& w : parsed.words) {
+        // Only words the index does not know at all: a known word is not a typo.
+        if (db.get_termfreq(w.word) || (!w.stem_term.empty() && db.get_termfreq(w.stem_term))) continue;
+        const std::optional<std::string> s = suggest_word(db, w.word);
+        if (!s) continue;
+        for (std::size_t at = better.find(w.word); at != std::string::npos; at = better.find(w.word, at + s->size())) {
+            const bool starts = at == 0 || better[at - 1] == ' ' || better[at - 1] == '"' || better[at - 1] == '(';
+            const std::size_t end = at + w.word.size();
+            const bool ends = end == better.size() || better[end] == ' ' || better[end] == '"' || better[end] == ')';
+            if (!starts || !ends) continue;
+            better.replace(at, w.word.size(), *s);
+            changed = true;
+        }
+    }
+    if (!changed) return {};
     QueryBuilder builder(analyzer, db);
-    ParsedQuery parsed = builder.build(request.query);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(with_filters(builder.build(better, {request.exact}).query, request));
+    const Xapian::doccount more = enquire.get_mset(0, 0, kFewHits + found).get_matches_lower_bound();
+    return more > found ? better : std::string();
+}
+
+std::string explain(const ParsedQuery& parsed, const Xapian::Query& final_query) {
+    std::string out = "query:     " + parsed.normalized + "\n";
+    for (const QueryWord& w : parsed.words) {
+        out += "word:      " + w.word + "  exact: " + w.word;
+        if (!w.stem_term.empty()) out += ", stem: " + w.stem_term.substr(1);
+        if (!w.name_terms.empty()) {
+            out += ", other alphabet:";
+            for (const std::string& t : w.name_terms) out += " " + t.substr(schema::kNameKeyPrefix.size());
+        }
+        out += "\n";
+    }
+    if (!parsed.stopped.empty()) {
+        out += "stopwords:";
+        for (const std::string& s : parsed.stopped) out += " " + s;
+        out += " (left out of the ranking)\n";
+    }
+    out += "xapian:    " + final_query.get_description() + "\n";
+    return out;
+}
+
+SearchResult run_once(const Xapian::Database& db, Analyzer& analyzer, const SearchRequest& request) {
+    ParsedQuery parsed;
+    if (request.query.find_first_not_of(" \t") == std::string::npos) {
+        parsed.query = Xapian::Query::MatchAll;  // filters alone: everything they let through
+    } else {
+        QueryBuilder builder(analyzer, db);
+        parsed = builder.build(request.query, {request.exact});
+    }
+    const Xapian::Query query = with_filters(parsed.query, request);
 
     Xapian::Enquire enquire(db);
-    enquire.set_query(parsed.query);
+    enquire.set_query(query);
     // Title words already carry extra wdf (schema.h); BM25's defaults suit
     // news articles of a few hundred words.
     enquire.set_weighting_scheme(Xapian::BM25Weight());
-    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
+    if (request.collapse) enquire.set_collapse_key(schema::kStorySlot);
+    if (request.sort != SortOrder::Relevance)
+        enquire.set_sort_by_value_then_relevance(schema::kDateSlot, request.sort == SortOrder::DateDescending);
+
+    std::map<std::string, Xapian::ValueCountMatchSpy> spies;
+    for (const std::string& name : request.facets) {
+        auto [it, added] = spies.try_emplace(name, facet_slot(name));
+        if (added) enquire.add_matchspy(&it->second);
+    }
+    const bool count_all = request.count_all || !request.facets.empty();
+    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, count_all ? db.get_doccount() : 0);
 
     SearchResult result;
-    result.estimated_total = mset.get_matches_estimated();
+    result.estimated_total = count_all ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
+    const std::size_t indexes = std::max<std::size_t>(1, request.indexes.size());
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.rank = request.offset + it.get_rank() + 1;
         hit.score = it.get_weight();
         hit.article = decode_doc_data(it.get_document().get_data());
         hit.snippet = make_snippet(analyzer, hit.article.text, parsed.exact_terms, parsed.stems);
+        hit.similar = it.get_collapse_count();
+        hit.index = index_of(*it, indexes);
+        if (!parsed.words.empty()) hit.matched = how_matched(enquire, it, parsed);
         result.hits.push_back(std::move(hit));
     }
+    count_facets(request.facets, spies, result);
+    if (request.suggest && !parsed.words.empty() && mset.get_matches_upper_bound() < kFewHits)
+        result.suggestion = suggest(db, analyzer, request, parsed, mset.get_matches_upper_bound());
+    if (!parsed.words.empty() || parsed.query.get_type() != Xapian::Query::LEAF_MATCH_ALL)
+        result.explanation = explain(parsed, query);
     return result;
+}
+
+// Queries never wait for a writer, and never fail because of one: a commit
+// can invalidate our snapshot (reopen at the new revision), and a rebuild or
+// compaction can remove the generation we opened just after we read the
+// stub (open the new one). Either way, ask again.
+template <typename Work>
+auto with_retries(const std::vector<std::filesystem::path>& indexes, Work work) {
+    constexpr int kAttempts = 10;
+    const std::string where = indexes.size() == 1 ? indexes.front().string() : "indexes";
+    for (int attempt = 1;; ++attempt) {
+        const bool last = attempt == kAttempts;
+        try {
+            Xapian::Database db = open_indexes(indexes);
+            return work(db);
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (last) throw IndexError(where + ": index keeps changing under the query; try again");
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            if (last) throw IndexError(where + ": " + e.get_description());
+        } catch (const IndexError&) {
+            if (last || attempt > 2) throw;
+        } catch (const Xapian::Error& e) {
+            throw IndexError(where + ": " + e.get_description());
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
+    }
 }
 
 }  // namespace
 
 SearchResult search(const SearchRequest& request) {
+    const bool filtered = !request.since.empty() || !request.until.empty() || !request.facets.empty() ||
+                          request.sort != SortOrder::Relevance;
+    if (request.query.find_first_not_of(" \t") == std::string::npos && !filtered)
+        throw QueryError("empty query: give words to search for, or --since/--until/--sort/--facet");
     Analyzer analyzer;
-    // Queries never wait for a writer, and never fail because of one: a
-    // commit can invalidate our snapshot (reopen at the new revision), and a
-    // rebuild or compaction can remove the generation we opened just after
-    // we read the stub (open the new one). Either way, ask again.
-    constexpr int kAttempts = 10;
-    for (int attempt = 1;; ++attempt) {
-        const bool last = attempt == kAttempts;
-        try {
-            Xapian::Database db = open_index_readonly(request.index_dir);
-            return run_once(db, analyzer, request);
-        } catch (const Xapian::DatabaseModifiedError& e) {
-            if (last) throw IndexError(request.index_dir.string() + ": index keeps changing under the query; try again");
-        } catch (const Xapian::DatabaseOpeningError& e) {
-            if (last) throw IndexError(request.index_dir.string() + ": " + e.get_description());
-        } catch (const IndexError&) {
-            if (last || attempt > 2) throw;
-        } catch (const Xapian::Error& e) {
-            throw IndexError(request.index_dir.string() + ": " + e.get_description());
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
-    }
+    return with_retries(request.indexes, [&](const Xapian::Database& db) { return run_once(db, analyzer, request); });
+}
+
+std::optional<Article> find_article(const std::vector<std::filesystem::path>& indexes, const std::string& id) {
+    return with_retries(indexes, [&](const Xapian::Database& db) -> std::optional<Article> {
+        const std::string term = std::string(schema::kIdPrefix) + id;
+        auto posting = db.postlist_begin(term);
+        if (posting == db.postlist_end(term)) return std::nullopt;
+        return decode_doc_data(db.get_document(*posting).get_data());
+    });
 }
 
 }  // namespace newsdex

@@ -1,20 +1,43 @@
-// Runs a query against an index and returns ranked hits with snippets.
+// Runs a query against one or more indexes and returns ranked hits with
+// snippets, and optionally facet counts and a spelling suggestion.
 #pragma once
 
 #include "article.h"
 #include "snippet.h"
 
+#include <xapian.h>
+
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace newsdex {
 
+enum class SortOrder { Relevance, DateAscending, DateDescending };
+
 struct SearchRequest {
-    std::filesystem::path index_dir;
-    std::string query;
+    // Index directories (--db, repeatable). A path that is a file is read as
+    // a Xapian stub file listing databases.
+    std::vector<std::filesystem::path> indexes;
+    std::string query;               // may be empty when filters are given
     Xapian::doccount offset = 0;
     Xapian::doccount limit = 10;
+    std::string since, until;        // YYYYMMDD bounds (inclusive), or empty
+    SortOrder sort = SortOrder::Relevance;
+    bool recent = false;             // relevance plus a boost for recent articles
+    bool collapse = true;            // one hit per story (see schema.h, story key)
+    bool exact = false;              // words match only in the form typed
+    std::vector<std::string> facets; // source, year, topic, tag
+    bool count_all = false;          // count every match exactly
+    bool suggest = true;             // look for a better query when few match
+};
+
+// How a query word matched a hit.
+struct WordMatch {
+    std::string word;  // as the user typed it (normalized)
+    std::string how;   // "exact", "stem", "title", "translit"
 };
 
 struct Hit {
@@ -22,14 +45,28 @@ struct Hit {
     double score = 0;
     Article article;
     Snippet snippet;
+    Xapian::doccount similar = 0;  // other articles of the same story collapsed into this hit
+    std::size_t index = 0;         // which of the request's indexes it came from
+    std::vector<WordMatch> matched;
+};
+
+struct FacetCount {
+    std::string value;
+    Xapian::doccount count = 0;
 };
 
 struct SearchResult {
     std::vector<Hit> hits;
-    Xapian::doccount estimated_total = 0;
+    Xapian::doccount estimated_total = 0;  // exact when count_all or facets were asked for
+    std::map<std::string, std::vector<FacetCount>> facets;
+    std::string suggestion;   // a query that finds more, or empty
+    std::string explanation;  // the parsed query and what its words expand to
 };
 
 // Throws IndexError (index unusable) or QueryError (query not understood).
 SearchResult search(const SearchRequest& request);
+
+// The article with this id, from the first index that has it.
+std::optional<Article> find_article(const std::vector<std::filesystem::path>& indexes, const std::string& id);
 
 }  // namespace newsdex

@@ -2,6 +2,7 @@
 
 #include "schema.h"
 #include "stemmer.h"
+#include "transliteration.h"
 
 #include <array>
 
@@ -26,27 +27,34 @@ std::vector<AnalyzedToken> Analyzer::analyze(std::string_view utf8) {
 }
 
 uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uint32_t base,
-                               Xapian::termcount weight, bool title) {
+                               Xapian::termcount general_wdf, const std::string& prefix) {
     const std::string stem_prefix(schema::kStemPrefix);
-    const std::string title_prefix(schema::kTitlePrefix);
+    const std::string name_prefix(schema::kNameKeyPrefix);
     uint32_t last = base;
     tokenizer_.tokenize(utf16_from_utf8(text), [&](const Token& t) {
         const std::string stem = stemmer_(t.text);
         const Xapian::termpos pos = base + t.position;
-        doc.add_posting(t.text, pos, weight);
-        doc.add_term(stem_prefix + stem, weight);
-        if (title) {
-            doc.add_posting(title_prefix + t.text, pos);
-            doc.add_term(stem_prefix + title_prefix + stem);
+        if (general_wdf) {
+            doc.add_posting(t.text, pos, general_wdf);
+            doc.add_term(stem_prefix + stem, general_wdf);
         }
+        if (!prefix.empty()) {
+            doc.add_posting(prefix + t.text, pos);
+            doc.add_term(stem_prefix + prefix + stem);
+        }
+        // Names are found across alphabets (Tokayev / Токаев) by a common key.
+        if (t.capitalized && t.parts.empty())
+            if (const std::string key = name_key(t.text); !key.empty()) doc.add_term(name_prefix + key);
         last = pos;
     });
     return last;
 }
 
-void Analyzer::index_article(Xapian::Document& doc, std::string_view title, std::string_view body) {
-    uint32_t end_of_title = index_field(doc, title, 0, schema::kTitleWeight, true);
-    index_field(doc, body, end_of_title + schema::kTitleBodyGap, 1, false);
+void Analyzer::index_article(Xapian::Document& doc, std::string_view title, std::string_view body,
+                             std::string_view author) {
+    const uint32_t end_of_title = index_field(doc, title, 0, schema::kTitleWeight, std::string(schema::kTitlePrefix));
+    index_field(doc, body, end_of_title + schema::kTitleBodyGap, 1, "");
+    if (!author.empty()) index_field(doc, author, 0, 0, std::string(schema::kAuthorPrefix));
 }
 
 namespace {
@@ -87,6 +95,7 @@ Analyzer::NormalizedQuery Analyzer::normalize_query(std::string_view query) {
     tokenizer_.tokenize(text, [&](const Token& t) {
         if (!t.parts.empty()) result.compounds.push_back({t.parts, stemmer_(t.text)});
         if (!t.bare.empty()) result.decorated_numbers.push_back({t.bare, t.text});
+        if (t.capitalized) result.capitalized.insert(t.text);
     });
     icu::UnicodeString out;
     int32_t done = 0;

@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,8 +25,10 @@ class Analyzer {
 public:
     Analyzer();
 
-    // Adds the title and body terms of one article to `doc` (see schema.h).
-    void index_article(Xapian::Document& doc, std::string_view title, std::string_view body);
+    // Adds the title, body and author terms of one article to `doc` (see
+    // schema.h).
+    void index_article(Xapian::Document& doc, std::string_view title, std::string_view body,
+                       std::string_view author = {});
 
     // All tokens of `text` with their stems. Invalid UTF-8 becomes U+FFFD
     // and is skipped, never an error.
@@ -50,14 +53,19 @@ public:
             std::string decorated;
         };
         std::vector<Decorated> decorated_numbers;
+        // Words typed with a capital letter (normalized): names, probably.
+        std::set<std::string> capitalized;
     };
     NormalizedQuery normalize_query(std::string_view query);
 
     Xapian::Stem& stemmer() { return stemmer_; }
 
 private:
-    uint32_t index_field(Xapian::Document& doc, std::string_view text, uint32_t base,
-                         Xapian::termcount weight, bool title);
+    // Indexes `text` from position `base`: into the general field with
+    // `general_wdf` (0: not at all) and, if `prefix` is not empty, into that
+    // field too. Returns the last position used.
+    uint32_t index_field(Xapian::Document& doc, std::string_view text, uint32_t base, Xapian::termcount general_wdf,
+                         const std::string& prefix);
 
     Tokenizer tokenizer_;
     Xapian::Stem stemmer_;

@@ -39,6 +39,16 @@ void append_folded(std::string& out, const std::string& text) {
 
 }  // namespace
 
+std::string story_key(const Article& a) {
+    std::string folded;
+    append_folded(folded, a.title);
+    if (folded.empty()) return text_fingerprint(a).substr(0, 16);
+    // Same headline on the same day: one story. Short generic headlines
+    // ("Погода") on different days stay apart.
+    folded += '\n' + a.date.substr(0, 10);
+    return hex(XXH3_128bits(folded.data(), folded.size())).substr(0, 16);
+}
+
 std::string text_fingerprint(const Article& a) {
     std::string folded;
     append_folded(folded, a.title);

@@ -15,4 +15,9 @@ std::string content_hash(const Article& article);
 // collapsed: equal fingerprints mean the same story under another id.
 std::string text_fingerprint(const Article& article);
 
+// Fingerprint of the title (case-folded, white space collapsed) and the
+// day: the same story republished with small edits keeps its headline. For
+// an article without a title, its text fingerprint.
+std::string story_key(const Article& article);
+
 }  // namespace newsdex

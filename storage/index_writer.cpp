@@ -2,6 +2,7 @@
 
 #include "content_hash.h"
 #include "doc_data.h"
+#include "url_host.h"
 #include "errors.h"
 #include "xapian_reason.h"
 #include "recovery.h"
@@ -38,11 +39,15 @@ void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::stri
 
 Xapian::Document make_document(Analyzer& analyzer, const Article& a) {
     Xapian::Document doc;
-    analyzer.index_article(doc, a.title, a.text);
+    analyzer.index_article(doc, a.title, a.text, a.author);
     add_boolean(doc, schema::kIdPrefix, a.id);
     add_boolean(doc, schema::kUrlPrefix, a.url);
+    add_boolean(doc, schema::kSitePrefix, url_host(a.url));
     add_boolean(doc, schema::kSourcePrefix, lower_ascii(a.source));
-    add_boolean(doc, schema::kAuthorPrefix, normalize_word(utf16_from_utf8(a.author)));
+    const std::string topic = normalize_word(utf16_from_utf8(a.topic));
+    add_boolean(doc, schema::kTopicPrefix, topic);
+    if (!topic.empty()) doc.add_value(schema::kTopicSlot, topic);
+    doc.add_value(schema::kStorySlot, story_key(a));
     for (const std::string& tag : a.tags) add_boolean(doc, schema::kTagPrefix, normalize_word(utf16_from_utf8(tag)));
     if (a.date.size() >= 10) {
         std::string ymd = a.date.substr(0, 4) + a.date.substr(5, 2) + a.date.substr(8, 2);

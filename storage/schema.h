@@ -12,16 +12,23 @@
 //   Z       stem of a word ("Z" + stem), no positions; plain keywords match these
 //   S       exact normalized word form in the title, with positions
 //   ZS      stem of a title word
+//   A ZA    author words and their stems (author: field)
+//   XL      name key of a capitalized word (transliteration.h), so Latin and
+//           Cyrillic spellings of a name find each other
 //   Q       unique article id (boolean)
 //   D Y M   publication date as YYYYMMDD, YYYY, YYYYMM (boolean)
 //   XS      source name, normalized (boolean)
+//   XT      the source's own topic label, normalized (boolean)
 //   K       editor tag / keyword, normalized (boolean)
-//   A       author, normalized (boolean)
 //   U       url (boolean; only when it fits Xapian's term length limit)
+//   H       the url's site, without "www." (boolean)
 //
 // Value slots:
 //   0  publication date YYYYMMDD, UTC (sortable; empty when unknown)
 //   1  source name as given
+//   2  story key: fingerprint of the normalized title, to collapse one
+//      story republished under several ids into one hit
+//   3  the source's own topic label, normalized
 //
 // Document data: a JSON object with the fields of StoredArticle
 // (id, title, date, url, source, author, path, member, line, topic, tags,
@@ -45,9 +52,14 @@ inline constexpr std::string_view kSourcePrefix = "XS";
 inline constexpr std::string_view kTagPrefix = "K";
 inline constexpr std::string_view kUrlPrefix = "U";
 inline constexpr std::string_view kAuthorPrefix = "A";
+inline constexpr std::string_view kNameKeyPrefix = "XL";
+inline constexpr std::string_view kTopicPrefix = "XT";
+inline constexpr std::string_view kSitePrefix = "H";
 
 inline constexpr Xapian::valueno kDateSlot = 0;
 inline constexpr Xapian::valueno kSourceSlot = 1;
+inline constexpr Xapian::valueno kStorySlot = 2;
+inline constexpr Xapian::valueno kTopicSlot = 3;
 
 // Title words count this many times in the general field: BM25 then ranks a
 // title match above a body match without a separate weighting scheme.

@@ -3,6 +3,7 @@
 #include "word_normalizer.h"
 
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 
 #include <stdexcept>
 
@@ -21,6 +22,8 @@ bool is_single(const icu::UnicodeString& text, int32_t begin, int32_t end, bool 
 bool is_hyphen(UChar32 c) { return c == u'-' || c == 0x2010 || c == 0x2011; }
 bool is_percent(UChar32 c) { return c == u'%'; }
 bool is_currency(UChar32 c) { return c == u'$' || c == u'€' || c == u'£' || c == u'₽'; }
+
+bool starts_upper(const icu::UnicodeString& text, int32_t begin) { return u_isupper(text.char32At(begin)); }
 
 bool is_zero_width(UChar32 c) {
     return c == 0x200B || c == 0x200C || c == 0x2060 || c == 0xFEFF;
@@ -116,6 +119,7 @@ void Tokenizer::tokenize(const icu::UnicodeString& text, const std::function<voi
                 t.text = compound.parts[k];
                 t.begin = part.begin;
                 t.end = part.end;
+                t.capitalized = starts_upper(text, part.begin);
                 t.position = k == 0 ? position : ++position;
                 emit(t);
             }
@@ -127,6 +131,7 @@ void Tokenizer::tokenize(const icu::UnicodeString& text, const std::function<voi
         t.text = normalized(s);
         t.begin = s.begin;
         t.end = s.end;
+        t.capitalized = starts_upper(text, s.begin);
         if (t.text.empty() || t.text.size() > kMaxWordBytes) continue;
         t.position = ++position;
         emit(t);

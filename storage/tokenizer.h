@@ -26,6 +26,7 @@ struct Token {
     std::string text;
     std::vector<std::string> parts;  // compound parts (normalized); empty otherwise
     std::string bare;                // for "25%" or "$40": the bare number, else empty
+    bool capitalized = false;        // began with a capital letter in the text (names)
     int32_t begin = 0;
     int32_t end = 0;
     uint32_t position = 0;

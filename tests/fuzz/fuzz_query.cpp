@@ -31,7 +31,9 @@ std::filesystem::path make_index() {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static const std::filesystem::path dir = make_index();
-    newsdex::SearchRequest request{dir, std::string(reinterpret_cast<const char*>(data), size), 0, 10};
+    newsdex::SearchRequest request;
+    request.indexes = {dir};
+    request.query.assign(reinterpret_cast<const char*>(data), size);
     try {
         newsdex::search(request);
     } catch (const newsdex::QueryError&) {

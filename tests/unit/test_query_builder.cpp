@@ -15,6 +15,14 @@ using namespace newsdex;
 
 namespace {
 
+SearchRequest request_for(const std::filesystem::path& dir, const std::string& query, Xapian::doccount limit) {
+    SearchRequest r;
+    r.indexes = {dir};
+    r.query = query;
+    r.limit = limit;
+    return r;
+}
+
 Article article(const std::string& id, const std::string& title, const std::string& text) {
     Article a;
     a.id = id;
@@ -37,7 +45,7 @@ struct Fixture {
         w.commit();
     }
     std::set<std::string> ids(const std::string& q) {
-        SearchRequest r{dir.path(), q, 0, 100};
+        SearchRequest r = request_for(dir.path(), q, 100);
         std::set<std::string> out;
         for (const Hit& h : search(r).hits) out.insert(h.article.id);
         return out;
@@ -57,11 +65,11 @@ TEST_CASE("all forms and cases of a query word find the same articles", "[query]
 
 TEST_CASE("an exact-form match ranks above a stem-only match", "[query]") {
     Fixture f;
-    SearchRequest r{f.dir.path(), "пошлинами", 0, 10};
+    SearchRequest r = request_for(f.dir.path(), "пошлинами", 10);
     auto hits = search(r).hits;
     REQUIRE(hits.size() == 2);
     CHECK(hits[0].article.id == "duties");
-    SearchRequest r2{f.dir.path(), "пошлины", 0, 10};
+    SearchRequest r2 = request_for(f.dir.path(), "пошлины", 10);
     CHECK(search(r2).hits[0].article.id == "tariffs");
 }
 
@@ -111,13 +119,16 @@ TEST_CASE("empty or meaningless queries are errors, not crashes", "[query]") {
     Fixture f;
     CHECK_THROWS_AS(f.ids(""), QueryError);
     CHECK_THROWS_AS(f.ids("   "), QueryError);
-    CHECK_NOTHROW(f.ids("\"незакрытая кавычка"));
-    CHECK_NOTHROW(f.ids("(скобка"));
+    CHECK_THROWS_WITH(f.ids("\"незакрытая кавычка"), Catch::Contains("unclosed quote at column 1"));
+    CHECK_THROWS_WITH(f.ids("пошлины (скобка"), Catch::Contains("unclosed '(' at column 9"));
+    CHECK_THROWS_WITH(f.ids("пошлины)"), Catch::Contains("')' without '('"));
+    CHECK_THROWS_WITH(f.ids("date:2025-13-01..2025-12-31"), Catch::Contains("bad date"));
+    CHECK_NOTHROW(f.ids("\"скобка ( в кавычках\""));
 }
 
 TEST_CASE("a missing index is an IndexError naming the directory", "[query]") {
     testing::TempDir dir;
-    SearchRequest r{dir.path() / "nope", "пошлины", 0, 10};
+    SearchRequest r = request_for(dir.path() / "nope", "пошлины", 10);
     try {
         search(r);
         FAIL("no error");

@@ -9,7 +9,7 @@ $as_user "$query_bin" --db "$d/db" -n 1 --json пошлины | cut -d, -f2
 chmod -R u+w "$d/db"
 echo "--- disk full (a file size limit stands in for it)"
 largest=$(find "$d/db" -type f -printf "%s\n" | sort -n | tail -1)
-( ulimit -f $(( largest / 1024 + 1 )); "$index_bin" --db "$d/db" --batch-size 1000 "$ROOT/tests/fixtures/bad/truncated.jsonl.gz" 2>&1 >/dev/null | grep -v "truncated gzip" | sed -E "s/: [^:]*(File too large|No space).*/: FILE TOO LARGE/"; echo "exit: ${PIPESTATUS[0]}" )
+( ulimit -f $(( largest / 1024 + 1 )); "$index_bin" --db "$d/db" --batch-size 1000 "$ROOT/tests/fixtures/bad/truncated.jsonl.gz" 2>&1 >/dev/null | grep -v "truncated gzip" | sed -E "s/article [^:]*: [^:]*(File too large|No space).*/article ID: FILE TOO LARGE/"; echo "exit: ${PIPESTATUS[0]}" )
 after=$(newsdex-query --db "$d/db" --json -n 1000 "NOT zzzqqq" | wc -l)
 echo "articles before: $before, after: $after"
 newsdex-index --db "$d/db" check

@@ -1,0 +1,18 @@
+// Name keys: one Latin spelling-independent form per name, so a Latin query
+// finds the Cyrillic name (Tokayev → Токаев) and the reverse. Indexed under
+// kNameKeyPrefix (schema.h) for capitalized words.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace newsdex {
+
+// A spelling-independent Latin key for a name, the same for its Cyrillic and
+// Latin spellings: "токаев", "tokayev", "tokaev" → "tokaev" (for example).
+// `word` is already normalized by the analyzer: lower-case, ё folded to е,
+// no stress marks. Returns "" for words that are not purely Cyrillic or
+// purely Latin letters (digits, hyphens, mixed), or shorter than 3 letters.
+std::string name_key(std::string_view word);
+
+}  // namespace newsdex

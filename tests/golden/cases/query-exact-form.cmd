@@ -1,0 +1,1 @@
+newsdex-query --db "$DB" --ids =пошлинами; echo ---; newsdex-query --db "$DB" --ids --exact пошлинами; echo ---; newsdex-query --db "$DB" --ids пошлинами

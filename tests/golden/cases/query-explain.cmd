@@ -1,0 +1,1 @@
+newsdex-query --db "$DB" --explain --ids "Пошлинами и Tokayev OR интернет-магазин" | sed -E "s/Query\(.*/Query(...)/"

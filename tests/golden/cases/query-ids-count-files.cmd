@@ -1,0 +1,1 @@
+newsdex-query --db "$DB" --ids санкции; echo ---; newsdex-query --db "$DB" --count санкции; echo ---; newsdex-query --db "$DB" --files газ; echo ---; newsdex-query --db "$DB" --count несуществующее; echo "exit: $?"; newsdex-query --db "$DB" --ids --count газ

@@ -1,0 +1,1 @@
+newsdex-index --db "$WORK/second" --quiet tests/fixtures/formats/feed.jsonl; newsdex-query --db "$DB" --db "$WORK/second" -n 5 "пошлины сталь" | sed "s#$WORK#\$WORK#"; printf "auto %s\nauto %s\n" "$(ls -d "$DB"/gen-*)/xapian" "$(ls -d "$WORK"/second/gen-*)/xapian" > "$WORK/both.stub"; newsdex-query --db "$WORK/both.stub" --ids "пошлины сталь"

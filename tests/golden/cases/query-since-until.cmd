@@ -1,0 +1,1 @@
+newsdex-query --db "$DB" --ids --since 2025-07-01 --until 2025-09-30; echo ---; newsdex-query --db "$DB" --ids --since 2025-07-01 --until 2025-07-31 газ; echo ---; newsdex-query --db "$DB" --since yesterday газ
