@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
+#include <string>
 
 namespace newsdex {
 
@@ -17,6 +19,12 @@ int days_from_ymd(const std::string& ymd) {
 }
 
 int today_days() {
+    // NEWSDEX_TODAY=YYYY-MM-DD pins "today" for reproducible reports (and tests).
+    if (const char* fixed = std::getenv("NEWSDEX_TODAY"); fixed && *fixed) {
+        std::string ymd = fixed;
+        if (ymd.size() == 10) ymd = ymd.substr(0, 4) + ymd.substr(5, 2) + ymd.substr(8, 2);
+        if (const int days = days_from_ymd(ymd); days >= 0) return days;
+    }
     return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()).time_since_epoch().count();
 }
 

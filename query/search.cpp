@@ -157,7 +157,7 @@ SearchResult run_once(const Xapian::Database& db, Analyzer& analyzer, const Sear
     const std::size_t indexes = std::max<std::size_t>(1, request.indexes.size());
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
-        hit.rank = request.offset + it.get_rank() + 1;
+        hit.rank = it.get_rank() + 1;  // counts from the first match, offset included
         hit.score = it.get_weight();
         hit.article = decode_doc_data(it.get_document().get_data());
         hit.snippet = make_snippet(analyzer, hit.article.text, parsed.exact_terms, parsed.stems);

@@ -1,0 +1,6 @@
+d="$WORK/stories"; mkdir -p "$d"
+printf '%s\n' '{"id":"a-1","title":"Цены на газ в Европе упали","date":"2025-07-22","text":"Биржевые цены на газ в Европе упали до минимума за полгода.","source":"alpha"}' '{"id":"b-7","title":"Цены на газ в Европе упали","date":"2025-07-22","text":"Биржевые цены на газ в Европе упали до минимума за полгода, сообщают трейдеры.","source":"beta"}' '{"id":"c-3","title":"Цены на газ в Европе упали","date":"2025-08-30","text":"Через месяц цены на газ снова упали.","source":"alpha"}' > "$d/feed.jsonl"
+newsdex-index --db "$d/db" --quiet "$d/feed.jsonl"
+newsdex-query --db "$d/db" газ
+newsdex-query --db "$d/db" --json газ | sed 's/"snippet":"[^"]*",//; s/"score":[0-9.]*,//; s/"path":.*//'
+echo ---; newsdex-query --db "$d/db" --ids --no-collapse газ

@@ -1,0 +1,1 @@
+export NEWSDEX_TODAY=2025-12-10; newsdex-query --db "$DB" --ids --since 2w; echo ---; newsdex-query --db "$DB" --ids "цены OR пошлины OR газ OR санкции"; echo ---; NEWSDEX_TODAY=2025-02-26 newsdex-query --db "$DB" --ids --recent "цены OR пошлины OR газ OR санкции"
