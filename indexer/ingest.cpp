@@ -19,6 +19,7 @@
 #include "rejects.h"
 #include "text_file.h"
 #include "text_reader.h"
+#include "topic_profiles.h"
 #include "writer_lock.h"
 
 #include <algorithm>
@@ -58,16 +59,26 @@ Generation target_generation(const IndexLayout& layout, bool rebuild) {
     return layout.next_generation();
 }
 
+TopicProfiles load_profiles(const std::optional<std::filesystem::path>& file) {
+    Analyzer analyzer;
+    try {
+        return load_topic_profiles(analyzer, file);
+    } catch (const std::runtime_error& e) {
+        throw std::invalid_argument(e.what());
+    }
+}
+
 class Run {
 public:
     Run(const IngestOptions& options, std::ostream& errors)
         : options_(options),
           errors_(errors),
+          profiles_(load_profiles(options.topics_file)),
           layout_(options.index_dir),
           lock_(layout_, options.wait_seconds),
           generation_(target_generation(layout_, options.rebuild)),
           rejects_(errors, options.errors_file),
-          writer_(generation_, WriterOptions{options.batch_articles}),
+          writer_(generation_, WriterOptions{options.batch_articles, &profiles_}),
           tracker_(writer_) {
         // A first index is published at once, so readers find it (empty)
         // rather than "no index"; a rebuild only when it is complete.
@@ -76,6 +87,7 @@ public:
             layout_.publish(generation_);
         }
         summary_.repaired = writer_.repaired();
+        note_changed_profiles();
     }
 
     IngestSummary go() {
@@ -108,6 +120,18 @@ public:
     }
 
 private:
+    // Articles keep the scores of the profiles they were indexed with until
+    // `retopic` rescores them; say so when the profiles have changed.
+    void note_changed_profiles() {
+        Catalog& catalog = writer_.catalog();
+        const std::optional<std::string> scored_with = catalog.meta("topic_profiles");
+        if (!scored_with || catalog.count() == 0) catalog.set_meta("topic_profiles", profiles_.fingerprint);
+        else if (*scored_with != profiles_.fingerprint)
+            errors_ << "newsdex-index: topic profiles have changed since articles were scored; "
+                       "run 'newsdex-index retopic' to rescore them\n";
+        writer_.commit();
+    }
+
     void switch_to_rebuilt() {
         const std::vector<std::string> problems = find_inconsistencies(Xapian::Database(generation_.xapian().string()),
                                                                        writer_.catalog());
@@ -272,6 +296,7 @@ private:
 
     const IngestOptions& options_;
     std::ostream& errors_;
+    TopicProfiles profiles_;
     IndexLayout layout_;
     WriterLock lock_;
     Generation generation_;

@@ -5,6 +5,7 @@
 #include "field_map.h"
 
 #include <filesystem>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -24,6 +25,7 @@ struct IngestOptions {
     bool keep_deleted = false;   // keep articles whose files are gone
     bool rebuild = false;        // build a new generation and switch to it
     std::size_t batch_articles = 10000;
+    std::optional<std::filesystem::path> topics_file;  // user topic profiles
 };
 
 struct IngestSummary {

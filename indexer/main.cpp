@@ -30,6 +30,7 @@ struct Options {
     std::vector<std::string> paths, fields;
     bool quiet = false, progress = false, no_progress = false, verbose = false;
     bool keep_deleted = false, rebuild = false, no_repair = false;
+    std::string topics_file;
     double wait = 0;
     std::size_t batch = 10000;
 };
@@ -57,6 +58,7 @@ int run(const Options& opt) {
     options.keep_deleted = opt.keep_deleted;
     options.rebuild = opt.rebuild;
     options.batch_articles = opt.batch;
+    if (!opt.topics_file.empty()) options.topics_file = opt.topics_file;
 
     newsdex::IngestSummary summary = newsdex::ingest(options, std::cerr);
     if (!opt.quiet) std::cout << "newsdex-index: " << newsdex::format_summary(summary) << '\n';
@@ -80,6 +82,8 @@ int main(int argc, char** argv) {
     app.add_flag("--keep-deleted", opt.keep_deleted, "keep articles whose files were deleted");
     app.add_flag("--rebuild", opt.rebuild, "build a complete new index beside the live one, then switch to it");
     app.add_option("--batch-size", opt.batch, "articles per commit (default 10000)")->check(CLI::Range(1, 10000000));
+    app.add_option("--topics", opt.topics_file,
+                   "topic profiles to add or override (default: ~/.config/newsdex/topics.toml if it exists)");
     app.add_option("--base", opt.base, "ids of file articles are paths relative to this folder (default: current folder)");
     app.add_option("--field", opt.fields, "map a record field: ARTICLE_FIELD=KEY[,KEY...], e.g. title=headline (repeatable)")
         ->allow_extra_args(false);
@@ -93,8 +97,9 @@ int main(int argc, char** argv) {
     CLI::App* check = app.add_subcommand("check", "check the index: Xapian, SQLite, and that both agree (exit 0 or 2)");
     check->add_flag("--no-repair", opt.no_repair, "report an interrupted batch instead of repairing it");
     CLI::App* compact = app.add_subcommand("compact", "compact the index into a new copy and switch to it");
-    CLI::App* stats = app.add_subcommand("stats", "articles, sources, dates, size, last run");
-    for (CLI::App* sub : {check, compact, stats}) sub->fallthrough();
+    CLI::App* stats = app.add_subcommand("stats", "articles, sources, dates, topics, size, last run");
+    CLI::App* retopic = app.add_subcommand("retopic", "score every article again against the topic profiles");
+    for (CLI::App* sub : {check, compact, stats, retopic}) sub->fallthrough();
     app.require_subcommand(0, 1);
 
     try {
@@ -109,10 +114,15 @@ int main(int argc, char** argv) {
     // Past a file size limit, fail the write (and say so) rather than die.
     std::signal(SIGXFSZ, SIG_IGN);
     try {
-        newsdex::MaintenanceOptions maintenance{newsdex::resolve_index_dir(opt.db), opt.wait, !opt.no_repair};
+        newsdex::MaintenanceOptions maintenance{newsdex::resolve_index_dir(opt.db), opt.wait, !opt.no_repair, {}};
+        if (!opt.topics_file.empty()) maintenance.topics_file = opt.topics_file;
         if (check->parsed()) return newsdex::check_index(maintenance, std::cout);
         if (compact->parsed()) {
             newsdex::compact_index(maintenance, std::cout);
+            return kOk;
+        }
+        if (retopic->parsed()) {
+            newsdex::retopic_index(maintenance, std::cout);
             return kOk;
         }
         if (stats->parsed()) {

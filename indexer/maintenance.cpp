@@ -6,6 +6,7 @@
 #include "index_layout.h"
 #include "index_writer.h"
 #include "recovery.h"
+#include "topic_profiles.h"
 #include "writer_lock.h"
 
 #include <xapian.h>
@@ -111,6 +112,24 @@ void compact_index(const MaintenanceOptions& options, std::ostream& out) {
         << next.dir.filename().string() << " (" << megabytes(size_on_disk(next.dir)) << ")\n";
 }
 
+void retopic_index(const MaintenanceOptions& options, std::ostream& out) {
+    Analyzer analyzer;
+    TopicProfiles profiles;
+    try {
+        profiles = load_topic_profiles(analyzer, options.topics_file);
+    } catch (const std::runtime_error& e) {
+        throw std::invalid_argument(e.what());
+    }
+    IndexLayout layout(options.index_dir);
+    WriterLock lock(layout, options.wait_seconds);
+    IndexWriter writer(live_generation(layout), WriterOptions{10000, &profiles});
+    const std::size_t scored = writer.retopic();
+    out << "rescored " << scored << " articles against " << profiles.topics.size() << " topics\n";
+    sqlite::Statement counts(writer.catalog().db(),
+                             "SELECT topic, COUNT(*) FROM article_topics GROUP BY topic ORDER BY COUNT(*) DESC, topic");
+    while (counts.step()) out << "  " << counts.text(0) << ": " << counts.integer(1) << '\n';
+}
+
 void print_stats(const MaintenanceOptions& options, std::ostream& out) {
     IndexLayout layout(options.index_dir);
     const Generation live = live_generation(layout);
@@ -132,6 +151,15 @@ void print_stats(const MaintenanceOptions& options, std::ostream& out) {
         any = true;
     }
     out << (any ? "\n" : " none\n");
+    out << "topics:    ";
+    sqlite::Statement topics(catalog.db(),
+                             "SELECT topic, COUNT(*) AS n FROM article_topics GROUP BY topic ORDER BY n DESC, topic");
+    bool any_topic = false;
+    while (topics.step()) {
+        out << (any_topic ? ", " : " ") << topics.text(0) << " " << topics.integer(1);
+        any_topic = true;
+    }
+    out << (any_topic ? "\n" : " none\n");
     sqlite::Statement run(catalog.db(),
                           "SELECT kind, started_at, COALESCE(finished_at, ''), COALESCE(summary, ''), exit_code "
                           "FROM runs ORDER BY id DESC LIMIT 1");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <ostream>
 
 namespace newsdex {
@@ -10,6 +11,7 @@ struct MaintenanceOptions {
     std::filesystem::path index_dir;
     double wait_seconds = 0;
     bool repair = true;  // check: repair an interrupted batch first
+    std::optional<std::filesystem::path> topics_file;  // retopic: user topic profiles
 };
 
 // Xapian's own consistency check, SQLite's integrity check, and catalog ↔
@@ -23,5 +25,9 @@ void compact_index(const MaintenanceOptions& options, std::ostream& out);
 
 // Articles, sources, date range, size on disk, last run. Reads only.
 void print_stats(const MaintenanceOptions& options, std::ostream& out);
+
+// Scores every article again against the current topic profiles, from the
+// index alone. Prints how many and the articles per topic.
+void retopic_index(const MaintenanceOptions& options, std::ostream& out);
 
 }  // namespace newsdex

@@ -1,6 +1,7 @@
 // newsdex-query: search newsdex indexes from the shell.
 // Exit status follows grep: 0 hits, 1 no hits, 2 error.
 #include "date_bounds.h"
+#include "digest_state.h"
 #include "errors.h"
 #include "index_location.h"
 #include "output.h"
@@ -8,10 +9,13 @@
 #include "search.h"
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include <unistd.h>
 
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
@@ -32,6 +36,12 @@ struct Options {
     std::string since, until, sort = "relevance";
     std::vector<std::string> facets;
     std::string show_id;
+    std::vector<std::string> topics;
+    std::string topics_file;
+    bool only_new = false;
+    std::string similar_id;
+    std::string suggest_topic;
+    std::vector<std::string> topics_args;
 };
 
 bool use_color(const std::string& mode) {
@@ -71,15 +81,57 @@ int show(const Options& opt) {
     return kFound;
 }
 
-int run(const Options& opt) {
+newsdex::SearchRequest base_request(const Options& opt) {
     newsdex::SearchRequest request;
     request.indexes = index_dirs(opt);
-    request.query = join(opt.words);
-    request.limit = opt.limit;
-    request.offset = opt.offset;
+    if (!opt.topics_file.empty()) request.topics_file = opt.topics_file;
     const int today = newsdex::today_days();
     if (!opt.since.empty()) request.since = newsdex::parse_date_bound(opt.since, today);
     if (!opt.until.empty()) request.until = newsdex::parse_date_bound(opt.until, today);
+    return request;
+}
+
+// `topics`: articles per topic (for a query, if words are given), or one
+// article's topic scores when the only word is an article id.
+int topics(const Options& opt) {
+    newsdex::SearchRequest request = base_request(opt);
+    if (opt.topics_args.size() == 1)
+        if (auto scores = newsdex::article_topics(request, opt.topics_args[0])) {
+            if (opt.json) {
+                nlohmann::ordered_json j = nlohmann::ordered_json::object();
+                for (const auto& [name, score] : *scores) j[name] = std::round(score * 1000) / 1000;
+                std::cout << nlohmann::ordered_json{{"id", opt.topics_args[0]}, {"topics", j}}.dump() << '\n';
+            } else {
+                for (const auto& [name, score] : *scores) std::printf("%-12s %.3f\n", name.c_str(), score);
+            }
+            return scores->empty() ? kNotFound : kFound;
+        }
+    request.query = join(opt.topics_args);
+    bool any = false;
+    for (const auto& [name, count] : newsdex::topic_counts(request)) {
+        if (opt.json) std::cout << nlohmann::ordered_json{{"topic", name}, {"articles", count}}.dump() << '\n';
+        else std::printf("%-34s %u\n", name.c_str(), static_cast<unsigned>(count));
+        any |= count > 0;
+    }
+    return any ? kFound : kNotFound;
+}
+
+// `suggest --topic NAME`: words the topic's best articles share that its
+// profile does not have yet.
+int suggest(const Options& opt) {
+    const auto terms = newsdex::suggest_for_topic(base_request(opt), opt.suggest_topic);
+    for (const auto& [stem, weight] : terms) std::printf("%-24s %.2f\n", stem.c_str(), weight);
+    return terms.empty() ? kNotFound : kFound;
+}
+
+int run(const Options& opt) {
+    newsdex::SearchRequest request = base_request(opt);
+    request.query = join(opt.words);
+    request.topics = opt.topics;
+    request.with_topics = opt.json || !opt.topics.empty();
+    request.similar_to = opt.similar_id;
+    request.limit = opt.limit;
+    request.offset = opt.offset;
     request.sort = opt.sort == "date" ? newsdex::SortOrder::DateAscending
                    : opt.sort == "-date" ? newsdex::SortOrder::DateDescending
                                          : newsdex::SortOrder::Relevance;
@@ -89,7 +141,16 @@ int run(const Options& opt) {
     request.facets = opt.facets;
     request.count_all = opt.count;
 
+    // --new: only what was indexed since this user last ran this query.
+    std::optional<newsdex::DigestState> digest;
+    const std::string key = newsdex::digest_key(request.query, opt.topics);
+    const std::string started = newsdex::compact_now();
+    if (opt.only_new) {
+        digest.emplace(request.indexes.front());
+        request.indexed_after = digest->last_run(key).value_or("");
+    }
     newsdex::SearchResult result = newsdex::search(request);
+    if (digest) digest->record_run(key, started);
     if (opt.explain) (opt.json ? std::cerr : std::cout) << result.explanation;
     if (opt.count) {
         std::cout << result.estimated_total << '\n';
@@ -129,6 +190,11 @@ int main(int argc, char** argv) {
     app.add_flag("--recent", opt.recent, "rank by relevance with a boost for recent articles");
     app.add_flag("--exact", opt.exact, "match words only in the form typed (as =word does for one word)");
     app.add_flag("--no-collapse", opt.no_collapse, "show every copy of a story, not one hit per story");
+    app.add_option("--topic", opt.topics, "rank by topic: tariffs, diplomacy, sanctions, ... (Russian names too; "
+                                          "repeatable; see `newsdex-query topics`)")
+        ->allow_extra_args(false);
+    app.add_option("--topics", opt.topics_file, "topic profiles to add or override (default: ~/.config/newsdex/topics.toml)");
+    app.add_flag("--new", opt.only_new, "only articles indexed since this user last ran this same query (for digests)");
     app.add_option("--facet", opt.facets, "count the matches by source, year or topic (repeatable)")
         ->allow_extra_args(false)
         ->check(CLI::IsMember({"source", "year", "topic"}));
@@ -145,7 +211,13 @@ int main(int argc, char** argv) {
 
     CLI::App* show_cmd = app.add_subcommand("show", "print one whole article with its metadata");
     show_cmd->add_option("id", opt.show_id, "article id")->required();
-    show_cmd->fallthrough();
+    CLI::App* topics_cmd = app.add_subcommand("topics", "articles per topic (for query words if given), or an article's topic scores (topics ID)");
+    topics_cmd->add_option("words", opt.topics_args, "query words, or one article id");
+    CLI::App* similar_cmd = app.add_subcommand("similar", "articles like the one with this id");
+    similar_cmd->add_option("id", opt.similar_id, "article id")->required();
+    CLI::App* suggest_cmd = app.add_subcommand("suggest", "words to add to a topic's profile, from the articles that fit it best");
+    suggest_cmd->add_option("--topic", opt.suggest_topic, "the topic")->required();
+    for (CLI::App* sub : {show_cmd, topics_cmd, similar_cmd, suggest_cmd}) sub->fallthrough();
     app.require_subcommand(0, 1);
 
     try {
@@ -158,7 +230,10 @@ int main(int argc, char** argv) {
     }
 
     try {
-        return show_cmd->parsed() ? show(opt) : run(opt);
+        if (show_cmd->parsed()) return show(opt);
+        if (topics_cmd->parsed()) return topics(opt);
+        if (suggest_cmd->parsed()) return suggest(opt);
+        return run(opt);
     } catch (const std::exception& e) {
         std::cerr << "newsdex-query: " << e.what() << '\n';
         return kError;

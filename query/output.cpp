@@ -76,6 +76,9 @@ void print_json(std::ostream& out, const SearchResult& result, const std::vector
             {"similar", hit.similar}, {"path", a.path}, {"member", a.member}, {"line", a.line},
         };
         if (index_names.size() > 1) j["index"] = index_names[hit.index];
+        nlohmann::ordered_json topics = nlohmann::ordered_json::object();
+        for (const auto& [name, score] : hit.topics) topics[name] = std::round(score * 1000) / 1000;
+        j["topics"] = topics;
         out << dump(j) << '\n';
     }
     for (const auto& [name, counts] : result.facets) {

@@ -8,6 +8,8 @@
 #include "recency.h"
 #include "schema.h"
 #include "spelling.h"
+#include "topic_profiles.h"
+#include "topic_query.h"
 
 #include <algorithm>
 #include <chrono>
@@ -22,8 +24,14 @@ constexpr double kRecencyHalfLifeDays = 30;
 constexpr double kRecencyMaxBoost = 3.0;
 // Fewer hits than this and we look for a better spelling.
 constexpr Xapian::doccount kFewHits = 3;
+// Topic scores are 0..1; scaled so that with keywords the topic decides the
+// order and relevance breaks ties among equally topical articles.
+constexpr double kTopicWeight = 20.0;
 
 Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request) {
+    if (!request.indexed_after.empty())
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                              Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kIndexedAtSlot, request.indexed_after + "~"));
     if (!request.since.empty() || !request.until.empty()) {
         const std::string low = request.since.empty() ? "00000000" : request.since;
         const std::string high = request.until.empty() ? "99999999" : request.until;
@@ -125,14 +133,52 @@ std::string explain(const ParsedQuery& parsed, const Xapian::Query& final_query)
     return out;
 }
 
-SearchResult run_once(const Xapian::Database& db, Analyzer& analyzer, const SearchRequest& request) {
+std::optional<Xapian::docid> docid_of(const Xapian::Database& db, const std::string& id) {
+    const std::string term = std::string(schema::kIdPrefix) + id;
+    auto posting = db.postlist_begin(term);
+    if (posting == db.postlist_end(term)) return std::nullopt;
+    return *posting;
+}
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
+
+// The query words, topics and "similar to" combined, before filters.
+ParsedQuery base_query(const Xapian::Database& db, Analyzer& analyzer, const SearchRequest& request,
+                       const TopicProfiles* profiles) {
     ParsedQuery parsed;
-    if (request.query.find_first_not_of(" \t") == std::string::npos) {
+    if (blank(request.query)) {
         parsed.query = Xapian::Query::MatchAll;  // filters alone: everything they let through
     } else {
         QueryBuilder builder(analyzer, db);
         parsed = builder.build(request.query, {request.exact});
     }
+    if (!request.similar_to.empty()) {
+        const std::optional<Xapian::docid> docid = docid_of(db, request.similar_to);
+        if (!docid) throw QueryError("no article with id " + request.similar_to);
+        const Xapian::Query like = similar_query(db, *docid, request.similar_to);
+        parsed.query = blank(request.query) ? like : Xapian::Query(Xapian::Query::OP_AND, parsed.query, like);
+    }
+    if (!request.topics.empty()) {
+        const Xapian::Query topics = topic_query(*profiles, request.topics, analyzer);
+        parsed.query = parsed.query.get_type() == Xapian::Query::LEAF_MATCH_ALL
+                           ? topics
+                           : Xapian::Query(Xapian::Query::OP_AND, parsed.query, Xapian::Query(kTopicWeight, topics));
+    }
+    return parsed;
+}
+
+std::optional<TopicProfiles> profiles_for(Analyzer& analyzer, const SearchRequest& request) {
+    if (request.topics.empty() && !request.with_topics) return std::nullopt;
+    try {
+        return load_topic_profiles(analyzer, request.topics_file);
+    } catch (const std::runtime_error& e) {
+        throw QueryError(e.what());
+    }
+}
+
+SearchResult run_once(const Xapian::Database& db, Analyzer& analyzer, const SearchRequest& request) {
+    const std::optional<TopicProfiles> profiles = profiles_for(analyzer, request);
+    ParsedQuery parsed = base_query(db, analyzer, request, profiles ? &*profiles : nullptr);
     const Xapian::Query query = with_filters(parsed.query, request);
 
     Xapian::Enquire enquire(db);
@@ -164,6 +210,7 @@ SearchResult run_once(const Xapian::Database& db, Analyzer& analyzer, const Sear
         hit.similar = it.get_collapse_count();
         hit.index = index_of(*it, indexes);
         if (!parsed.words.empty()) hit.matched = how_matched(enquire, it, parsed);
+        if (profiles) hit.topics = document_topics(it.get_document(), *profiles);
         result.hits.push_back(std::move(hit));
     }
     count_facets(request.facets, spies, result);
@@ -204,7 +251,8 @@ auto with_retries(const std::vector<std::filesystem::path>& indexes, Work work) 
 
 SearchResult search(const SearchRequest& request) {
     const bool filtered = !request.since.empty() || !request.until.empty() || !request.facets.empty() ||
-                          request.sort != SortOrder::Relevance;
+                          request.sort != SortOrder::Relevance || !request.topics.empty() ||
+                          !request.similar_to.empty() || !request.indexed_after.empty();
     if (request.query.find_first_not_of(" \t") == std::string::npos && !filtered)
         throw QueryError("empty query: give words to search for, or --since/--until/--sort/--facet");
     Analyzer analyzer;
@@ -213,10 +261,51 @@ SearchResult search(const SearchRequest& request) {
 
 std::optional<Article> find_article(const std::vector<std::filesystem::path>& indexes, const std::string& id) {
     return with_retries(indexes, [&](const Xapian::Database& db) -> std::optional<Article> {
-        const std::string term = std::string(schema::kIdPrefix) + id;
-        auto posting = db.postlist_begin(term);
-        if (posting == db.postlist_end(term)) return std::nullopt;
-        return decode_doc_data(db.get_document(*posting).get_data());
+        const std::optional<Xapian::docid> docid = docid_of(db, id);
+        if (!docid) return std::nullopt;
+        return decode_doc_data(db.get_document(*docid).get_data());
+    });
+}
+
+std::vector<std::pair<std::string, Xapian::doccount>> topic_counts(const SearchRequest& request) {
+    Analyzer analyzer;
+    SearchRequest with = request;
+    with.with_topics = true;
+    const TopicProfiles profiles = *profiles_for(analyzer, with);
+    return with_retries(request.indexes, [&](const Xapian::Database& db) {
+        const Xapian::Query query = with_filters(base_query(db, analyzer, request, &profiles).query, request);
+        std::vector<std::pair<std::string, Xapian::doccount>> out;
+        for (const auto& [topic, count] : count_topics(db, query, profiles))
+            out.emplace_back(topic->name + " (" + topic->name_ru + ")", count);
+        return out;
+    });
+}
+
+std::optional<std::vector<std::pair<std::string, double>>> article_topics(const SearchRequest& request,
+                                                                         const std::string& id) {
+    Analyzer analyzer;
+    SearchRequest with = request;
+    with.with_topics = true;
+    const TopicProfiles profiles = *profiles_for(analyzer, with);
+    return with_retries(request.indexes,
+                        [&](const Xapian::Database& db) -> std::optional<std::vector<std::pair<std::string, double>>> {
+                            const std::optional<Xapian::docid> docid = docid_of(db, id);
+                            if (!docid) return std::nullopt;
+                            return document_topics(db.get_document(*docid), profiles);
+                        });
+}
+
+std::vector<std::pair<std::string, double>> suggest_for_topic(const SearchRequest& request, const std::string& name) {
+    Analyzer analyzer;
+    SearchRequest with = request;
+    with.with_topics = true;
+    const TopicProfiles profiles = *profiles_for(analyzer, with);
+    const TopicProfile* topic = profiles.find(name, analyzer);
+    if (!topic) throw QueryError("unknown topic '" + name + "'");
+    return with_retries(request.indexes, [&](const Xapian::Database& db) {
+        std::vector<std::pair<std::string, double>> out;
+        for (const TermSuggestion& t : suggest_topic_terms(db, *topic, 50, 40)) out.emplace_back(t.stem, t.weight);
+        return out;
     });
 }
 

@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <map>
+#include <utility>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,11 @@ struct SearchRequest {
     std::vector<std::string> facets; // source, year, topic, tag
     bool count_all = false;          // count every match exactly
     bool suggest = true;             // look for a better query when few match
+    std::vector<std::string> topics; // rank by these topics (names in either language)
+    std::optional<std::filesystem::path> topics_file;  // user topic profiles (--topics)
+    bool with_topics = false;        // report each hit's topic scores
+    std::string similar_to;          // an article id: find articles like it
+    std::string indexed_after;       // YYYYMMDDHHMMSS: only articles indexed after (--new)
 };
 
 // How a query word matched a hit.
@@ -48,6 +54,7 @@ struct Hit {
     Xapian::doccount similar = 0;  // other articles of the same story collapsed into this hit
     std::size_t index = 0;         // which of the request's indexes it came from
     std::vector<WordMatch> matched;
+    std::vector<std::pair<std::string, double>> topics;  // when asked for
 };
 
 struct FacetCount {
@@ -68,5 +75,14 @@ SearchResult search(const SearchRequest& request);
 
 // The article with this id, from the first index that has it.
 std::optional<Article> find_article(const std::vector<std::filesystem::path>& indexes, const std::string& id);
+
+struct TopicProfile;
+// Articles matching the request's query and filters per topic, most first.
+std::vector<std::pair<std::string, Xapian::doccount>> topic_counts(const SearchRequest& request);
+// An article's topic scores; nullopt if there is no such article.
+std::optional<std::vector<std::pair<std::string, double>>> article_topics(const SearchRequest& request,
+                                                                         const std::string& id);
+// Stems to consider adding to a topic's profile, with their weights.
+std::vector<std::pair<std::string, double>> suggest_for_topic(const SearchRequest& request, const std::string& topic);
 
 }  // namespace newsdex

@@ -2,6 +2,7 @@
 
 #include "schema.h"
 #include "stemmer.h"
+#include "topic_scorer.h"
 #include "transliteration.h"
 
 #include <array>
@@ -27,13 +28,15 @@ std::vector<AnalyzedToken> Analyzer::analyze(std::string_view utf8) {
 }
 
 uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uint32_t base,
-                               Xapian::termcount general_wdf, const std::string& prefix) {
+                               Xapian::termcount general_wdf, const std::string& prefix,
+                               std::vector<AnalyzedToken>* tokens) {
     const std::string stem_prefix(schema::kStemPrefix);
     const std::string name_prefix(schema::kNameKeyPrefix);
     uint32_t last = base;
     tokenizer_.tokenize(utf16_from_utf8(text), [&](const Token& t) {
         const std::string stem = stemmer_(t.text);
         const Xapian::termpos pos = base + t.position;
+        if (tokens) tokens->push_back({t.text, stem, t.begin, t.end, t.position});
         if (general_wdf) {
             doc.add_posting(t.text, pos, general_wdf);
             doc.add_term(stem_prefix + stem, general_wdf);
@@ -51,9 +54,10 @@ uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uin
 }
 
 void Analyzer::index_article(Xapian::Document& doc, std::string_view title, std::string_view body,
-                             std::string_view author) {
-    const uint32_t end_of_title = index_field(doc, title, 0, schema::kTitleWeight, std::string(schema::kTitlePrefix));
-    index_field(doc, body, end_of_title + schema::kTitleBodyGap, 1, "");
+                             std::string_view author, ArticleTokens* tokens) {
+    const uint32_t end_of_title = index_field(doc, title, 0, schema::kTitleWeight, std::string(schema::kTitlePrefix),
+                                              tokens ? &tokens->title : nullptr);
+    index_field(doc, body, end_of_title + schema::kTitleBodyGap, 1, "", tokens ? &tokens->body : nullptr);
     if (!author.empty()) index_field(doc, author, 0, 0, std::string(schema::kAuthorPrefix));
 }
 

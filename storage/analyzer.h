@@ -21,14 +21,22 @@ struct AnalyzedToken {
     uint32_t position = 0;
 };
 
+// An article's analyzed title and body, for topic scoring.
+struct ArticleTokens {
+    std::vector<AnalyzedToken> title;
+    std::vector<AnalyzedToken> body;
+};
+
 class Analyzer {
 public:
     Analyzer();
 
     // Adds the title, body and author terms of one article to `doc` (see
     // schema.h).
+    // `tokens`, if given, receives the analyzed title and body (for topic
+    // scoring, without analyzing twice).
     void index_article(Xapian::Document& doc, std::string_view title, std::string_view body,
-                       std::string_view author = {});
+                       std::string_view author = {}, ArticleTokens* tokens = nullptr);
 
     // All tokens of `text` with their stems. Invalid UTF-8 becomes U+FFFD
     // and is skipped, never an error.
@@ -65,7 +73,7 @@ private:
     // `general_wdf` (0: not at all) and, if `prefix` is not empty, into that
     // field too. Returns the last position used.
     uint32_t index_field(Xapian::Document& doc, std::string_view text, uint32_t base, Xapian::termcount general_wdf,
-                         const std::string& prefix);
+                         const std::string& prefix, std::vector<AnalyzedToken>* tokens = nullptr);
 
     Tokenizer tokenizer_;
     Xapian::Stem stemmer_;

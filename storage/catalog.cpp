@@ -76,6 +76,16 @@ const std::vector<const char*> kMigrations{
         exit_code   INTEGER          -- NULL while running, or if it died
     );
     )sql",
+    // 4: topic scores of each article (also in Xapian values, schema.h).
+    R"sql(
+    CREATE TABLE article_topics (
+        docid INTEGER NOT NULL,
+        topic TEXT NOT NULL,
+        score REAL NOT NULL,    -- 0..1
+        PRIMARY KEY (docid, topic)
+    );
+    CREATE INDEX article_topics_topic ON article_topics(topic, score);
+    )sql",
 };
 
 
@@ -263,9 +273,11 @@ void Catalog::mark_seen(Xapian::docid docid, int64_t run) {
 }
 
 void Catalog::delete_article(Xapian::docid docid) {
-    sqlite::Statement s(db_, "DELETE FROM articles WHERE docid = ?1");
-    s.bind(1, static_cast<int64_t>(docid));
-    s.run();
+    for (const char* sql : {"DELETE FROM articles WHERE docid = ?1", "DELETE FROM article_topics WHERE docid = ?1"}) {
+        sqlite::Statement s(db_, sql);
+        s.bind(1, static_cast<int64_t>(docid));
+        s.run();
+    }
 }
 
 std::vector<std::string> Catalog::take_duplicates_of(Xapian::docid docid) {
@@ -305,6 +317,23 @@ void Catalog::finish_run(int64_t run, const std::string& summary, int exit_code)
     sqlite::Statement s(db_, "UPDATE runs SET finished_at = ?2, summary = ?3, exit_code = ?4 WHERE id = ?1");
     s.bind(1, run).bind(2, utc_now()).bind(3, summary).bind(4, static_cast<int64_t>(exit_code));
     s.run();
+}
+
+}  // namespace newsdex
+
+namespace newsdex {
+
+void Catalog::set_topics(Xapian::docid docid, const std::vector<std::pair<std::string, double>>& scores) {
+    sqlite::Statement del(db_, "DELETE FROM article_topics WHERE docid = ?1");
+    del.bind(1, static_cast<int64_t>(docid));
+    del.run();
+    if (scores.empty()) return;
+    if (!insert_topic_) insert_topic_.emplace(db_, "INSERT INTO article_topics (docid, topic, score) VALUES (?1, ?2, ?3)");
+    for (const auto& [topic, score] : scores) {
+        sqlite::Statement& s = *insert_topic_;
+        s.bind(1, static_cast<int64_t>(docid)).bind(2, topic).bind_real(3, score);
+        s.run();
+    }
 }
 
 }  // namespace newsdex

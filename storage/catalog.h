@@ -34,7 +34,7 @@ struct CatalogEntry {
 class Catalog {
 public:
     enum class Mode { ReadOnly, ReadWrite };
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     Catalog(const std::filesystem::path& file, Mode mode);
 
@@ -44,6 +44,8 @@ public:
                 int64_t size, int64_t run);
     void mark_seen(Xapian::docid docid, int64_t run);
     void delete_article(Xapian::docid docid);
+    // Replaces the article's topic scores.
+    void set_topics(Xapian::docid docid, const std::vector<std::pair<std::string, double>>& scores);
     // Articles from `path` that run `not_seen_in_run` did not see.
     std::vector<Xapian::docid> articles_from(const std::string& path, int64_t not_seen_in_run);
     std::vector<std::pair<Xapian::docid, std::string>> all_articles();
@@ -92,6 +94,7 @@ private:
     std::optional<sqlite::Statement> record_dup_;
     std::optional<sqlite::Statement> upsert_file_;
     std::optional<sqlite::Statement> mark_seen_;
+    std::optional<sqlite::Statement> insert_topic_;
 };
 
 }  // namespace newsdex

@@ -6,7 +6,7 @@ namespace newsdex {
 
 std::string encode_doc_data(const Article& a) {
     nlohmann::json j{{"id", a.id},         {"path", a.path},   {"member", a.member}, {"line", a.line},
-                     {"author", a.author},
+                     {"author", a.author}, {"encoding", a.encoding},
                      {"url", a.url},       {"title", a.title}, {"date", a.date},
                      {"source", a.source}, {"topic", a.topic}, {"tags", a.tags},
                      {"text", a.text}};
@@ -24,6 +24,7 @@ Article decode_doc_data(const std::string& data) {
     a.member = j.value("member", "");
     a.line = j.value("line", int64_t{0});
     a.author = j.value("author", "");
+    a.encoding = j.value("encoding", "");
     a.url = j.value("url", "");
     a.title = j.value("title", "");
     a.date = j.value("date", "");

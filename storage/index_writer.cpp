@@ -8,6 +8,8 @@
 #include "recovery.h"
 #include "word_normalizer.h"
 #include "schema.h"
+#include "topic_scorer.h"
+#include "utc_time.h"
 
 #include <algorithm>
 
@@ -37,9 +39,30 @@ void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::stri
     if (!value.empty() && term.size() <= schema::kMaxTermBytes) doc.add_boolean_term(term);
 }
 
-Xapian::Document make_document(Analyzer& analyzer, const Article& a) {
+std::string compact_utc_now() {
+    std::string iso = utc_now();  // 2025-11-24T14:05:00Z
+    std::string out;
+    for (char c : iso)
+        if (c >= '0' && c <= '9') out += c;
+    return out;
+}
+
+std::vector<std::pair<std::string, double>> named(const std::vector<TopicScore>& scores) {
+    std::vector<std::pair<std::string, double>> out;
+    for (const TopicScore& s : scores) out.emplace_back(s.topic->name, s.score);
+    return out;
+}
+
+Xapian::Document make_document(Analyzer& analyzer, const Article& a, const TopicProfiles* topics,
+                               std::vector<TopicScore>& scores) {
     Xapian::Document doc;
-    analyzer.index_article(doc, a.title, a.text, a.author);
+    ArticleTokens tokens;
+    analyzer.index_article(doc, a.title, a.text, a.author, topics ? &tokens : nullptr);
+    if (topics) {
+        scores = score_topics(*topics, tokens);
+        apply_topic_scores(doc, scores);
+    }
+    doc.add_value(schema::kIndexedAtSlot, compact_utc_now());
     add_boolean(doc, schema::kIdPrefix, a.id);
     add_boolean(doc, schema::kUrlPrefix, a.url);
     add_boolean(doc, schema::kSitePrefix, url_host(a.url));
@@ -113,13 +136,15 @@ WriteOutcome IndexWriter::write(const Article& article) {
     }
 
     const Xapian::docid docid = existing ? existing->docid : next_docid_++;
+    std::vector<TopicScore> topics;
     try {
-        xapian_.replace_document(docid, make_document(analyzer_, article));
+        xapian_.replace_document(docid, make_document(analyzer_, article, options_.topics, topics));
     } catch (const Xapian::Error& e) {
         throw IndexError(generation_.xapian().string() + ": cannot write article " + article.id + ": " + xapian_reason(e));
     }
     const std::size_t size = article.title.size() + article.text.size();
     catalog_.upsert(docid, article, hash, text_hash, static_cast<int64_t>(size), run_);
+    if (options_.topics) catalog_.set_topics(docid, named(topics));
     end_batch_if_full(size);
     return existing ? WriteOutcome::Updated : WriteOutcome::Added;
 }
@@ -138,6 +163,31 @@ std::vector<std::string> IndexWriter::remove(Xapian::docid docid) {
     for (const std::string& path : revisit) catalog_.invalidate_file(path);
     end_batch_if_full(0);
     return revisit;
+}
+
+std::size_t IndexWriter::retopic() {
+    if (!options_.topics) return 0;
+    std::size_t scored = 0;
+    for (const auto& [docid, id] : catalog_.all_articles()) {
+        begin_batch();
+        Xapian::Document doc = xapian_.get_document(docid);
+        const Article article = decode_doc_data(doc.get_data());
+        const ArticleTokens tokens{analyzer_.analyze(std::string_view(article.title)),
+                                   analyzer_.analyze(std::string_view(article.text))};
+        const std::vector<TopicScore> scores = score_topics(*options_.topics, tokens);
+        apply_topic_scores(doc, scores);
+        try {
+            xapian_.replace_document(docid, doc);
+        } catch (const Xapian::Error& e) {
+            throw IndexError(generation_.xapian().string() + ": cannot rescore " + id + ": " + xapian_reason(e));
+        }
+        catalog_.set_topics(docid, named(scores));
+        ++scored;
+        end_batch_if_full(article.title.size() + article.text.size());
+    }
+    catalog_.set_meta("topic_profiles", options_.topics->fingerprint);
+    commit();
+    return scored;
 }
 
 std::size_t IndexWriter::repair() {

@@ -15,6 +15,7 @@
 #include "article.h"
 #include "catalog.h"
 #include "index_layout.h"
+#include "topic_profiles.h"
 
 #include <xapian.h>
 
@@ -30,6 +31,8 @@ enum class WriteOutcome { Added, Updated, Unchanged, Duplicate };
 
 struct WriterOptions {
     std::size_t batch_articles = 10000;
+    // Topic profiles to score articles against; none: no topic scores.
+    const TopicProfiles* topics = nullptr;
     // Flush by bytes as well as by count, so memory stays flat whatever
     // the article sizes.
     std::size_t batch_bytes = 16u << 20;
@@ -63,6 +66,10 @@ public:
     // Makes the stores agree again whatever happened to them (see
     // recovery.h); commits. Returns how many documents it changed.
     std::size_t repair();
+
+    // Scores every article again against the current topic profiles, from
+    // the index alone (no source is read). Returns how many were scored.
+    std::size_t retopic();
 
 private:
     void begin_batch();

@@ -29,10 +29,15 @@
 //   2  story key: fingerprint of the normalized title, to collapse one
 //      story republished under several ids into one hit
 //   3  the source's own topic label, normalized
+//   4  when the article was indexed, YYYYMMDDHHMMSS UTC (for --new)
+//   1000+  one slot per topic profile (topic_profiles.cpp): the article's
+//      score for that topic, sortable_serialise(0..1), only when > 0
+//
+// Topic terms: XP + topic name (boolean) when the article is about it.
 //
 // Document data: a JSON object with the fields of StoredArticle
-// (id, title, date, url, source, author, path, member, line, topic, tags,
-// text), so the query tool
+// (id, title, date, url, source, author, encoding, path, member, line,
+// topic, tags, text), so the query tool
 // can print results from the Xapian index alone.
 #pragma once
 
@@ -60,6 +65,10 @@ inline constexpr Xapian::valueno kDateSlot = 0;
 inline constexpr Xapian::valueno kSourceSlot = 1;
 inline constexpr Xapian::valueno kStorySlot = 2;
 inline constexpr Xapian::valueno kTopicSlot = 3;
+inline constexpr Xapian::valueno kIndexedAtSlot = 4;
+inline constexpr Xapian::valueno kFirstTopicSlot = 1000;
+inline constexpr Xapian::valueno kTopicSlotRange = 1000000;
+inline constexpr std::string_view kTopicScorePrefix = "XP";
 
 // Title words count this many times in the general field: BM25 then ranks a
 // title match above a body match without a separate weighting scheme.

@@ -45,6 +45,13 @@ Statement& Statement::bind(int index, int64_t value) {
     return *this;
 }
 
+Statement& Statement::bind_real(int index, double value) {
+    if (sqlite3_bind_double(stmt_.get(), index, value) != SQLITE_OK) throw IndexError(db_.error_context());
+    return *this;
+}
+
+double Statement::real(int column) const { return sqlite3_column_double(stmt_.get(), column); }
+
 Statement& Statement::bind_null(int index) {
     if (sqlite3_bind_null(stmt_.get(), index) != SQLITE_OK) throw IndexError(db_.error_context());
     return *this;

@@ -37,6 +37,7 @@ public:
     Statement& bind(int index, std::string_view text);
     Statement& bind(int index, int64_t value);
     Statement& bind_null(int index);
+    Statement& bind_real(int index, double value);
 
     // Advances; false when there are no more rows.
     bool step();
@@ -46,6 +47,7 @@ public:
 
     std::string text(int column) const;
     int64_t integer(int column) const;
+    double real(int column) const;
     bool is_null(int column) const;
 
 private:

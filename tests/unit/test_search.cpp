@@ -81,7 +81,7 @@ TEST_CASE("sorting by date, either way", "[search]") {
     CHECK(f.ids(r).front() == "nodate");  // no date sorts first
 }
 
-TEST_CASE("--since and --until bound the publication date", "[search]") {
+TEST_CASE("since and until options bound the publication date", "[search]") {
     Fixture f;
     SearchRequest r = f.request("пошлины");
     r.since = "20240101";
@@ -110,7 +110,7 @@ TEST_CASE("one story republished is one hit with a count", "[search]") {
     CHECK(search(r).hits.size() == 2);
 }
 
-TEST_CASE("--recent lifts recent articles", "[search]") {
+TEST_CASE("the recent option lifts recent articles", "[search]") {
     Fixture f;
     SearchRequest r = f.request("пошлины сталь OR алюминий OR зерно");
     r.collapse = true;
