@@ -102,7 +102,7 @@ int topics(const Options& opt) {
                 for (const auto& [name, score] : *scores) j[name] = std::round(score * 1000) / 1000;
                 std::cout << nlohmann::ordered_json{{"id", opt.topics_args[0]}, {"topics", j}}.dump() << '\n';
             } else {
-                for (const auto& [name, score] : *scores) std::printf("%-12s %.3f\n", name.c_str(), score);
+                for (const auto& [name, score] : *scores) std::printf("%.3f  %s\n", score, name.c_str());
             }
             return scores->empty() ? kNotFound : kFound;
         }
@@ -110,7 +110,7 @@ int topics(const Options& opt) {
     bool any = false;
     for (const auto& [name, count] : newsdex::topic_counts(request)) {
         if (opt.json) std::cout << nlohmann::ordered_json{{"topic", name}, {"articles", count}}.dump() << '\n';
-        else std::printf("%-34s %u\n", name.c_str(), static_cast<unsigned>(count));
+        else std::printf("%6u  %s\n", static_cast<unsigned>(count), name.c_str());
         any |= count > 0;
     }
     return any ? kFound : kNotFound;
@@ -120,7 +120,7 @@ int topics(const Options& opt) {
 // profile does not have yet.
 int suggest(const Options& opt) {
     const auto terms = newsdex::suggest_for_topic(base_request(opt), opt.suggest_topic);
-    for (const auto& [stem, weight] : terms) std::printf("%-24s %.2f\n", stem.c_str(), weight);
+    for (const auto& [stem, weight] : terms) std::printf("%7.2f  %s\n", weight, stem.c_str());
     return terms.empty() ? kNotFound : kFound;
 }
 

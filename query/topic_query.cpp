@@ -2,25 +2,34 @@
 
 #include "errors.h"
 #include "schema.h"
+#include "stemmer.h"
+#include "stopwords.h"
 
 #include <algorithm>
+#include <set>
 
 namespace newsdex {
 namespace {
 
-// Stems only ("Zпошлин"), not field stems ("ZSпошлин") or other prefixes.
+// Content stems only ("Zпошлин"): not field stems ("ZSпошлин"), other
+// prefixes, numbers, stopwords, or stems of fewer than four letters.
 class StemsOnly : public Xapian::ExpandDecider {
 public:
-    explicit StemsOnly(const std::map<std::string, double>* exclude = nullptr) : exclude_(exclude) {}
+    explicit StemsOnly(const std::map<std::string, double>* exclude = nullptr) : exclude_(exclude) {
+        Xapian::Stem stemmer = make_stemmer();
+        for (std::string_view w : russian_stopwords()) stopped_.insert(stemmer(std::string(w)));
+    }
     bool operator()(const std::string& term) const override {
         if (term.size() < 3 || term[0] != 'Z' || (term[1] >= 'A' && term[1] <= 'Z')) return false;
         const std::string stem = term.substr(1);
-        if (stem.find_first_of("0123456789") != std::string::npos) return false;
+        if (stem.find_first_of("0123456789") != std::string::npos || stopped_.count(stem)) return false;
+        if (icu::UnicodeString::fromUTF8(stem).countChar32() < 4) return false;
         return !exclude_ || !exclude_->count(stem);
     }
 
 private:
     const std::map<std::string, double>* exclude_;
+    std::set<std::string> stopped_;
 };
 
 }  // namespace

@@ -5,7 +5,8 @@
 namespace newsdex {
 
 // Snowball's Russian list, normalized as the analyzer does (ё→е), without
-// "не", "нет" and "ни": in news, negation changes what a sentence says.
+// "не", "нет" and "ни" (in news, negation changes what a sentence says),
+// plus a few function words the list lacks.
 const std::vector<std::string_view>& russian_stopwords() {
     static const std::vector<std::string_view> words{
         "и", "в", "во", "что", "он", "на", "я", "с", "со", "как", "а", "то",
@@ -25,6 +26,9 @@ const std::vector<std::string_view>& russian_stopwords() {
         "разве", "три", "эту", "моя", "впрочем", "хорошо", "свою", "этой",
         "перед", "иногда", "лучше", "чуть", "том", "нельзя", "такой", "им",
         "более", "всегда", "конечно", "всю", "между",
+        // Not in Snowball's list, and as empty in news copy:
+        "это", "также", "который", "которая", "которое", "которые", "которых", "которым", "которой",
+        "котором", "которого", "могут", "свой", "своих", "своей", "своим", "своего",
     };
     return words;
 }

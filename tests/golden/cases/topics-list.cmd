@@ -1,0 +1,1 @@
+newsdex-query --db "$DB" topics; echo ---; newsdex-query --db "$DB" topics пошлины; echo ---; newsdex-query --db "$DB" topics corpus/000_8ab6e0c7e61d57f3.txt; echo ---; newsdex-query --db "$DB" topics --json corpus/024_utility-tariffs.txt; echo ---; newsdex-query --db "$DB" --json -n 1 --topic culture | sed "s/.*\"topics\"/\"topics\"/"
