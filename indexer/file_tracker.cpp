@@ -14,14 +14,6 @@
 namespace newsdex {
 namespace fs = std::filesystem;
 
-FileState file_state(const fs::path& path) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) throw InputError(std::string("cannot examine: ") + std::strerror(errno));
-    return FileState{static_cast<int64_t>(st.st_size),
-                     static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
-                     static_cast<int64_t>(st.st_ino)};
-}
-
 std::string file_hash(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(std::string("cannot open: ") + std::strerror(errno));
@@ -42,11 +34,11 @@ FileTracker::FileTracker(IndexWriter& writer) : writer_(writer), known_(writer.c
     for (const auto& [path, record] : known_) by_hash_.emplace(record.hash, path);
 }
 
-FileTracker::Decision FileTracker::examine(const fs::path& path) {
+FileTracker::Decision FileTracker::examine(const fs::path& path, const FileState& state) {
     const std::string key = path.string();
     seen_.insert(key);
     Decision d;
-    d.state = file_state(path);
+    d.state = state;
     auto known = known_.find(key);
     if (known != known_.end() && known->second.size == d.state.size && known->second.mtime_ns == d.state.mtime_ns &&
         known->second.inode == d.state.inode) {

@@ -6,6 +6,7 @@
 
 #include "catalog.h"
 #include "index_writer.h"
+#include "input_files.h"
 
 #include <filesystem>
 #include <optional>
@@ -16,14 +17,6 @@
 
 namespace newsdex {
 
-struct FileState {
-    int64_t size = 0;
-    int64_t mtime_ns = 0;
-    int64_t inode = 0;
-};
-
-// Throws InputError if the file cannot be examined.
-FileState file_state(const std::filesystem::path& path);
 // XXH3-128 of the file's bytes, as hex.
 std::string file_hash(const std::filesystem::path& path);
 
@@ -38,8 +31,9 @@ public:
         FileState state;
         std::string hash;      // computed only when the state changed
     };
-    // Marks `path` as present in this run and says whether to read it.
-    Decision examine(const std::filesystem::path& path);
+    // Marks `path` (found as `state`) as present in this run and says
+    // whether to read it.
+    Decision examine(const std::filesystem::path& path, const FileState& state);
     // After reading a file whole and without rejects.
     void read_done(const std::filesystem::path& path, const Decision& decision, int64_t articles);
     // Makes the next run read `path` again (its last read was incomplete,

@@ -148,7 +148,7 @@ private:
         std::optional<FileTracker::Decision> decision;
         if (input.size >= 0) {
             try {
-                decision = tracker_.examine(input.path);
+                decision = tracker_.examine(input.path, input.state);
             } catch (const InputError& e) {
                 rejects_.reject(shown, e.what());
                 return;
@@ -204,9 +204,12 @@ private:
         std::sort(paths.begin(), paths.end());
         paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
         for (const std::string& path : paths) {
-            std::error_code ec;
-            const auto size = std::filesystem::file_size(path, ec);
-            if (!ec) read_file(InputFile{path, static_cast<int64_t>(size)});
+            try {
+                const FileState state = file_state(path);
+                read_file(InputFile{path, state.size, state});
+            } catch (const InputError&) {
+                // Gone since: nothing left to index there.
+            }
         }
     }
 

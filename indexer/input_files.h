@@ -10,9 +10,21 @@
 
 namespace newsdex {
 
+// What a file looked like when the run found it: one stat per file is all
+// an unchanged tree costs (see file_tracker.h).
+struct FileState {
+    int64_t size = 0;
+    int64_t mtime_ns = 0;
+    int64_t inode = 0;
+};
+
+// Throws InputError if the file cannot be examined.
+FileState file_state(const std::filesystem::path& path);
+
 struct InputFile {
     std::filesystem::path path;  // absolute, or "-" for standard input
-    int64_t size = -1;           // bytes, -1 when unknown (stdin)
+    int64_t size = -1;           // bytes, -1 when unknown (stdin, pipes)
+    FileState state;             // for regular files
 };
 
 // Files under each path, depth first in name order (so runs are
