@@ -49,6 +49,8 @@ struct Fixture {
         w.write(article("name", "2025-01-10", "Визит Токаева", "Президент Токаев прибыл в Москву.", "ria", "politics"));
         w.write(article("latin", "2025-01-11", "Tokayev visit", "President Tokayev arrived in Moscow.", "reuters"));
         w.write(article("nodate", "", "Пошлина без даты", "Текст про пошлину."));
+        w.write(article("ru-name", "2025-02-01", "Суд и Навальный", "Адвокаты Навального подали жалобу.", "ria"));
+        w.write(article("en-name", "2025-02-02", "Court and Navalny", "Navalny's lawyers appealed.", "reuters"));
         w.commit();
     }
     SearchRequest request(const std::string& q) const {
@@ -134,6 +136,13 @@ TEST_CASE("names match across alphabets, below the same-alphabet match", "[searc
     auto hits = search(f.request("Tokayev")).hits;
     REQUIRE(hits.size() == 2);
     CHECK(hits[1].matched.at(0).how == "translit");
+}
+
+TEST_CASE("Navalny and Навальный find each other in any case form", "[search]") {
+    Fixture f;
+    CHECK(f.ids(f.request("Navalny")) == std::vector<std::string>{"en-name", "ru-name"});
+    CHECK(f.ids(f.request("Навальный")) == std::vector<std::string>{"ru-name", "en-name"});
+    CHECK(f.ids(f.request("Навального")) == std::vector<std::string>{"ru-name", "en-name"});
 }
 
 TEST_CASE("hits say how each word matched", "[search]") {
