@@ -1,1 +1,1 @@
-newsdex-query --db "$DB" suggest --topic tariffs | head -5 | cut -c1-24; echo ---; newsdex-query --db "$DB" similar corpus/009_bolshoi-ballet-premiere.txt --ids -n 3; echo ---; newsdex-query --db "$DB" similar nope; echo "exit: $?"
+newsdex-query --db "$DB" suggest --topic tariffs | head -5; echo ---; newsdex-query --db "$DB" similar corpus/009_bolshoi-ballet-premiere.txt --ids -n 3; echo ---; newsdex-query --db "$DB" similar nope; echo "exit: $?"
