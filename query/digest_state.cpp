@@ -36,11 +36,5 @@ std::string digest_key(const std::string& query, const std::vector<std::string>&
     return key;
 }
 
-std::string compact_now() {
-    std::string out;
-    for (char c : utc_now())
-        if (c >= '0' && c <= '9') out += c;
-    return out;
-}
 
 }  // namespace newsdex

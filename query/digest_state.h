@@ -6,6 +6,7 @@
 #pragma once
 
 #include "sqlite.h"
+#include "utc_time.h"
 
 #include <filesystem>
 #include <optional>
@@ -27,7 +28,5 @@ private:
 
 // A key for this user and query.
 std::string digest_key(const std::string& query, const std::vector<std::string>& topics);
-// Now, as YYYYMMDDHHMMSS UTC (the form of the indexed-at value, schema.h).
-std::string compact_now();
 
 }  // namespace newsdex

@@ -144,7 +144,7 @@ int run(const Options& opt) {
     // --new: only what was indexed since this user last ran this query.
     std::optional<newsdex::DigestState> digest;
     const std::string key = newsdex::digest_key(request.query, opt.topics);
-    const std::string started = newsdex::compact_now();
+    const std::string started = newsdex::utc_now_compact();
     if (opt.only_new) {
         digest.emplace(request.indexes.front());
         request.indexed_after = digest->last_run(key).value_or("");

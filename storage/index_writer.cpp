@@ -39,14 +39,6 @@ void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::stri
     if (!value.empty() && term.size() <= schema::kMaxTermBytes) doc.add_boolean_term(term);
 }
 
-std::string compact_utc_now() {
-    std::string iso = utc_now();  // 2025-11-24T14:05:00Z
-    std::string out;
-    for (char c : iso)
-        if (c >= '0' && c <= '9') out += c;
-    return out;
-}
-
 std::vector<std::pair<std::string, double>> named(const std::vector<TopicScore>& scores) {
     std::vector<std::pair<std::string, double>> out;
     for (const TopicScore& s : scores) out.emplace_back(s.topic->name, s.score);
@@ -62,7 +54,7 @@ Xapian::Document make_document(Analyzer& analyzer, const Article& a, const Topic
         scores = score_topics(*topics, tokens);
         apply_topic_scores(doc, scores);
     }
-    doc.add_value(schema::kIndexedAtSlot, compact_utc_now());
+    doc.add_value(schema::kIndexedAtSlot, utc_now_compact());
     add_boolean(doc, schema::kIdPrefix, a.id);
     add_boolean(doc, schema::kUrlPrefix, a.url);
     add_boolean(doc, schema::kSitePrefix, url_host(a.url));

@@ -13,4 +13,11 @@ std::string utc_now() {
     return buf;
 }
 
+std::string utc_now_compact() {
+    std::string out;
+    for (char c : utc_now())
+        if (c >= '0' && c <= '9') out += c;
+    return out;
+}
+
 }  // namespace newsdex

@@ -6,5 +6,7 @@
 namespace newsdex {
 
 std::string utc_now();
+// The same as digits only, "20251124140500": sortable, for Xapian values.
+std::string utc_now_compact();
 
 }  // namespace newsdex
