@@ -2,16 +2,12 @@
 
 #include "content_hash.h"
 #include "doc_data.h"
-#include "url_host.h"
 #include "errors.h"
 #include "xapian_reason.h"
 #include "recovery.h"
-#include "word_normalizer.h"
-#include "schema.h"
-#include "topic_scorer.h"
-#include "utc_time.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace newsdex {
 namespace {
@@ -29,51 +25,10 @@ Xapian::WritableDatabase open_xapian(const Generation& generation) {
     }
 }
 
-std::string lower_ascii(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-}
-
-void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::string& value) {
-    std::string term = std::string(prefix) + value;
-    if (!value.empty() && term.size() <= schema::kMaxTermBytes) doc.add_boolean_term(term);
-}
-
 std::vector<std::pair<std::string, double>> named(const std::vector<TopicScore>& scores) {
     std::vector<std::pair<std::string, double>> out;
     for (const TopicScore& s : scores) out.emplace_back(s.topic->name, s.score);
     return out;
-}
-
-Xapian::Document make_document(Analyzer& analyzer, const Article& a, const TopicProfiles* topics,
-                               std::vector<TopicScore>& scores) {
-    Xapian::Document doc;
-    ArticleTokens tokens;
-    analyzer.index_article(doc, a.title, a.text, a.author, topics ? &tokens : nullptr);
-    if (topics) {
-        scores = score_topics(*topics, tokens);
-        apply_topic_scores(doc, scores);
-    }
-    doc.add_value(schema::kIndexedAtSlot, utc_now_compact());
-    add_boolean(doc, schema::kIdPrefix, a.id);
-    add_boolean(doc, schema::kUrlPrefix, a.url);
-    add_boolean(doc, schema::kSitePrefix, url_host(a.url));
-    add_boolean(doc, schema::kSourcePrefix, lower_ascii(a.source));
-    const std::string topic = normalize_word(utf16_from_utf8(a.topic));
-    add_boolean(doc, schema::kTopicPrefix, topic);
-    if (!topic.empty()) doc.add_value(schema::kTopicSlot, topic);
-    doc.add_value(schema::kStorySlot, story_key(a));
-    for (const std::string& tag : a.tags) add_boolean(doc, schema::kTagPrefix, normalize_word(utf16_from_utf8(tag)));
-    if (a.date.size() >= 10) {
-        std::string ymd = a.date.substr(0, 4) + a.date.substr(5, 2) + a.date.substr(8, 2);
-        add_boolean(doc, schema::kDatePrefix, ymd);
-        add_boolean(doc, schema::kMonthPrefix, ymd.substr(0, 6));
-        add_boolean(doc, schema::kYearPrefix, ymd.substr(0, 4));
-        doc.add_value(schema::kDateSlot, ymd);
-    }
-    if (!a.source.empty()) doc.add_value(schema::kSourceSlot, a.source);
-    doc.set_data(encode_doc_data(a));
-    return doc;
 }
 
 }  // namespace
@@ -82,7 +37,8 @@ IndexWriter::IndexWriter(const Generation& generation, WriterOptions options)
     : generation_(generation),
       options_(options),
       xapian_(open_xapian(generation)),
-      catalog_(generation.catalog(), Catalog::Mode::ReadWrite) {
+      catalog_(generation.catalog(), Catalog::Mode::ReadWrite),
+      pipeline_(options.topics, options.workers) {
     const std::string recorded = catalog_.meta("xapian_revision").value_or("0");
     if (recorded != std::to_string(xapian_.get_revision())) {
         repaired_ = reconcile(xapian_, catalog_);
@@ -128,21 +84,35 @@ WriteOutcome IndexWriter::write(const Article& article) {
     }
 
     const Xapian::docid docid = existing ? existing->docid : next_docid_++;
-    std::vector<TopicScore> topics;
-    try {
-        xapian_.replace_document(docid, make_document(analyzer_, article, options_.topics, topics));
-    } catch (const Xapian::Error& e) {
-        throw IndexError(generation_.xapian().string() + ": cannot write article " + article.id + ": " + xapian_reason(e));
-    }
     const std::size_t size = article.title.size() + article.text.size();
+    // The catalog row goes in now, so lookups later in this batch (duplicates,
+    // articles of a file) see the article; its document follows from the
+    // pipeline, before the batch commits.
     catalog_.upsert(docid, article, hash, text_hash, static_cast<int64_t>(size), run_);
-    if (options_.topics) catalog_.set_topics(docid, named(topics));
+    while (pipeline_.full()) store(*pipeline_.take_next());
+    pipeline_.submit(docid, article);
+    while (std::optional<DocumentPipeline::Done> done = pipeline_.take_ready()) store(std::move(*done));
     end_batch_if_full(size);
     return existing ? WriteOutcome::Updated : WriteOutcome::Added;
 }
 
+void IndexWriter::store(DocumentPipeline::Done done) {
+    try {
+        xapian_.replace_document(done.docid, done.built.document);
+    } catch (const Xapian::Error& e) {
+        throw IndexError(generation_.xapian().string() + ": cannot write article " + done.article_id + ": " +
+                         xapian_reason(e));
+    }
+    if (options_.topics) catalog_.set_topics(done.docid, named(done.built.topics));
+}
+
+void IndexWriter::drain() {
+    while (std::optional<DocumentPipeline::Done> done = pipeline_.take_next()) store(std::move(*done));
+}
+
 std::vector<std::string> IndexWriter::remove(Xapian::docid docid) {
     begin_batch();
+    drain();  // the document may still be on its way
     try {
         xapian_.delete_document(docid);
     } catch (const Xapian::DocNotFoundError&) {
@@ -159,6 +129,7 @@ std::vector<std::string> IndexWriter::remove(Xapian::docid docid) {
 
 std::size_t IndexWriter::retopic() {
     if (!options_.topics) return 0;
+    drain();
     std::size_t scored = 0;
     for (const auto& [docid, id] : catalog_.all_articles()) {
         begin_batch();
@@ -196,6 +167,7 @@ void IndexWriter::end_batch_if_full(std::size_t bytes) {
 
 void IndexWriter::commit() {
     if (!batch_) return;
+    drain();
     try {
         xapian_.commit_transaction();
     } catch (const Xapian::Error& e) {

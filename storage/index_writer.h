@@ -14,6 +14,7 @@
 #include "analyzer.h"
 #include "article.h"
 #include "catalog.h"
+#include "document_pipeline.h"
 #include "index_layout.h"
 #include "topic_profiles.h"
 
@@ -36,6 +37,9 @@ struct WriterOptions {
     // Flush by bytes as well as by count, so memory stays flat whatever
     // the article sizes.
     std::size_t batch_bytes = 16u << 20;
+    // Threads that analyze articles beside the writer's (see
+    // document_pipeline.h); 0 analyzes on the writer's thread.
+    unsigned workers = DocumentPipeline::default_workers();
 };
 
 class IndexWriter {
@@ -73,6 +77,10 @@ public:
 
 private:
     void begin_batch();
+    // Writes a built document to Xapian and its topic scores to the catalog.
+    void store(DocumentPipeline::Done done);
+    // Stores every document still in the pipeline.
+    void drain();
     void end_batch_if_full(std::size_t bytes);
 
     Generation generation_;
@@ -80,6 +88,8 @@ private:
     Xapian::WritableDatabase xapian_;
     Catalog catalog_;
     Analyzer analyzer_;
+    // Declared after the stores: its workers stop before the stores close.
+    DocumentPipeline pipeline_;
     std::optional<sqlite::Transaction> batch_;
     Xapian::docid next_docid_ = 1;
     std::size_t batch_bytes_ = 0;
