@@ -4,6 +4,7 @@
 
 #include "field_map.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <ostream>
@@ -11,6 +12,12 @@
 #include <vector>
 
 namespace newsdex {
+
+// When to compact the index after a run (see should_compact in ingest.cpp).
+enum class Compaction { Auto, Always, Never };
+// Auto compacts only indexes at least this big: below it there is little
+// to gain.
+inline constexpr std::uintmax_t kAutoCompactBytes = 32u << 20;
 
 struct IngestOptions {
     std::filesystem::path index_dir;
@@ -26,6 +33,8 @@ struct IngestOptions {
     bool rebuild = false;        // build a new generation and switch to it
     std::size_t batch_articles = 10000;
     std::optional<std::filesystem::path> topics_file;  // user topic profiles
+    std::optional<unsigned> analysis_threads;  // beside the writer; default: cores - 1
+    Compaction compaction = Compaction::Auto;
 };
 
 struct IngestSummary {
@@ -34,6 +43,8 @@ struct IngestSummary {
     std::size_t repaired = 0;  // documents fixed after an interrupted run
     std::size_t files = 0;
     std::size_t bytes = 0;  // article text read
+    std::uintmax_t compacted_from = 0, compacted_to = 0;  // bytes on disk, when compacted
+    double compact_seconds = 0;
     double seconds = 0;
 };
 

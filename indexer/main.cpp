@@ -17,6 +17,7 @@
 #include <csignal>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 namespace {
 
@@ -33,7 +34,15 @@ struct Options {
     std::string topics_file;
     double wait = 0;
     std::size_t batch = 10000;
+    std::optional<unsigned> threads;
+    std::string compact = "auto";
 };
+
+newsdex::Compaction compaction(const std::string& when) {
+    if (when == "always") return newsdex::Compaction::Always;
+    if (when == "never") return newsdex::Compaction::Never;
+    return newsdex::Compaction::Auto;
+}
 
 void check_encoding(const std::string& name) {
     if (name.empty()) return;
@@ -58,6 +67,8 @@ int run(const Options& opt) {
     options.keep_deleted = opt.keep_deleted;
     options.rebuild = opt.rebuild;
     options.batch_articles = opt.batch;
+    options.analysis_threads = opt.threads;
+    options.compaction = compaction(opt.compact);
     if (!opt.topics_file.empty()) options.topics_file = opt.topics_file;
 
     newsdex::IngestSummary summary = newsdex::ingest(options, std::cerr);
@@ -82,6 +93,13 @@ int main(int argc, char** argv) {
     app.add_flag("--keep-deleted", opt.keep_deleted, "keep articles whose files were deleted");
     app.add_flag("--rebuild", opt.rebuild, "build a complete new index beside the live one, then switch to it");
     app.add_option("--batch-size", opt.batch, "articles per commit (default 10000)")->check(CLI::Range(1, 10000000));
+    app.add_option("--threads", opt.threads,
+                   "threads analyzing articles beside the one writing the index (default: cores - 1; 0: none)")
+        ->check(CLI::Range(0, 64));
+    app.add_option("--compact", opt.compact,
+                   "compact the index after the run: auto (when the run at least doubled an index of 32 MB or "
+                   "more; default), always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
     app.add_option("--topics", opt.topics_file,
                    "topic profiles to add or override (default: ~/.config/newsdex/topics.toml if it exists)");
     app.add_option("--base", opt.base, "ids of file articles are paths relative to this folder (default: current folder)");

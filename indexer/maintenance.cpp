@@ -2,6 +2,7 @@
 
 #include "catalog.h"
 #include "errors.h"
+#include "generation_compactor.h"
 #include "xapian_reason.h"
 #include "index_layout.h"
 #include "index_writer.h"
@@ -22,14 +23,6 @@ Generation live_generation(const IndexLayout& layout) {
     std::optional<Generation> live = layout.live();
     if (!live) throw IndexError(layout.dir().string() + ": no index here (create one with newsdex-index)");
     return *live;
-}
-
-uintmax_t size_on_disk(const fs::path& dir) {
-    uintmax_t total = 0;
-    std::error_code ec;
-    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-        if (it->is_regular_file(ec)) total += it->file_size(ec);
-    return total;
 }
 
 std::string megabytes(uintmax_t bytes) {
@@ -84,30 +77,8 @@ void compact_index(const MaintenanceOptions& options, std::ostream& out) {
     const Generation live = live_generation(layout);
     { IndexWriter repair(live); }  // a compacted copy of a half-written batch is no use
 
-    const Generation next = layout.next_generation();
-    fs::create_directories(next.dir);
-    try {
-        // Document ids are kept: the catalog refers to them.
-        Xapian::Database(live.xapian().string()).compact(next.xapian().string(), Xapian::DBCOMPACT_NO_RENUMBER);
-        Catalog source(live.catalog(), Catalog::Mode::ReadOnly);
-        sqlite::Statement vacuum(source.db(), "VACUUM INTO ?1");
-        vacuum.bind(1, next.catalog().string());
-        vacuum.run();
-    } catch (const Xapian::Error& e) {
-        throw IndexError(next.dir.string() + ": compaction failed: " + xapian_reason(e) + "; the live index is unchanged");
-    }
-    {
-        Xapian::Database compacted(next.xapian().string());
-        Catalog catalog(next.catalog(), Catalog::Mode::ReadWrite);
-        catalog.set_meta("xapian_revision", std::to_string(compacted.get_revision()));
-        const std::vector<std::string> problems = find_inconsistencies(compacted, catalog);
-        if (!problems.empty())
-            throw IndexError(next.dir.string() + ": compacted index failed its check (" + problems.front() +
-                             "); the live index is unchanged");
-    }
     const uintmax_t before = size_on_disk(live.dir);
-    layout.publish(next);
-    layout.remove_stale_generations();
+    const Generation next = compact_generation(layout, live);
     out << "compacted " << live.dir.filename().string() << " (" << megabytes(before) << ") into "
         << next.dir.filename().string() << " (" << megabytes(size_on_disk(next.dir)) << ")\n";
 }

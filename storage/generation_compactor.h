@@ -1,0 +1,22 @@
+// Compacting a generation into a new one: Xapian's compactor (document ids
+// kept, since the catalog refers to them) and SQLite's VACUUM INTO, then the
+// same agreement check a rebuild passes, then the switch. Readers see the old
+// generation until the new one is complete and checked.
+#pragma once
+
+#include "index_layout.h"
+
+#include <cstdint>
+#include <filesystem>
+
+namespace newsdex {
+
+// Compacts `live` into a new generation of `layout` and publishes it, then
+// removes the old one. The caller holds the writer lock and has no writer
+// open on `live`. Throws IndexError (the live index unchanged) on failure.
+Generation compact_generation(const IndexLayout& layout, const Generation& live);
+
+// Bytes of the regular files under `dir`.
+std::uintmax_t size_on_disk(const std::filesystem::path& dir);
+
+}  // namespace newsdex
