@@ -30,50 +30,74 @@ std::string file_hash(const fs::path& path) {
     return hex;
 }
 
-FileTracker::FileTracker(IndexWriter& writer) : writer_(writer), known_(writer.catalog().files()) {
-    for (const auto& [path, record] : known_) by_hash_.emplace(record.hash, path);
+FileTracker::FileTracker(IndexWriter& writer)
+    : writer_(writer),
+      // A connection of its own: the writer's is not to be shared between
+      // threads, and everything the writer did so far is committed.
+      loading_(std::async(std::launch::async, [catalog_path = writer.generation().catalog()] {
+          Catalog catalog(catalog_path, Catalog::Mode::ReadOnly);
+          KnownFiles known;
+          for (auto& [path, record] : catalog.files()) known.emplace(path, Known{std::move(record), false});
+          return known;
+      })) {}
+
+FileTracker::KnownFiles& FileTracker::known() {
+    if (loading_.valid()) known_ = loading_.get();
+    return known_;
 }
 
-FileTracker::Decision FileTracker::examine(const fs::path& path, const FileState& state) {
-    const std::string key = path.string();
-    seen_.insert(key);
+std::unordered_multimap<std::string, std::string>& FileTracker::by_hash() {
+    if (!by_hash_) {
+        by_hash_.emplace();
+        for (const auto& [path, k] : known()) by_hash_->emplace(k.record.hash, path);
+    }
+    return *by_hash_;
+}
+
+FileTracker::Decision FileTracker::examine(const std::string& path, const FileState& state) {
     Decision d;
     d.state = state;
-    auto known = known_.find(key);
-    if (known != known_.end() && known->second.size == d.state.size && known->second.mtime_ns == d.state.mtime_ns &&
-        known->second.inode == d.state.inode) {
-        d.verdict = Verdict::Unchanged;
-        d.articles = known->second.articles;
-        return d;
+    auto known = this->known().find(path);
+    if (known != known_.end()) {
+        known->second.seen = true;
+        const FileRecord& r = known->second.record;
+        if (r.size == d.state.size && r.mtime_ns == d.state.mtime_ns && r.inode == d.state.inode) {
+            d.verdict = Verdict::Unchanged;
+            d.articles = r.articles;
+            return d;
+        }
     }
     d.hash = file_hash(path);
-    if (known != known_.end() && known->second.size >= 0 && known->second.hash == d.hash) {
+    if (known != known_.end() && known->second.record.size >= 0 && known->second.record.hash == d.hash) {
         // Touched, copied back, restored from backup: same bytes.
         d.verdict = Verdict::Unchanged;
-        d.articles = known->second.articles;
+        d.articles = known->second.record.articles;
         read_done(path, d, d.articles);
         return d;
     }
     if (known == known_.end()) {
-        auto [begin, end] = by_hash_.equal_range(d.hash);
+        auto [begin, end] = by_hash().equal_range(d.hash);
         for (auto it = begin; it != end; ++it) {
             const std::string old_path = it->second;
+            const auto old_it = known_.find(old_path);
+            if (old_it == known_.end()) continue;  // forgotten in this run
+            const Known& old = old_it->second;
             std::error_code ec;
-            if (seen_.count(old_path) || fs::exists(old_path, ec)) continue;
+            if (old.seen || fs::exists(old_path, ec)) continue;
             // The same bytes vanished from another path: a rename or move.
-            FileRecord moved = known_.at(old_path);
+            FileRecord moved = old.record;
             if (moved.size < 0) continue;
-            moved.path = key;
+            moved.path = path;
             moved.size = d.state.size;
             moved.mtime_ns = d.state.mtime_ns;
             moved.inode = d.state.inode;
             writer_.catalog().move_file(old_path, moved);
-            by_hash_.erase(it);
-            by_hash_.emplace(d.hash, key);
+            by_hash_->erase(it);
+            by_hash_->emplace(d.hash, path);
             known_.erase(old_path);
-            known_[key] = moved;
             d.verdict = Verdict::Moved;
             d.articles = moved.articles;
+            known_[path] = Known{std::move(moved), true};
             return d;
         }
     }
@@ -81,25 +105,25 @@ FileTracker::Decision FileTracker::examine(const fs::path& path, const FileState
     return d;
 }
 
-void FileTracker::read_done(const fs::path& path, const Decision& decision, int64_t articles) {
-    FileRecord record{path.string(), decision.state.size, decision.state.mtime_ns, decision.state.inode, decision.hash,
+void FileTracker::read_done(const std::string& path, const Decision& decision, int64_t articles) {
+    FileRecord record{path, decision.state.size, decision.state.mtime_ns, decision.state.inode, decision.hash,
                       articles};
     writer_.catalog().upsert_file(record);
-    known_[record.path] = record;
-    by_hash_.emplace(record.hash, record.path);
+    if (by_hash_) by_hash_->emplace(record.hash, record.path);
+    known()[path] = Known{std::move(record), true};
 }
 
 void FileTracker::invalidate(const std::string& path) {
-    auto it = known_.find(path);
+    auto it = known().find(path);
     if (it == known_.end()) return;
-    it->second.size = -1;
+    it->second.record.size = -1;
     writer_.catalog().invalidate_file(path);
 }
 
-std::vector<std::string> FileTracker::deleted_under(const std::vector<fs::path>& roots) const {
+std::vector<std::string> FileTracker::deleted_under(const std::vector<fs::path>& roots) {
     std::vector<std::string> out;
-    for (const auto& [path, record] : known_) {
-        if (seen_.count(path)) continue;
+    for (const auto& [path, k] : known()) {
+        if (k.seen) continue;
         bool inside = false;
         for (const fs::path& root : roots) {
             const std::string r = root.string();
@@ -114,7 +138,7 @@ std::vector<std::string> FileTracker::deleted_under(const std::vector<fs::path>&
 
 void FileTracker::forget(const std::string& path) {
     writer_.catalog().delete_file(path);
-    known_.erase(path);
+    known().erase(path);
 }
 
 }  // namespace newsdex

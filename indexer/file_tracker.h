@@ -9,10 +9,10 @@
 #include "input_files.h"
 
 #include <filesystem>
+#include <future>
 #include <optional>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace newsdex {
@@ -33,22 +33,34 @@ public:
     };
     // Marks `path` (found as `state`) as present in this run and says
     // whether to read it.
-    Decision examine(const std::filesystem::path& path, const FileState& state);
+    Decision examine(const std::string& path, const FileState& state);
     // After reading a file whole and without rejects.
-    void read_done(const std::filesystem::path& path, const Decision& decision, int64_t articles);
+    void read_done(const std::string& path, const Decision& decision, int64_t articles);
     // Makes the next run read `path` again (its last read was incomplete,
     // or it holds duplicates of a removed article).
     void invalidate(const std::string& path);
 
     // Files under `roots` that were known, not seen in this run, and are gone.
-    std::vector<std::string> deleted_under(const std::vector<std::filesystem::path>& roots) const;
+    std::vector<std::string> deleted_under(const std::vector<std::filesystem::path>& roots);
     void forget(const std::string& path);
 
 private:
+    struct Known {
+        FileRecord record;
+        bool seen = false;  // examined in this run
+    };
+    using KnownFiles = std::unordered_map<std::string, Known>;
+
+    KnownFiles& known();
+    std::unordered_multimap<std::string, std::string>& by_hash();
+
     IndexWriter& writer_;
-    std::unordered_map<std::string, FileRecord> known_;
-    std::unordered_multimap<std::string, std::string> by_hash_;  // hash → path
-    std::unordered_set<std::string> seen_;
+    // Loaded on another thread while the caller lists the input files (the
+    // two are most of a run that finds nothing changed).
+    std::future<KnownFiles> loading_;
+    KnownFiles known_;
+    // hash → path, built only when a new file might be an old one moved.
+    std::optional<std::unordered_multimap<std::string, std::string>> by_hash_;
 };
 
 }  // namespace newsdex

@@ -178,7 +178,7 @@ private:
     }
 
     void read_file(const InputFile& input) {
-        const std::string shown = input.path == "-" ? "(stdin)" : input.path.string();
+        const std::string shown = input.path == "-" ? "(stdin)" : input.path;
         // Regular files are tracked between runs; pipes and stdin are not.
         std::optional<FileTracker::Decision> decision;
         if (input.size >= 0) {
@@ -193,7 +193,7 @@ private:
                 if (decision->verdict == FileTracker::Verdict::Moved) ++summary_.moved_files;
                 return;
             }
-            writer_->catalog().delete_duplicates_from(input.path.string());
+            writer_->catalog().delete_duplicates_from(input.path);
         }
         const std::size_t rejected_before = rejects_.count();
         file_articles_ = 0;
@@ -201,11 +201,11 @@ private:
         if (!decision) return;
         if (rejects_.count() != rejected_before) {
             // Incomplete this time: keep what it had, and try again next run.
-            tracker_.invalidate(input.path.string());
+            tracker_.invalidate(input.path);
             return;
         }
         // Articles the file no longer holds.
-        for (Xapian::docid docid : writer_->catalog().articles_from(input.path.string(), run_)) remove(docid);
+        for (Xapian::docid docid : writer_->catalog().articles_from(input.path, run_)) remove(docid);
         tracker_.read_done(input.path, *decision, file_articles_);
     }
 

@@ -3,17 +3,19 @@
 #include "errors.h"
 #include "input_format.h"
 
+#include <dirent.h>
 #include <sys/stat.h>
 
 #include <cerrno>
 #include <cstring>
 
 #include <algorithm>
+#include <memory>
 
 namespace newsdex {
 namespace fs = std::filesystem;
 
-FileState file_state(const fs::path& path) {
+FileState file_state(const std::string& path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) throw InputError(std::string("cannot examine: ") + std::strerror(errno));
     return FileState{static_cast<int64_t>(st.st_size),
@@ -31,50 +33,74 @@ bool is_index_dir(const fs::path& dir) {
            fs::exists(dir / "catalog.sqlite", ec);
 }
 
-bool hidden(const fs::path& p) {
-    const std::string name = p.filename().string();
-    return !name.empty() && name[0] == '.';
-}
-
-void add_file(const fs::path& p, std::vector<InputFile>& out, RejectLog& rejects) {
+void add_file(const std::string& p, std::vector<InputFile>& out, RejectLog& rejects) {
     FileState state;
     try {
         state = file_state(p);
     } catch (const InputError& e) {
-        rejects.reject(p.string(), e.what());
+        rejects.reject(p, e.what());
         return;
     }
     if (state.size == 0) {
-        rejects.reject(p.string(), "empty file");
+        rejects.reject(p, "empty file");
         return;
     }
     out.push_back({p, state.size, state});
 }
 
-void walk(const fs::path& dir, std::vector<InputFile>& out, RejectLog& rejects) {
-    std::error_code ec;
-    std::vector<fs::directory_entry> entries;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
-    if (ec) {
-        rejects.reject(dir.string(), "cannot read folder: " + ec.message());
+struct CloseDir {
+    void operator()(DIR* d) const { ::closedir(d); }
+};
+
+struct Entry {
+    std::string name;
+    unsigned char type;  // DT_* from the listing; DT_UNKNOWN on some file systems
+};
+
+// The folder's entries, hidden ones left out, in name order (so runs are
+// reproducible). Read with readdir rather than std::filesystem: a no-change
+// rerun is mostly this walk, and building a path object per entry doubled it.
+std::vector<Entry> list_folder(const std::string& dir) {
+    std::unique_ptr<DIR, CloseDir> d(::opendir(dir.c_str()));
+    if (!d) throw InputError(std::string("cannot read folder: ") + std::strerror(errno));
+    std::vector<Entry> entries;
+    errno = 0;
+    while (const dirent* e = ::readdir(d.get())) {
+        if (e->d_name[0] != '.') entries.push_back({e->d_name, e->d_type});
+        errno = 0;
+    }
+    if (errno) throw InputError(std::string("cannot read folder: ") + std::strerror(errno));
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
+    return entries;
+}
+
+void walk(const std::string& dir, std::vector<InputFile>& out, RejectLog& rejects) {
+    std::vector<Entry> entries;
+    try {
+        entries = list_folder(dir);
+    } catch (const InputError& e) {
+        rejects.reject(dir, e.what());
         return;
     }
-    std::sort(entries.begin(), entries.end());
-    for (const fs::directory_entry& e : entries) {
-        const fs::path& p = e.path();
-        if (hidden(p)) continue;
-        // The entry's type comes from the directory listing itself; only
-        // symbolic links cost a stat to follow.
-        std::error_code link_ec, type_ec;
-        const bool link = e.is_symlink(link_ec);
-        const bool directory = e.is_directory(type_ec);
-        const bool regular = !type_ec && e.is_regular_file(type_ec);
-        if (type_ec) {
-            // A dangling link or a link loop: say so rather than skip silently.
-            rejects.reject(p.string(), type_ec.message());
-        } else if (directory) {
+    for (const Entry& e : entries) {
+        const std::string p = dir.back() == '/' ? dir + e.name : dir + '/' + e.name;
+        // The type comes from the listing itself; only symbolic links (and
+        // file systems that do not say) cost a stat.
+        bool link = e.type == DT_LNK;
+        unsigned char type = e.type;
+        if (type == DT_LNK || type == DT_UNKNOWN) {
+            struct stat st {};
+            if (type == DT_UNKNOWN && ::lstat(p.c_str(), &st) == 0) link = S_ISLNK(st.st_mode);
+            if (::stat(p.c_str(), &st) != 0) {
+                // A dangling link or a link loop: say so rather than skip silently.
+                rejects.reject(p, std::strerror(errno));
+                continue;
+            }
+            type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+        }
+        if (type == DT_DIR) {
             if (!link && !is_index_dir(p)) walk(p, out, rejects);
-        } else if (regular && worth_reading(p.filename().string())) {
+        } else if (type == DT_REG && worth_reading(e.name)) {
             add_file(p, out, rejects);
         }
     }
@@ -95,10 +121,10 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, Rej
         if (ec) {
             rejects.reject(given, ec == std::errc::no_such_file_or_directory ? "no such file or directory" : ec.message());
         } else if (fs::is_directory(st)) {
-            walk(p, out, rejects);
+            walk(p.string(), out, rejects);
         } else if (fs::is_regular_file(st) || fs::is_fifo(st)) {
-            if (fs::is_fifo(st)) out.push_back({p, -1, {}});
-            else add_file(p, out, rejects);
+            if (fs::is_fifo(st)) out.push_back({p.string(), -1, {}});
+            else add_file(p.string(), out, rejects);
         } else {
             rejects.reject(given, "not a regular file or folder");
         }

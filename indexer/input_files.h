@@ -19,10 +19,12 @@ struct FileState {
 };
 
 // Throws InputError if the file cannot be examined.
-FileState file_state(const std::filesystem::path& path);
+FileState file_state(const std::string& path);
 
 struct InputFile {
-    std::filesystem::path path;  // absolute, or "-" for standard input
+    // Absolute, or "-" for standard input. A string, not a path: there are
+    // millions, and a path object splits itself into components.
+    std::string path;
     int64_t size = -1;           // bytes, -1 when unknown (stdin, pipes)
     FileState state;             // for regular files
 };

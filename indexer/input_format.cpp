@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <array>
-#include <filesystem>
+#include <string_view>
 
 namespace newsdex {
 namespace {
@@ -15,11 +15,24 @@ std::string lower(std::string s) {
 constexpr std::array<std::string_view, 8> kCompression{".gz", ".bz2", ".xz", ".zst", ".lz4", ".lzma", ".z", ".zstd"};
 constexpr std::array<std::string_view, 8> kArchives{".zip", ".tar", ".tgz", ".tbz2", ".txz", ".tzst", ".7z", ".cpio"};
 
+// The extension of the last component, as std::filesystem::path::extension
+// gives it ("a.tar.gz" → ".gz"; ".hidden", "." and ".." have none), without
+// building a path: this runs for every file of every run.
+std::string_view extension_of(std::string_view name) {
+    if (const std::size_t slash = name.rfind('/'); slash != std::string_view::npos) name.remove_prefix(slash + 1);
+    if (name == "." || name == "..") return {};
+    const std::size_t dot = name.rfind('.');
+    return dot == std::string_view::npos || dot == 0 ? std::string_view() : name.substr(dot);
+}
+
 std::string extension_without_compression(const std::string& name) {
-    std::filesystem::path p = lower(name);
-    while (std::find(kCompression.begin(), kCompression.end(), p.extension().string()) != kCompression.end())
-        p = p.stem();
-    return p.extension().string();
+    const std::string lowered = lower(name);
+    std::string_view rest = lowered;
+    for (;;) {
+        const std::string_view ext = extension_of(rest);
+        if (std::find(kCompression.begin(), kCompression.end(), ext) == kCompression.end()) return std::string(ext);
+        rest.remove_suffix(ext.size());
+    }
 }
 
 std::string_view skip_bom_and_space(std::string_view s) {
@@ -64,8 +77,8 @@ bool worth_reading(const std::string& name) {
     if (format_from_name(name)) return true;
     const std::string ext = extension_without_compression(name);
     if (std::find(kArchives.begin(), kArchives.end(), ext) != kArchives.end()) return true;
-    const std::string full = lower(std::filesystem::path(name).extension().string());
-    if (std::find(kArchives.begin(), kArchives.end(), full) != kArchives.end()) return true;
+    const std::string lowered = lower(name);
+    if (std::find(kArchives.begin(), kArchives.end(), extension_of(lowered)) != kArchives.end()) return true;
     return ext.empty();  // "no extension" is plain text by convention (or sniffed)
 }
 

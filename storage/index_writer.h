@@ -51,6 +51,8 @@ public:
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
 
+    const Generation& generation() const { return generation_; }
+
     // Articles written from now on are marked as seen by `run`.
     void set_run(int64_t run) { run_ = run; }
 

@@ -184,6 +184,19 @@ TEST_CASE("formats are told from content, with the name as a hint", "[readers]")
     CHECK_FALSE(worth_reading("photo.jpg"));
 }
 
+TEST_CASE("file names are read as std::filesystem reads extensions", "[readers]") {
+    CHECK(format_from_name("NEWS.TXT.GZ") == Format::Text);
+    CHECK(format_from_name("2024/03/feed.json.bz2.zst") == Format::Json);
+    CHECK(format_from_name("a.tar.gz") == std::nullopt);
+    CHECK(format_from_name("dir.csv/file") == std::nullopt);
+    CHECK(format_from_name(".txt") == std::nullopt);  // a hidden file named ".txt", not a .txt file
+    CHECK(worth_reading("NEWS.TGZ"));
+    CHECK(worth_reading("dir.jpg/file"));
+    CHECK(worth_reading("archive.7z"));
+    CHECK_FALSE(worth_reading("photo.JPG.gz"));
+    CHECK_FALSE(worth_reading("style.css"));
+}
+
 TEST_CASE("url hosts name sources", "[readers]") {
     CHECK(url_host("https://www.ria.ru/2023/x.html") == "ria.ru");
     CHECK(url_host("http://user@Lenta.RU:8080/news") == "lenta.ru");
