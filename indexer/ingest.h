@@ -2,9 +2,11 @@
 // what was rejected, and commit.
 #pragma once
 
+#include "article.h"
 #include "field_map.h"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -26,6 +28,9 @@ struct IngestOptions {
     bool rebuild = false;        // build a new generation and switch to it
     std::size_t batch_articles = 10000;
     std::optional<std::filesystem::path> topics_file;  // user topic profiles
+    // Only articles this accepts are written (a shard of an archive takes
+    // its own); the others are read and passed over. None: all.
+    std::function<bool(const Article&)> accept;
 };
 
 struct IngestSummary {
