@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <chrono>
 #include <deque>
+#include <fstream>
+#include <map>
 #include <set>
 #include <stdexcept>
 
@@ -56,6 +58,26 @@ bool shard_needs_run(const fs::path& shard_dir, const std::vector<InputFile>& in
         if (!present.count(path) && under(path, roots) && !fs::exists(path, ec)) return true;
     return false;
 }
+
+std::unordered_map<std::string, FileRecord> known_files(const fs::path& shard_dir) {
+    const std::optional<Generation> live = IndexLayout(shard_dir).live();
+    std::error_code ec;
+    if (!live || !fs::exists(live->catalog(), ec)) return {};
+    return Catalog(live->catalog(), Catalog::Mode::ReadOnly).files();
+}
+
+bool same_state(const FileRecord& r, const FileState& s) {
+    return r.size >= 0 && r.size == s.size && r.mtime_ns == s.mtime_ns && r.inode == s.inode;
+}
+
+// What a shard needs after the catch-all has run: nothing, new file
+// records only (inputs that hold none of its articles, and did not), or a
+// run of its own.
+struct Plan {
+    bool run = false;
+    std::vector<FileRecord> upserts;
+    std::vector<std::string> forgets;
+};
 
 std::string yyyymmdd(const std::string& date) {
     if (date.size() < 10) return {};
@@ -102,7 +124,8 @@ public:
 
         std::ostream null_stream(nullptr);
         RejectLog quiet(null_stream, "");
-        const std::vector<InputFile> inputs = collect_inputs(options_.paths, quiet);
+        inputs_ = collect_inputs(options_.paths, quiet);
+        const std::vector<InputFile>& inputs = inputs_;
         std::vector<fs::path> roots;
         for (const std::string& p : options_.paths) roots.push_back(fs::absolute(p).lexically_normal());
 
@@ -112,7 +135,13 @@ public:
         queued_.insert(queue_.back());
         for (const ShardEntry& s : stub_.shards)
             if (!s.key.empty() && queued_.insert(s.key).second) queue_.push_back(s.key);
+        // Shards found by a run that did not finish: read everything for them.
+        std::ifstream pending(pending_file());
+        for (std::string key; std::getline(pending, key);)
+            if (!key.empty() && queued_.insert(key).second) queue_.push_back(key);
 
+        roots_ = roots;
+        const std::string catch_all = catch_all_key(stub_.shard_by);
         bool first = true;
         while (!queue_.empty()) {
             const std::string key = queue_.front();
@@ -120,13 +149,31 @@ public:
             const fs::path dir = archive_.shard_dir(key);
             std::error_code ec;
             const bool exists = fs::exists(dir / "index.stub", ec);
-            if (exists && !options_.rebuild && !shard_needs_run(dir, inputs, roots, options_.keep_deleted)) {
-                ++summary_.skipped;
+            if (key == catch_all) {
+                const std::unordered_map<std::string, FileRecord> before = known_files(dir);
+                if (exists && !options_.rebuild && !shard_needs_run(dir, inputs, roots, options_.keep_deleted)) {
+                    ++summary_.skipped;
+                } else {
+                    run_shard(key, first ? errors_ : null_stream, first);
+                    first = false;
+                }
+                catch_all_files_ = known_files(dir);
+                note_read_now(before);
                 continue;
+            }
+            if (exists && !options_.rebuild && !new_keys_.count(key)) {
+                const Plan plan = plan_shard(key, false);
+                if (!plan.run) {
+                    apply(key, plan);
+                    ++summary_.skipped;
+                    continue;
+                }
             }
             run_shard(key, first ? errors_ : null_stream, first);
             first = false;
         }
+        std::error_code ec;
+        fs::remove(pending_file(), ec);
         summary_.total.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         return std::move(summary_);
     }
@@ -166,10 +213,18 @@ private:
         const std::string scheme = stub_.shard_by;
         shard.accept = [this, key, scheme](const Article& a) {
             const std::string k = shard_key(scheme, a.date, a.source);
-            if (k != key && queued_.insert(k).second) queue_.push_back(k);
+            if (k != key && queued_.insert(k).second) discovered(k);
+            if (new_keys_.count(k)) files_by_key_[k].insert(a.path);
+            keys_by_file_[a.path].insert(k);
             return k == key;
         };
+        // A shard found in this run holds articles only from the files it
+        // was found in: read just those, and record the other inputs as read
+        // with none of its articles (the catch-all has just read them whole).
+        const bool found_now = new_keys_.count(key) > 0;
+        if (found_now) shard.paths.assign(files_by_key_[key].begin(), files_by_key_[key].end());
         const IngestSummary s = ingest(shard, errors);
+        if (found_now) apply(key, plan_shard(key, true));
         add(summary_.total, s);
         if (first) {
             summary_.total.rejected = s.rejected;
@@ -177,6 +232,105 @@ private:
         }
         summary_.written.push_back(key);
         publish(key);
+    }
+
+    std::filesystem::path pending_file() const { return archive_.dir() / "new-shards"; }
+
+    // Remembered on disk until the run ends: if it does not, the next run
+    // reads all inputs for these shards.
+    void discovered(const std::string& key) {
+        queue_.push_back(key);
+        new_keys_.insert(key);
+        std::ofstream out(pending_file(), std::ios::app);
+        out << key << '\n';
+        out.flush();
+        if (!out) throw IndexError(pending_file().string() + ": cannot write");
+    }
+
+    // Files the catch-all read whole in this run: their keys are known.
+    // Renamed or copied files (same bytes as another known file) may not
+    // have been read, so they do not count.
+    void note_read_now(const std::unordered_map<std::string, FileRecord>& before) {
+        std::set<std::string> hashes;
+        for (const auto& [path, r] : before) hashes.insert(r.hash);
+        for (const auto& [path, r] : catch_all_files_) {
+            if (r.size < 0) continue;
+            auto was = before.find(path);
+            if (was != before.end() && was->second.size >= 0 && was->second.hash == r.hash) continue;
+            if (was == before.end() && hashes.count(r.hash)) continue;
+            read_now_.insert(path);
+        }
+    }
+
+    // `found_now`: a shard created in this run, so no file the catch-all
+    // read in an earlier run holds its articles (it would have been
+    // found then; a run that stops early leaves its new keys in
+    // pending_file() for a full read).
+    Plan plan_shard(const std::string& key, bool found_now) {
+        Plan plan;
+        const fs::path dir = archive_.shard_dir(key);
+        const std::optional<Generation> live = IndexLayout(dir).live();
+        std::error_code ec;
+        if (!live || !fs::exists(live->catalog(), ec)) return Plan{true, {}, {}};
+        Catalog catalog(live->catalog(), Catalog::Mode::ReadOnly);
+        if (catalog.meta("xapian_revision").value_or("0") !=
+            std::to_string(Xapian::Database(live->xapian().string()).get_revision()))
+            return Plan{true, {}, {}};
+        const std::unordered_map<std::string, FileRecord> known = catalog.files();
+        std::set<std::string> with_duplicates;
+        sqlite::Statement dups(catalog.db(), "SELECT DISTINCT path FROM duplicates");
+        while (dups.step()) with_duplicates.insert(dups.text(0));
+
+        std::set<std::string> present;
+        for (const InputFile& input : inputs_) {
+            const std::string path = input.path.string();
+            present.insert(path);
+            auto mine = known.find(path);
+            if (mine != known.end() && same_state(mine->second, input.state)) continue;
+            auto ref = catch_all_files_.find(path);
+            if (ref == catch_all_files_.end() || !same_state(ref->second, input.state) ||
+                (mine != known.end() && mine->second.size < 0)) {
+                plan.run = true;
+                continue;
+            }
+            FileRecord record = ref->second;
+            if (mine != known.end() && mine->second.hash == record.hash) {
+                record.articles = mine->second.articles;  // same bytes: touched or restored
+                plan.upserts.push_back(record);
+                continue;
+            }
+            const bool holds = (mine != known.end() && mine->second.articles > 0) || with_duplicates.count(path);
+            auto keys = keys_by_file_.find(path);
+            const bool gets = keys != keys_by_file_.end() && keys->second.count(key);
+            const bool keys_known = read_now_.count(path) || (found_now && mine == known.end());
+            if (holds || gets || !keys_known) {
+                plan.run = true;
+                continue;
+            }
+            record.articles = 0;
+            plan.upserts.push_back(record);
+        }
+        if (!options_.keep_deleted)
+            for (const auto& [path, r] : known) {
+                if (present.count(path) || !under(path, roots_) || fs::exists(path, ec)) continue;
+                if (r.articles == 0 && !with_duplicates.count(path)) plan.forgets.push_back(path);
+                else plan.run = true;
+            }
+        return plan;
+    }
+
+    // File records only: the shard's Xapian database is not opened.
+    void apply(const std::string& key, const Plan& plan) {
+        if (plan.upserts.empty() && plan.forgets.empty()) return;
+        const fs::path dir = archive_.shard_dir(key);
+        const std::optional<Generation> live = IndexLayout(dir).live();
+        if (!live) return;
+        WriterLock lock(IndexLayout(dir), options_.wait_seconds);
+        Catalog catalog(live->catalog(), Catalog::Mode::ReadWrite);
+        sqlite::Transaction batch(catalog.db());
+        for (const FileRecord& r : plan.upserts) catalog.upsert_file(r);
+        for (const std::string& path : plan.forgets) catalog.delete_file(path);
+        batch.commit();
     }
 
     // The stub lists the shard (new shards as local ones) with its dates.
@@ -200,6 +354,13 @@ private:
     ArchiveStub stub_;
     std::deque<std::string> queue_;
     std::set<std::string> queued_;
+    std::set<std::string> new_keys_;                          // found in this run
+    std::map<std::string, std::set<std::string>> files_by_key_;  // new key → files holding its articles
+    std::map<std::string, std::set<std::string>> keys_by_file_;  // file → keys of its articles read in this run
+    std::vector<InputFile> inputs_;
+    std::vector<fs::path> roots_;
+    std::unordered_map<std::string, FileRecord> catch_all_files_;  // after the catch-all's turn
+    std::set<std::string> read_now_;  // files the catch-all read whole in this run
     ShardedSummary summary_;
 };
 

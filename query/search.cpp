@@ -46,9 +46,7 @@ Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request) {
     return query;
 }
 
-std::vector<WordMatch> how_matched(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit,
-                                   const ParsedQuery& parsed) {
-    std::set<std::string> terms(enquire.get_matching_terms_begin(hit), enquire.get_matching_terms_end(hit));
+std::vector<WordMatch> how_matched(const std::set<std::string>& terms, const ParsedQuery& parsed) {
     std::vector<WordMatch> out;
     for (const QueryWord& w : parsed.words) {
         std::string how;
@@ -78,6 +76,24 @@ void count_facets(const std::vector<std::string>& wanted, std::map<std::string, 
             return name == "year" ? a.value > b.value : a.count > b.count;
         });
     }
+}
+
+// The query's terms that index a hit. Xapian finds them from the document's
+// term list, which for a remote shard is one round trip (and the whole
+// list) per hit; the same terms come from analysing the hit's text here,
+// with the code that indexed it.
+std::set<std::string> matching_terms(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit, bool remote,
+                                     Analyzer& analyzer, const Article& article, const Xapian::Query& query) {
+    if (!remote) return {enquire.get_matching_terms_begin(hit), enquire.get_matching_terms_end(hit)};
+    Xapian::Document doc;
+    analyzer.index_article(doc, article.title, article.text, article.author, nullptr);
+    std::set<std::string> out;
+    for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
+        auto in_doc = doc.termlist_begin();
+        in_doc.skip_to(*t);
+        if (in_doc != doc.termlist_end() && *in_doc == *t) out.insert(*t);
+    }
+    return out;
 }
 
 Xapian::valueno facet_slot(const std::string& name) {
@@ -203,6 +219,9 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
     SearchResult result;
     result.estimated_total = count_all ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
     const std::size_t indexes = std::max<std::size_t>(1, set.names.size());
+    // One round trip per remote shard for all the hits' documents, rather
+    // than one per hit.
+    mset.fetch();
     result.sources = set.names;
     result.missing = set.missing;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -213,7 +232,9 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
         hit.snippet = make_snippet(analyzer, hit.article.text, parsed.exact_terms, parsed.stems);
         hit.similar = it.get_collapse_count();
         hit.index = index_of(*it, indexes);
-        if (!parsed.words.empty()) hit.matched = how_matched(enquire, it, parsed);
+        if (!parsed.words.empty())
+            hit.matched = how_matched(matching_terms(enquire, it, set.remote[hit.index], analyzer, hit.article, query),
+                                      parsed);
         if (profiles) hit.topics = document_topics(it.get_document(), *profiles);
         result.hits.push_back(std::move(hit));
     }

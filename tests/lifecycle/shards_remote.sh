@@ -78,11 +78,12 @@ hits, rest = [], []
 for line in sys.stdin:
     d = json.loads(line)
     if "rank" in d:
-        hits.append((-d["score"], d["id"], d.get("similar", 0)))
+        matched = ",".join(m["word"] + ":" + m["how"] for m in d["matched"])
+        hits.append((-d["score"], d["id"], d.get("similar", 0), matched))
     else:
         rest.append(json.dumps(d, ensure_ascii=False, sort_keys=True))
-for score, id_, similar in sorted(hits):
-    print(f"{-score:.4f} {id_} +{similar}")
+for score, id_, similar, matched in sorted(hits):
+    print(f"{-score:.4f} {id_} +{similar} {matched}")
 print("\n".join(rest))
 EOF
 norm() { python3 "$work/norm.py"; }
@@ -121,7 +122,9 @@ q2=$(quest -d "$archive/archive.stub" "Zцен" | grep -m1 matches)
 out=$("$index_bin" --db "$archive" --base "$src" "$src" 2>&1)
 echo "$out" | grep -q "shards written: none (4 unchanged)" && ok || fail "unchanged rerun: $out"
 
-# One changed record (2024): only the 2024 shard's Xapian database changes.
+# One changed record (2024): only the 2024 shard's Xapian database changes
+# (the others read the changed file, find their articles unchanged, and
+# write nothing to Xapian).
 revisions() { for s in 2023 2024 2025 undated; do printf '%s=%s ' "$s" "$(xapian-delve "$archive/shards/$s/index.stub" | sed -n 's/^revision = //p')"; done; }
 before=$(revisions)
 python3 - "$src/feed.jsonl" <<'EOF'
@@ -138,10 +141,21 @@ open(path, "w", encoding="utf-8").write("\n".join(lines) + "\n")
 EOF
 "$index_bin" --db "$single" --base "$src" --quiet "$src" || fail "reindexing the single index"
 out=$("$index_bin" --db "$archive" --base "$src" "$src" 2>&1)
-echo "$out" | grep -q "0 added, 1 updated" && ok || fail "reindex after one change: $out"
+# feed.jsonl holds articles of every year, so every shard re-reads it...
+echo "$out" | grep -q "0 added, 1 updated.*shards written: undated 2023 2024 2025$" && ok || fail "reindex after one change: $out"
 after=$(revisions)
 changed=$(python3 -c 'import sys; b=dict(x.split("=") for x in sys.argv[1].split()); a=dict(x.split("=") for x in sys.argv[2].split()); print(" ".join(k for k in sorted(a) if a[k]!=b[k]))' "$before" "$after")
 [ "$changed" = "2024" ] && ok || fail "shards whose Xapian database changed: '$changed' (expected 2024; before: $before after: $after)"
+
+# A new file with a record of a new year: a new shard, which reads only the
+# file it was found in; the other shards do not even open their indexes.
+echo '{"id": "late-1", "title": "Поздняя новость", "date": "2026-01-15", "source": "wire", "text": "Цены на газ снова выросли в январе."}' >"$src/late.jsonl"
+"$index_bin" --db "$single" --base "$src" --quiet "$src" || fail "reindexing the single index"
+out=$("$index_bin" --db "$archive" --base "$src" "$src" 2>&1)
+echo "$out" | grep -q "1 added, 0 updated.*shards written: undated 2026 (3 unchanged)$" && ok || fail "new shard 2026: $out"
+[ "$(sqlite3 "$archive"/shards/2026/gen-*/catalog.sqlite "SELECT COUNT(*) FROM articles")" = 1 ] && ok || fail "shard 2026 should hold 1 article"
+out=$("$index_bin" --db "$archive" --base "$src" "$src" 2>&1)
+echo "$out" | grep -q "shards written: none (5 unchanged)" && ok || fail "rerun after the new shard: $out"
 
 # --- Local archive = single index ---------------------------------------
 queries=(
