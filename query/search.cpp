@@ -219,9 +219,6 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
     SearchResult result;
     result.estimated_total = count_all ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
     const std::size_t indexes = std::max<std::size_t>(1, set.names.size());
-    // One round trip per remote shard for all the hits' documents, rather
-    // than one per hit.
-    mset.fetch();
     result.sources = set.names;
     result.missing = set.missing;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
