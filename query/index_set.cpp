@@ -5,6 +5,7 @@
 #include "shard_archive.h"
 #include "xapian_reason.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -55,9 +56,13 @@ public:
 private:
     void add(Xapian::Database db, const std::string& name, const std::string& address = {}) {
         set_.db.add_database(db);
-        set_.names.push_back(name);
-        set_.remote.push_back(!address.empty());
-        set_.addresses.push_back(address);
+        // A stub can itself list several databases: one name for each, so
+        // that index_of() maps every document id.
+        for (std::size_t i = 0; i < std::max<std::size_t>(1, db.size()); ++i) {
+            set_.names.push_back(name);
+            set_.remote.push_back(!address.empty());
+            set_.addresses.push_back(address);
+        }
     }
 
     void add_stub(const fs::path& file, const fs::path& shown, bool archive) {

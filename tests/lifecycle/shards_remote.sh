@@ -59,7 +59,7 @@ serve() {
     local db=$1 port=$2 i
     # Its own session: xapian-tcpsrv signals its whole process group when it
     # is stopped, which must not reach this script.
-    setsid xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$db" >>"$work/tcpsrv.log" 2>&1 &
+    setsid xapian-tcpsrv --quiet ${serve_opts:-} --interface 127.0.0.1 --port "$port" "$db" >>"$work/tcpsrv.log" 2>&1 &
     servers+=($!)
     last_server=$!
     for i in $(seq 50); do
@@ -260,6 +260,29 @@ else fail "undated server stalled: exit $rb in $ms ms, stderr: $(cat "$work/b.er
 "$query_bin" --db "$archive" --timeout 1 "id:corpus/003_tokayev-mongolia-visit.txt" >"$work/b" 2>"$work/b.err"; rb=$?
 [ $rb -eq 1 ] && grep -q "warning: shard undated" "$work/b.err" && ok \
     || fail "a word only the missing shards hold: exit $rb (expected 1), $(cat "$work/b.err")"
+kill -CONT "$server_undated"
+
+# A server that drops every connection after 1 ms idle: the query's
+# connection is gone by the time it asks for matches (a NetworkError in
+# the middle of the query). The shard is asked again, then left out.
+port3=$(free_port)
+serve_opts="--idle-timeout 1" serve "$archive/shards/2025/index.stub" "$port3" || finish
+"$index_bin" --db "$archive" shards remote 2025 "127.0.0.1:$port3" >/dev/null
+kill -STOP "$server_undated"
+"$query_bin" --db "$archive" --timeout 1 --json -n 1000 --no-collapse цены >"$work/b" 2>"$work/b.err"; rb=$?
+python3 - "$work/all" "$work/expect-2023-2026" <<'EOF2'
+import json, sys
+with open(sys.argv[2], "w") as out:
+    for line in open(sys.argv[1], encoding="utf-8"):
+        d = json.loads(line)
+        if "rank" in d and d["date"][:4] in ("2023", "2026"):
+            out.write(d["id"] + "\n")
+EOF2
+sort -o "$work/expect-2023-2026" "$work/expect-2023-2026"
+if [ $rb -eq 0 ] && grep -q "warning: shard 2025 (127.0.0.1:$port3)" "$work/b.err" \
+    && tail -1 "$work/b" | python3 -c 'import json,sys; d=json.loads(sys.stdin.read()); sys.exit(0 if d["partial"] and len(d["missing"]) == 3 else 1)' \
+    && diff "$work/expect-2023-2026" <(ids <"$work/b") >/dev/null; then ok
+else fail "a server dropping the connection mid-query: exit $rb, stderr: $(cat "$work/b.err"), last line: $(tail -1 "$work/b")"; fi
 kill -CONT "$server_undated"
 
 finish
