@@ -50,12 +50,15 @@ public:
             for (const std::string& m : set_.missing) all += (all.empty() ? "" : "; ") + m;
             throw IndexError("no shard could be opened: " + all);
         }
+        if (set_.vocabulary.size() == 0 || !any_remote_) set_.vocabulary = set_.db;
         return std::move(set_);
     }
 
 private:
     void add(Xapian::Database db, const std::string& name, const std::string& address = {}) {
         set_.db.add_database(db);
+        if (address.empty()) set_.vocabulary.add_database(db);
+        else any_remote_ = true;
         // A stub can itself list several databases: one name for each, so
         // that index_of() maps every document id.
         for (std::size_t i = 0; i < std::max<std::size_t>(1, db.size()); ++i) {
@@ -126,6 +129,7 @@ private:
 
     const OpenOptions& options_;
     bool several_;
+    bool any_remote_ = false;
     IndexSet set_;
 };
 

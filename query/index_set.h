@@ -31,6 +31,10 @@ struct IndexSet {
     std::vector<bool> remote;          // parallel to names
     std::vector<std::string> addresses;  // parallel to names: HOST:PORT of remote ones
     std::vector<std::string> missing;  // "NAME: reason" for shards left out
+    // The local databases alone (all of them if none is local): spelling
+    // suggestions scan the vocabulary, which over a remote shard means
+    // streaming its whole term list.
+    Xapian::Database vocabulary;
     std::size_t pruned = 0;            // archive shards not opened: no article in the date range
 };
 

@@ -104,14 +104,16 @@ Xapian::valueno facet_slot(const std::string& name) {
 }
 
 // A query with each word replaced by a better spelling, if one finds more.
-std::string suggest(const Xapian::Database& db, Analyzer& analyzer, const SearchRequest& request,
+// `vocabulary`: where better words are looked for (see IndexSet).
+std::string suggest(const Xapian::Database& db, const Xapian::Database& vocabulary, Analyzer& analyzer,
+                    const SearchRequest& request,
                     const ParsedQuery& parsed, Xapian::doccount found) {
     std::string better = parsed.normalized;
     bool changed = false;
     for (const QueryWord& w : parsed.words) {
         // Only words the index does not know at all: a known word is not a typo.
         if (db.get_termfreq(w.word) || (!w.stem_term.empty() && db.get_termfreq(w.stem_term))) continue;
-        const std::optional<std::string> s = suggest_word(db, w.word);
+        const std::optional<std::string> s = suggest_word(vocabulary, w.word);
         if (!s) continue;
         for (std::size_t at = better.find(w.word); at != std::string::npos; at = better.find(w.word, at + s->size())) {
             const bool starts = at == 0 || better[at - 1] == ' ' || better[at - 1] == '"' || better[at - 1] == '(';
@@ -237,7 +239,7 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
     }
     count_facets(request.facets, spies, result);
     if (request.suggest && !parsed.words.empty() && mset.get_matches_upper_bound() < kFewHits)
-        result.suggestion = suggest(db, analyzer, request, parsed, mset.get_matches_upper_bound());
+        result.suggestion = suggest(db, set.vocabulary, analyzer, request, parsed, mset.get_matches_upper_bound());
     if (!parsed.words.empty() || parsed.query.get_type() != Xapian::Query::LEAF_MATCH_ALL)
         result.explanation = explain(parsed, query);
     return result;
