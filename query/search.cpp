@@ -197,6 +197,9 @@ std::optional<TopicProfiles> profiles_for(Analyzer& analyzer, const SearchReques
 
 SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchRequest& request) {
     const Xapian::Database& db = set.db;
+    if (request.recent && std::find(set.remote.begin(), set.remote.end(), true) != set.remote.end())
+        throw QueryError("--recent cannot search remote shards (xapian-tcpsrv does not know its recency boost); "
+                         "use --sort -date, or --since");
     const std::optional<TopicProfiles> profiles = profiles_for(analyzer, request);
     ParsedQuery parsed = base_query(db, analyzer, request, profiles ? &*profiles : nullptr);
     const Xapian::Query query = with_filters(parsed.query, request);
