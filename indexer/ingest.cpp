@@ -316,6 +316,7 @@ private:
     }
 
     void store(Article&& article) {
+        if (options_.accept && !options_.accept(article)) return;
         summary_.bytes += article.title.size() + article.text.size();
         switch (writer_->write(article)) {
             case WriteOutcome::Added: ++summary_.added; ++file_articles_; break;

@@ -2,10 +2,12 @@
 // what was rejected, and commit.
 #pragma once
 
+#include "article.h"
 #include "field_map.h"
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -35,6 +37,9 @@ struct IngestOptions {
     std::optional<std::filesystem::path> topics_file;  // user topic profiles
     std::optional<unsigned> analysis_threads;  // beside the writer; default: cores - 1
     Compaction compaction = Compaction::Auto;
+    // Only articles this accepts are written (a shard of an archive takes
+    // its own); the others are read and passed over. None: all.
+    std::function<bool(const Article&)> accept;
 };
 
 struct IngestSummary {

@@ -6,6 +6,9 @@
 #include "index_location.h"
 #include "ingest.h"
 #include "maintenance.h"
+#include "shard_archive.h"
+#include "shard_maintenance.h"
+#include "sharded_ingest.h"
 #include "writer_lock.h"
 
 #include <CLI/CLI.hpp>
@@ -36,6 +39,8 @@ struct Options {
     std::size_t batch = 10000;
     std::optional<unsigned> threads;
     std::string compact = "auto";
+    // Sharded archives (see shard_archive.h).
+    std::string shard_by, shard_key, shard_address;
 };
 
 newsdex::Compaction compaction(const std::string& when) {
@@ -71,6 +76,11 @@ int run(const Options& opt) {
     options.compaction = compaction(opt.compact);
     if (!opt.topics_file.empty()) options.topics_file = opt.topics_file;
 
+    if (!opt.shard_by.empty() || newsdex::ArchiveLayout::is_archive(options.index_dir)) {
+        const newsdex::ShardedSummary sharded = newsdex::ingest_sharded(options, opt.shard_by, std::cerr);
+        if (!opt.quiet) std::cout << "newsdex-index: " << newsdex::format_sharded_summary(sharded) << '\n';
+        return sharded.total.rejected ? kSomeRejected : kOk;
+    }
     newsdex::IngestSummary summary = newsdex::ingest(options, std::cerr);
     if (!opt.quiet) std::cout << "newsdex-index: " << newsdex::format_summary(summary) << '\n';
     return summary.rejected ? kSomeRejected : kOk;
@@ -111,13 +121,22 @@ int main(int argc, char** argv) {
     app.add_flag("--progress", opt.progress, "show a progress line even when stderr is not a terminal");
     app.add_flag("--no-progress", opt.no_progress, "no progress line, even on a terminal");
     app.add_flag("-v,--verbose", opt.verbose, "print the id of every article indexed");
+    app.add_option("--shard-by", opt.shard_by, "write a sharded archive: one index per year, month or source "
+                                               "(--db names the archive directory; see README, Scaling out)")
+        ->check(CLI::IsMember({"year", "month", "source"}));
 
     CLI::App* check = app.add_subcommand("check", "check the index: Xapian, SQLite, and that both agree (exit 0 or 2)");
     check->add_flag("--no-repair", opt.no_repair, "report an interrupted batch instead of repairing it");
     CLI::App* compact = app.add_subcommand("compact", "compact the index into a new copy and switch to it");
     CLI::App* stats = app.add_subcommand("stats", "articles, sources, dates, topics, size, last run");
     CLI::App* retopic = app.add_subcommand("retopic", "score every article again against the topic profiles");
-    for (CLI::App* sub : {check, compact, stats, retopic}) sub->fallthrough();
+    CLI::App* shards = app.add_subcommand("shards", "list the shards of an archive, or say where one is served");
+    CLI::App* shard_remote = shards->add_subcommand("remote", "readers find shard KEY at HOST:PORT (xapian-tcpsrv)");
+    shard_remote->add_option("key", opt.shard_key, "shard")->required();
+    shard_remote->add_option("address", opt.shard_address, "HOST:PORT")->required();
+    CLI::App* shard_local = shards->add_subcommand("local", "readers find shard KEY in its local directory again");
+    shard_local->add_option("key", opt.shard_key, "shard")->required();
+    for (CLI::App* sub : {check, compact, stats, retopic, shards, shard_remote, shard_local}) sub->fallthrough();
     app.require_subcommand(0, 1);
 
     try {
@@ -134,6 +153,18 @@ int main(int argc, char** argv) {
     try {
         newsdex::MaintenanceOptions maintenance{newsdex::resolve_index_dir(opt.db), opt.wait, !opt.no_repair, {}};
         if (!opt.topics_file.empty()) maintenance.topics_file = opt.topics_file;
+        if (newsdex::ArchiveLayout::is_archive(maintenance.index_dir) || shards->parsed()) {
+            if (shard_remote->parsed())
+                newsdex::set_shard_remote(maintenance.index_dir, opt.shard_key, opt.shard_address, opt.wait,
+                                          std::cout);
+            else if (shard_local->parsed()) newsdex::set_shard_local(maintenance.index_dir, opt.shard_key, opt.wait, std::cout);
+            else if (shards->parsed()) newsdex::list_shards(maintenance.index_dir, std::cout);
+            else if (check->parsed()) return newsdex::check_archive(maintenance, std::cout);
+            else if (compact->parsed()) return newsdex::compact_archive(maintenance, std::cout);
+            else if (retopic->parsed()) newsdex::retopic_archive(maintenance, std::cout);
+            else if (stats->parsed()) newsdex::print_archive_stats(maintenance, std::cout);
+            if (shards->parsed() || check->parsed() || retopic->parsed() || stats->parsed()) return kOk;
+        }
         if (check->parsed()) return newsdex::check_index(maintenance, std::cout);
         if (compact->parsed()) {
             newsdex::compact_index(maintenance, std::cout);

@@ -2,24 +2,149 @@
 
 #include "errors.h"
 #include "index_reader.h"
+#include "shard_archive.h"
+#include "xapian_reason.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
 
 namespace newsdex {
+namespace fs = std::filesystem;
+namespace {
 
-Xapian::Database open_indexes(const std::vector<std::filesystem::path>& indexes) {
-    Xapian::Database combined;
-    for (const std::filesystem::path& path : indexes) {
+bool local_type(const std::string& type) { return type == "auto" || type == "glass" || type == "chert" || type == "honey"; }
+
+// Whether every database line of a stub is one we open ourselves; if not,
+// Xapian opens the whole file.
+bool understood(const ArchiveStub& stub) {
+    for (const ShardEntry& s : stub.shards) {
+        std::istringstream in(s.database);
+        std::string type;
+        in >> type;
+        if (s.is_remote() ? !parse_remote_line(s.database) : !local_type(type)) return false;
+    }
+    return true;
+}
+
+unsigned milliseconds(double seconds) { return static_cast<unsigned>(std::lround(std::max(0.001, seconds) * 1000.0)); }
+
+class Opener {
+public:
+    Opener(const OpenOptions& options, bool several) : options_(options), several_(several) {}
+
+    void add_path(const fs::path& path) {
         std::error_code ec;
-        if (std::filesystem::is_regular_file(path, ec)) {
-            try {
-                combined.add_database(Xapian::Database(path.string()));
-            } catch (const Xapian::Error& e) {
-                throw IndexError(path.string() + ": cannot open stub file: " + e.get_msg());
-            }
+        if (ArchiveLayout::is_archive(path)) {
+            add_stub(ArchiveLayout(path).stub(), path, true);
+        } else if (fs::is_regular_file(path, ec)) {
+            add_stub(path, path, false);
         } else {
-            combined.add_database(open_index_readonly(path));
+            add(open_index_readonly(path), path.string());
         }
     }
-    return combined;
+
+    IndexSet take() {
+        if (set_.names.empty() && !set_.missing.empty()) {
+            std::string all;
+            for (const std::string& m : set_.missing) all += (all.empty() ? "" : "; ") + m;
+            throw IndexError("no shard could be opened: " + all);
+        }
+        if (set_.vocabulary.size() == 0 || !any_remote_) set_.vocabulary = set_.db;
+        return std::move(set_);
+    }
+
+private:
+    void add(Xapian::Database db, const std::string& name, const std::string& address = {}) {
+        set_.db.add_database(db);
+        if (address.empty()) set_.vocabulary.add_database(db);
+        else any_remote_ = true;
+        // A stub can itself list several databases: one name for each, so
+        // that index_of() maps every document id.
+        for (std::size_t i = 0; i < std::max<std::size_t>(1, db.size()); ++i) {
+            set_.names.push_back(name);
+            set_.remote.push_back(!address.empty());
+            set_.addresses.push_back(address);
+        }
+    }
+
+    void add_stub(const fs::path& file, const fs::path& shown, bool archive) {
+        ArchiveStub stub;
+        try {
+            stub = ArchiveStub::read(file);
+        } catch (const IndexError&) {
+            if (archive) throw;
+            stub.shards.clear();
+        }
+        if (!archive && (stub.shards.empty() || !understood(stub))) {
+            try {
+                add(Xapian::Database(file.string()), shown.string());
+            } catch (const Xapian::Error& e) {
+                throw IndexError(file.string() + ": cannot open stub file: " + e.get_msg());
+            }
+            return;
+        }
+        for (const ShardEntry& s : stub.shards) {
+            const std::string name = shard_name(shown, s);
+            if (!s.may_match(options_.since, options_.until)) {
+                ++set_.pruned;
+                continue;
+            }
+            if (options_.leave_out.count(name)) continue;  // already reported missing
+            if (s.is_remote()) add_remote(s, name);
+            else add_local(file, s, name);
+        }
+    }
+
+    std::string shard_name(const fs::path& shown, const ShardEntry& s) const {
+        const std::string key = s.key.empty() ? s.database : s.key;
+        return several_ ? shown.string() + "#" + key : key;
+    }
+
+    void add_local(const fs::path& stub_file, const ShardEntry& s, const std::string& name) {
+        std::istringstream in(s.database);
+        std::string type, target;
+        in >> type >> target;
+        fs::path path = target;
+        if (path.is_relative()) path = stub_file.parent_path() / path;  // as Xapian reads stub files
+        try {
+            add(Xapian::Database(path.string()), name);
+        } catch (const Xapian::DatabaseNotFoundError& e) {
+            throw IndexError(stub_file.string() + ": shard " + name + ": cannot open " + path.string() + ": " +
+                             xapian_reason(e));
+        }
+    }
+
+    void add_remote(const ShardEntry& s, const std::string& name) {
+        const RemoteAddress where = *parse_remote_line(s.database);
+        const unsigned timeout = milliseconds(options_.timeout_seconds);
+        const std::string address = where.host + ":" + std::to_string(where.port);
+        const std::string shown = name + " (" + address + ")";
+        try {
+            add(Xapian::Remote::open(where.host, where.port, timeout, timeout), name, address);
+        } catch (const Xapian::Error& e) {
+            set_.missing.push_back(shown + ": " + xapian_reason(e));
+        }
+    }
+
+    const OpenOptions& options_;
+    bool several_;
+    bool any_remote_ = false;
+    IndexSet set_;
+};
+
+}  // namespace
+
+IndexSet open_index_set(const std::vector<fs::path>& indexes, const OpenOptions& options) {
+    Opener opener(options, indexes.size() > 1);
+    for (const fs::path& path : indexes) opener.add_path(path);
+    return opener.take();
+}
+
+Xapian::Database open_indexes(const std::vector<fs::path>& indexes) {
+    IndexSet set = open_index_set(indexes, {});
+    if (!set.missing.empty()) throw IndexError("shard missing: " + set.missing.front());
+    return set.db;
 }
 
 }  // namespace newsdex

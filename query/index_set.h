@@ -1,19 +1,51 @@
 // Several indexes searched as one (Xapian combines them and ranks across
-// all), remembering which hit came from where.
+// all, with collection statistics from all), remembering which hit came
+// from where.
+//
+// An index is a newsdex index directory, a sharded archive (a directory
+// with archive.stub, see shard_archive.h) or a Xapian stub file. Archives
+// and stub files are opened line by line, so that shards which cannot hold
+// a hit of a date-limited query are not opened at all, and a remote shard
+// (xapian-tcpsrv) that is down or too slow is left out — reported as
+// missing — instead of failing the whole query.
 #pragma once
 
 #include <xapian.h>
 
 #include <filesystem>
+#include <set>
+#include <string>
 #include <vector>
 
 namespace newsdex {
 
-// Opens each newsdex index directory's live generation read-only, or a
-// Xapian stub file as it is. Throws IndexError naming the one that fails.
+struct OpenOptions {
+    std::string since, until;       // YYYYMMDD (inclusive) or empty: prune archive shards by their dates
+    double timeout_seconds = 10;    // remote shards: connecting, and each request after
+    std::set<std::string> leave_out;  // shard names found dead earlier in this query
+};
+
+struct IndexSet {
+    Xapian::Database db;
+    std::vector<std::string> names;    // one per database combined in `db`, in order
+    std::vector<bool> remote;          // parallel to names
+    std::vector<std::string> addresses;  // parallel to names: HOST:PORT of remote ones
+    std::vector<std::string> missing;  // "NAME: reason" for shards left out
+    // The local databases alone (all of them if none is local): spelling
+    // suggestions scan the vocabulary, which over a remote shard means
+    // streaming its whole term list.
+    Xapian::Database vocabulary;
+    std::size_t pruned = 0;            // archive shards not opened: no article in the date range
+};
+
+// Throws IndexError naming the index that fails (a local one; a remote
+// shard that fails is listed in `missing`), or when nothing could be opened.
+IndexSet open_index_set(const std::vector<std::filesystem::path>& indexes, const OpenOptions& options);
+
+// All of them, with default options; throws if any shard is missing.
 Xapian::Database open_indexes(const std::vector<std::filesystem::path>& indexes);
 
-// Which of the combined indexes a document id belongs to (Xapian
+// Which of the combined databases a document id belongs to (Xapian
 // interleaves document ids of combined databases).
 inline std::size_t index_of(Xapian::docid docid, std::size_t count) { return (docid - 1) % count; }
 

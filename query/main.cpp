@@ -42,7 +42,16 @@ struct Options {
     std::string similar_id;
     std::string suggest_topic;
     std::vector<std::string> topics_args;
+    double timeout = 10;
 };
+
+// Shards of an archive that could not be searched (a warning each on
+// stderr, from base_request): with --json, one last line says the answer
+// is partial and which shards it lacks.
+void print_partial_json(const std::vector<std::string>& missing) {
+    if (missing.empty()) return;
+    std::cout << nlohmann::ordered_json{{"partial", true}, {"missing", missing}}.dump() << '\n';
+}
 
 bool use_color(const std::string& mode) {
     if (mode == "always") return true;
@@ -64,14 +73,10 @@ std::vector<std::filesystem::path> index_dirs(const Options& opt) {
     return out;
 }
 
-std::vector<std::string> names(const std::vector<std::filesystem::path>& dirs) {
-    std::vector<std::string> out;
-    for (const auto& d : dirs) out.push_back(d.string());
-    return out;
-}
+newsdex::SearchRequest base_request(const Options& opt);
 
 int show(const Options& opt) {
-    std::optional<newsdex::Article> article = newsdex::find_article(index_dirs(opt), opt.show_id);
+    std::optional<newsdex::Article> article = newsdex::find_article(base_request(opt), opt.show_id);
     if (!article) {
         std::cerr << "newsdex-query: no article with id " << opt.show_id << '\n';
         return kNotFound;
@@ -84,6 +89,10 @@ int show(const Options& opt) {
 newsdex::SearchRequest base_request(const Options& opt) {
     newsdex::SearchRequest request;
     request.indexes = index_dirs(opt);
+    request.timeout_seconds = opt.timeout;
+    request.on_missing = [](const std::string& shard) {
+        std::cerr << "newsdex-query: warning: shard " << shard << "; results are partial\n";
+    };
     if (!opt.topics_file.empty()) request.topics_file = opt.topics_file;
     const int today = newsdex::today_days();
     if (!opt.since.empty()) request.since = newsdex::parse_date_bound(opt.since, today);
@@ -157,11 +166,14 @@ int run(const Options& opt) {
         if (!opt.json) newsdex::print_facets_text(std::cout, result);
         return result.estimated_total ? kFound : kNotFound;
     }
-    if (opt.json) newsdex::print_json(std::cout, result, names(request.indexes));
+    if (opt.json) {
+        newsdex::print_json(std::cout, result, result.sources);
+        print_partial_json(result.missing);
+    }
     else if (opt.ids) newsdex::print_ids(std::cout, result);
     else if (opt.files) newsdex::print_files(std::cout, result);
     else {
-        newsdex::print_text(std::cout, result, {use_color(opt.color), names(request.indexes)});
+        newsdex::print_text(std::cout, result, {use_color(opt.color), result.sources});
         newsdex::print_facets_text(std::cout, result);
     }
     if (!result.suggestion.empty()) std::cerr << "Did you mean: " << result.suggestion << '\n';
@@ -181,6 +193,9 @@ int main(int argc, char** argv) {
     app.add_option("--db", opt.dbs, "index directory, repeatable to search several as one (default: $NEWSDEX_DB, "
                                     "else ~/.local/share/newsdex); a file is read as a Xapian stub listing databases")
         ->allow_extra_args(false);
+    app.add_option("--timeout", opt.timeout, "seconds a remote shard may take to connect and to answer (default 10); "
+                                             "a slower or unreachable one is left out with a warning")
+        ->check(CLI::PositiveNumber);
     app.add_option("-n,--limit", opt.limit, "number of hits to show (default 10)")->check(CLI::Range(1u, 100000u));
     app.add_option("--offset", opt.offset, "skip this many hits first");
     app.add_option("--since", opt.since, "only articles published on or after: YYYY-MM-DD, or 7d, 2w, 3m, 1y back");

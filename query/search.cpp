@@ -1,5 +1,6 @@
 #include "search.h"
 
+#include "shard_archive.h"
 #include "analyzer.h"
 #include "doc_data.h"
 #include "errors.h"
@@ -45,9 +46,7 @@ Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request) {
     return query;
 }
 
-std::vector<WordMatch> how_matched(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit,
-                                   const ParsedQuery& parsed) {
-    std::set<std::string> terms(enquire.get_matching_terms_begin(hit), enquire.get_matching_terms_end(hit));
+std::vector<WordMatch> how_matched(const std::set<std::string>& terms, const ParsedQuery& parsed) {
     std::vector<WordMatch> out;
     for (const QueryWord& w : parsed.words) {
         std::string how;
@@ -79,6 +78,24 @@ void count_facets(const std::vector<std::string>& wanted, std::map<std::string, 
     }
 }
 
+// The query's terms that index a hit. Xapian finds them from the document's
+// term list, which for a remote shard is one round trip (and the whole
+// list) per hit; the same terms come from analysing the hit's text here,
+// with the code that indexed it.
+std::set<std::string> matching_terms(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit, bool remote,
+                                     Analyzer& analyzer, const Article& article, const Xapian::Query& query) {
+    if (!remote) return {enquire.get_matching_terms_begin(hit), enquire.get_matching_terms_end(hit)};
+    Xapian::Document doc;
+    analyzer.index_article(doc, article.title, article.text, article.author, nullptr);
+    std::set<std::string> out;
+    for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
+        auto in_doc = doc.termlist_begin();
+        in_doc.skip_to(*t);
+        if (in_doc != doc.termlist_end() && *in_doc == *t) out.insert(*t);
+    }
+    return out;
+}
+
 Xapian::valueno facet_slot(const std::string& name) {
     if (name == "source") return schema::kSourceSlot;
     if (name == "year") return schema::kDateSlot;
@@ -87,14 +104,16 @@ Xapian::valueno facet_slot(const std::string& name) {
 }
 
 // A query with each word replaced by a better spelling, if one finds more.
-std::string suggest(const Xapian::Database& db, Analyzer& analyzer, const SearchRequest& request,
+// `vocabulary`: where better words are looked for (see IndexSet).
+std::string suggest(const Xapian::Database& db, const Xapian::Database& vocabulary, Analyzer& analyzer,
+                    const SearchRequest& request,
                     const ParsedQuery& parsed, Xapian::doccount found) {
     std::string better = parsed.normalized;
     bool changed = false;
     for (const QueryWord& w : parsed.words) {
         // Only words the index does not know at all: a known word is not a typo.
         if (db.get_termfreq(w.word) || (!w.stem_term.empty() && db.get_termfreq(w.stem_term))) continue;
-        const std::optional<std::string> s = suggest_word(db, w.word);
+        const std::optional<std::string> s = suggest_word(vocabulary, w.word);
         if (!s) continue;
         for (std::size_t at = better.find(w.word); at != std::string::npos; at = better.find(w.word, at + s->size())) {
             const bool starts = at == 0 || better[at - 1] == ' ' || better[at - 1] == '"' || better[at - 1] == '(';
@@ -176,7 +195,11 @@ std::optional<TopicProfiles> profiles_for(Analyzer& analyzer, const SearchReques
     }
 }
 
-SearchResult run_once(const Xapian::Database& db, Analyzer& analyzer, const SearchRequest& request) {
+SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchRequest& request) {
+    const Xapian::Database& db = set.db;
+    if (request.recent && std::find(set.remote.begin(), set.remote.end(), true) != set.remote.end())
+        throw QueryError("--recent cannot search remote shards (xapian-tcpsrv does not know its recency boost); "
+                         "use --sort -date, or --since");
     const std::optional<TopicProfiles> profiles = profiles_for(analyzer, request);
     ParsedQuery parsed = base_query(db, analyzer, request, profiles ? &*profiles : nullptr);
     const Xapian::Query query = with_filters(parsed.query, request);
@@ -200,7 +223,9 @@ SearchResult run_once(const Xapian::Database& db, Analyzer& analyzer, const Sear
 
     SearchResult result;
     result.estimated_total = count_all ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
-    const std::size_t indexes = std::max<std::size_t>(1, request.indexes.size());
+    const std::size_t indexes = std::max<std::size_t>(1, set.names.size());
+    result.sources = set.names;
+    result.missing = set.missing;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.rank = it.get_rank() + 1;  // counts from the first match, offset included
@@ -209,13 +234,15 @@ SearchResult run_once(const Xapian::Database& db, Analyzer& analyzer, const Sear
         hit.snippet = make_snippet(analyzer, hit.article.text, parsed.exact_terms, parsed.stems);
         hit.similar = it.get_collapse_count();
         hit.index = index_of(*it, indexes);
-        if (!parsed.words.empty()) hit.matched = how_matched(enquire, it, parsed);
+        if (!parsed.words.empty())
+            hit.matched = how_matched(matching_terms(enquire, it, set.remote[hit.index], analyzer, hit.article, query),
+                                      parsed);
         if (profiles) hit.topics = document_topics(it.get_document(), *profiles);
         result.hits.push_back(std::move(hit));
     }
     count_facets(request.facets, spies, result);
     if (request.suggest && !parsed.words.empty() && mset.get_matches_upper_bound() < kFewHits)
-        result.suggestion = suggest(db, analyzer, request, parsed, mset.get_matches_upper_bound());
+        result.suggestion = suggest(db, set.vocabulary, analyzer, request, parsed, mset.get_matches_upper_bound());
     if (!parsed.words.empty() || parsed.query.get_type() != Xapian::Query::LEAF_MATCH_ALL)
         result.explanation = explain(parsed, query);
     return result;
@@ -225,15 +252,62 @@ SearchResult run_once(const Xapian::Database& db, Analyzer& analyzer, const Sear
 // can invalidate our snapshot (reopen at the new revision), and a rebuild or
 // compaction can remove the generation we opened just after we read the
 // stub (open the new one). Either way, ask again.
+//
+// A remote shard that dies or stalls during the query raises a
+// NetworkError: find which remote shards no longer answer, leave them out,
+// and ask the others again.
 template <typename Work>
-auto with_retries(const std::vector<std::filesystem::path>& indexes, Work work) {
+auto with_retries(const SearchRequest& request, Work work) {
     constexpr int kAttempts = 10;
+    const std::vector<std::filesystem::path>& indexes = request.indexes;
     const std::string where = indexes.size() == 1 ? indexes.front().string() : "indexes";
+    OpenOptions options;
+    options.since = request.since;
+    options.until = request.until;
+    options.timeout_seconds = request.timeout_seconds;
+    std::vector<std::string> missing;
+    bool network_retried = false;
     for (int attempt = 1;; ++attempt) {
         const bool last = attempt == kAttempts;
+        IndexSet set;
         try {
-            Xapian::Database db = open_indexes(indexes);
-            return work(db);
+            set = open_index_set(indexes, options);
+            for (std::string& m : set.missing) missing.push_back(std::move(m));
+            for (const std::string& m : missing) options.leave_out.insert(m.substr(0, m.find(" (")));
+            set.missing = missing;
+            auto out = work(set);
+            if (request.on_missing)
+                for (const std::string& m : missing) request.on_missing(m);
+            return out;
+        } catch (const Xapian::NetworkError& e) {
+            // Which remote shards stopped answering? Ask each again, briefly.
+            bool dropped = false;
+            for (std::size_t i = 0; i < set.names.size(); ++i) {
+                if (!set.remote[i]) continue;
+                try {
+                    const auto [host, port] = parse_host_port(set.addresses[i]);
+                    const unsigned ms = static_cast<unsigned>(std::max(1.0, request.timeout_seconds * 1000));
+                    Xapian::Remote::open(host, port, ms, ms).get_doccount();
+                } catch (const Xapian::Error& why) {
+                    missing.push_back(set.names[i] + " (" + set.addresses[i] + "): " + why.get_msg());
+                    options.leave_out.insert(set.names[i]);
+                    dropped = true;
+                }
+            }
+            if (!dropped) {
+                if (network_retried || last) {
+                    // They answer a new connection but not the query: too slow.
+                    for (std::size_t i = 0; i < set.names.size(); ++i)
+                        if (set.remote[i]) {
+                            missing.push_back(set.names[i] + " (" + set.addresses[i] + "): " + e.get_msg());
+                            options.leave_out.insert(set.names[i]);
+                            dropped = true;
+                        }
+                    if (!dropped) throw IndexError(where + ": " + e.get_description());
+                }
+                network_retried = true;
+            }
+            continue;
         } catch (const Xapian::DatabaseModifiedError& e) {
             if (last) throw IndexError(where + ": index keeps changing under the query; try again");
         } catch (const Xapian::DatabaseOpeningError& e) {
@@ -256,11 +330,19 @@ SearchResult search(const SearchRequest& request) {
     if (request.query.find_first_not_of(" \t") == std::string::npos && !filtered)
         throw QueryError("empty query: give words to search for, or --since/--until/--sort/--facet");
     Analyzer analyzer;
-    return with_retries(request.indexes, [&](const Xapian::Database& db) { return run_once(db, analyzer, request); });
+    SearchResult result = with_retries(request, [&](const IndexSet& set) { return run_once(set, analyzer, request); });
+    return result;
 }
 
 std::optional<Article> find_article(const std::vector<std::filesystem::path>& indexes, const std::string& id) {
-    return with_retries(indexes, [&](const Xapian::Database& db) -> std::optional<Article> {
+    SearchRequest request;
+    request.indexes = indexes;
+    return find_article(request, id);
+}
+
+std::optional<Article> find_article(const SearchRequest& request, const std::string& id) {
+    return with_retries(request, [&](const IndexSet& set) -> std::optional<Article> {
+        const Xapian::Database& db = set.db;
         const std::optional<Xapian::docid> docid = docid_of(db, id);
         if (!docid) return std::nullopt;
         return decode_doc_data(db.get_document(*docid).get_data());
@@ -272,7 +354,8 @@ std::vector<std::pair<std::string, Xapian::doccount>> topic_counts(const SearchR
     SearchRequest with = request;
     with.with_topics = true;
     const TopicProfiles profiles = *profiles_for(analyzer, with);
-    return with_retries(request.indexes, [&](const Xapian::Database& db) {
+    return with_retries(request, [&](const IndexSet& set) {
+        const Xapian::Database& db = set.db;
         const Xapian::Query query = with_filters(base_query(db, analyzer, request, &profiles).query, request);
         std::vector<std::pair<std::string, Xapian::doccount>> out;
         for (const auto& [topic, count] : count_topics(db, query, profiles))
@@ -287,8 +370,9 @@ std::optional<std::vector<std::pair<std::string, double>>> article_topics(const 
     SearchRequest with = request;
     with.with_topics = true;
     const TopicProfiles profiles = *profiles_for(analyzer, with);
-    return with_retries(request.indexes,
-                        [&](const Xapian::Database& db) -> std::optional<std::vector<std::pair<std::string, double>>> {
+    return with_retries(request,
+                        [&](const IndexSet& set) -> std::optional<std::vector<std::pair<std::string, double>>> {
+                            const Xapian::Database& db = set.db;
                             const std::optional<Xapian::docid> docid = docid_of(db, id);
                             if (!docid) return std::nullopt;
                             return document_topics(db.get_document(*docid), profiles);
@@ -302,7 +386,8 @@ std::vector<std::pair<std::string, double>> suggest_for_topic(const SearchReques
     const TopicProfiles profiles = *profiles_for(analyzer, with);
     const TopicProfile* topic = profiles.find(name, analyzer);
     if (!topic) throw QueryError("unknown topic '" + name + "'");
-    return with_retries(request.indexes, [&](const Xapian::Database& db) {
+    return with_retries(request, [&](const IndexSet& set) {
+        const Xapian::Database& db = set.db;
         std::vector<std::pair<std::string, double>> out;
         for (const TermSuggestion& t : suggest_topic_terms(db, *topic, 50, 40)) out.emplace_back(t.stem, t.weight);
         return out;

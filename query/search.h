@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <utility>
 #include <optional>
@@ -38,6 +39,11 @@ struct SearchRequest {
     bool with_topics = false;        // report each hit's topic scores
     std::string similar_to;          // an article id: find articles like it
     std::string indexed_after;       // YYYYMMDDHHMMSS: only articles indexed after (--new)
+    // Sharded archives: remote shards get this long to connect and for each
+    // request (--timeout); one that is down or slower is left out, and
+    // reported here once per query (the answer is then partial).
+    double timeout_seconds = 10;
+    std::function<void(const std::string&)> on_missing;
 };
 
 // How a query word matched a hit.
@@ -52,7 +58,7 @@ struct Hit {
     Article article;
     Snippet snippet;
     Xapian::doccount similar = 0;  // other articles of the same story collapsed into this hit
-    std::size_t index = 0;         // which of the request's indexes it came from
+    std::size_t index = 0;         // which of SearchResult::sources it came from
     std::vector<WordMatch> matched;
     std::vector<std::pair<std::string, double>> topics;  // when asked for
 };
@@ -68,6 +74,8 @@ struct SearchResult {
     std::map<std::string, std::vector<FacetCount>> facets;
     std::string suggestion;   // a query that finds more, or empty
     std::string explanation;  // the parsed query and what its words expand to
+    std::vector<std::string> sources;  // the databases searched (indexes, or an archive's shards)
+    std::vector<std::string> missing;  // shards left out ("NAME (HOST:PORT): reason"): a partial answer
 };
 
 // Throws IndexError (index unusable) or QueryError (query not understood).
@@ -75,6 +83,8 @@ SearchResult search(const SearchRequest& request);
 
 // The article with this id, from the first index that has it.
 std::optional<Article> find_article(const std::vector<std::filesystem::path>& indexes, const std::string& id);
+// The same, with the request's indexes, timeout and missing-shard report.
+std::optional<Article> find_article(const SearchRequest& request, const std::string& id);
 
 struct TopicProfile;
 // Articles matching the request's query and filters per topic, most first.
