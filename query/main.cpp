@@ -138,6 +138,7 @@ int run(const Options& opt) {
     request.query = join(opt.words);
     request.topics = opt.topics;
     request.with_topics = opt.json || !opt.topics.empty();
+    request.details = !opt.ids && !opt.files && !opt.count;
     request.similar_to = opt.similar_id;
     request.limit = opt.limit;
     request.offset = opt.offset;

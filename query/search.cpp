@@ -231,10 +231,10 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
         hit.rank = it.get_rank() + 1;  // counts from the first match, offset included
         hit.score = it.get_weight();
         hit.article = decode_doc_data(it.get_document().get_data());
-        hit.snippet = make_snippet(analyzer, hit.article.text, parsed.exact_terms, parsed.stems);
+        if (request.details) hit.snippet = make_snippet(analyzer, hit.article.text, parsed.exact_terms, parsed.stems);
         hit.similar = it.get_collapse_count();
         hit.index = index_of(*it, indexes);
-        if (!parsed.words.empty())
+        if (request.details && !parsed.words.empty())
             hit.matched = how_matched(matching_terms(enquire, it, set.remote[hit.index], analyzer, hit.article, query),
                                       parsed);
         if (profiles) hit.topics = document_topics(it.get_document(), *profiles);

@@ -37,6 +37,7 @@ struct SearchRequest {
     std::vector<std::string> topics; // rank by these topics (names in either language)
     std::optional<std::filesystem::path> topics_file;  // user topic profiles (--topics)
     bool with_topics = false;        // report each hit's topic scores
+    bool details = true;             // a snippet and the matched words per hit (--ids and --files print neither)
     std::string similar_to;          // an article id: find articles like it
     std::string indexed_after;       // YYYYMMDDHHMMSS: only articles indexed after (--new)
     // Sharded archives: remote shards get this long to connect and for each
