@@ -113,6 +113,13 @@ check_out=$("$index_bin" --db "$archive" check 2>&1)
 "$index_bin" --db "$archive" stats >"$work/stats" 2>&1 && grep -q "^articles:   $single_count in local shards" "$work/stats" && ok \
     || { fail "stats on the archive"; cat "$work/stats"; }
 
+# compact: every shard into a new generation; the archive's stub is unchanged
+# and still opens them (it names the shards' own stubs).
+stub_before=$(cat "$archive/archive.stub")
+out=$("$index_bin" --db "$archive" compact 2>&1)
+[ $? -eq 0 ] && [ "$(echo "$out" | grep -c ': compacted gen-000001')" = 4 ] && [ "$stub_before" = "$(cat "$archive/archive.stub")" ] \
+    && ls -d "$archive"/shards/*/gen-000002 >/dev/null 2>&1 && ok || fail "compact on the archive: $out"
+
 # Xapian's own tools open the archive's stub as one database.
 q1=$(quest -d "$single/index.stub" "Zцен" | grep -m1 matches)
 q2=$(quest -d "$archive/archive.stub" "Zцен" | grep -m1 matches)
