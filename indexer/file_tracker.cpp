@@ -124,14 +124,8 @@ std::vector<std::string> FileTracker::deleted_under(const std::vector<fs::path>&
     std::vector<std::string> out;
     for (const auto& [path, k] : known()) {
         if (k.seen) continue;
-        bool inside = false;
-        for (const fs::path& root : roots) {
-            const std::string r = root.string();
-            if (path == r || (path.size() > r.size() && path.compare(0, r.size(), r) == 0 && path[r.size()] == '/'))
-                inside = true;
-        }
         std::error_code ec;
-        if (inside && !fs::exists(path, ec) && !ec) out.push_back(path);
+        if (is_under(path, roots) && !fs::exists(path, ec) && !ec) out.push_back(path);
     }
     return out;
 }

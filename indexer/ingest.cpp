@@ -6,6 +6,7 @@
 #include "decoding_source.h"
 #include "encoding.h"
 #include "errors.h"
+#include "disk_usage.h"
 #include "file_tracker.h"
 #include "generation_compactor.h"
 #include "html_article.h"

@@ -108,6 +108,15 @@ void walk(const std::string& dir, std::vector<InputFile>& out, RejectLog& reject
 
 }  // namespace
 
+bool is_under(const std::string& path, const std::vector<fs::path>& roots) {
+    for (const fs::path& root : roots) {
+        const std::string& r = root.native();
+        if (path == r || (path.size() > r.size() && path.compare(0, r.size(), r) == 0 && path[r.size()] == '/'))
+            return true;
+    }
+    return false;
+}
+
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, RejectLog& rejects) {
     std::vector<InputFile> out;
     for (const std::string& given : paths) {

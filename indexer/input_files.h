@@ -33,6 +33,10 @@ struct InputFile {
 // reproducible). Folders contribute only names worth reading (see
 // input_format.h); hidden entries are skipped and folder symlinks are not
 // followed (no loops). A path that cannot be read is rejected and skipped.
+// Whether `path` is one of `roots` or lies inside one (the folders a run
+// was given: files known there and gone are deleted ones).
+bool is_under(const std::string& path, const std::vector<std::filesystem::path>& roots);
+
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, RejectLog& rejects);
 
 }  // namespace newsdex

@@ -1,6 +1,7 @@
 #include "maintenance.h"
 
 #include "catalog.h"
+#include "disk_usage.h"
 #include "errors.h"
 #include "generation_compactor.h"
 #include "xapian_reason.h"
@@ -23,12 +24,6 @@ Generation live_generation(const IndexLayout& layout) {
     std::optional<Generation> live = layout.live();
     if (!live) throw IndexError(layout.dir().string() + ": no index here (create one with newsdex-index)");
     return *live;
-}
-
-std::string megabytes(uintmax_t bytes) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1048576.0);
-    return buf;
 }
 
 std::string one_value(Catalog& catalog, const char* sql) {

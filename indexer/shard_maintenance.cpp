@@ -1,6 +1,7 @@
 #include "shard_maintenance.h"
 
 #include "catalog.h"
+#include "disk_usage.h"
 #include "errors.h"
 #include "index_layout.h"
 #include "shard_archive.h"
@@ -36,20 +37,6 @@ int64_t shard_articles(const fs::path& dir) {
     const std::optional<Generation> live = IndexLayout(dir).live();
     if (!live) return 0;
     return Catalog(live->catalog(), Catalog::Mode::ReadOnly).count();
-}
-
-uintmax_t size_on_disk(const fs::path& dir) {
-    uintmax_t total = 0;
-    std::error_code ec;
-    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-        if (it->is_regular_file(ec)) total += it->file_size(ec);
-    return total;
-}
-
-std::string megabytes(uintmax_t bytes) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1048576.0);
-    return buf;
 }
 
 std::string dates(const ShardEntry& s) {

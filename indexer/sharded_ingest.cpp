@@ -23,15 +23,6 @@ namespace {
 
 std::string catch_all_key(const std::string& shard_by) { return shard_by == "source" ? "nosource" : "undated"; }
 
-bool under(const std::string& path, const std::vector<fs::path>& roots) {
-    for (const fs::path& root : roots) {
-        const std::string r = root.string();
-        if (path == r || (path.size() > r.size() && path.compare(0, r.size(), r) == 0 && path[r.size()] == '/'))
-            return true;
-    }
-    return false;
-}
-
 // Whether a run could change anything in this shard: an input it has not
 // read whole as it is now, or a file it holds that is gone.
 bool shard_needs_run(const fs::path& shard_dir, const std::vector<InputFile>& inputs, const std::vector<fs::path>& roots,
@@ -55,7 +46,7 @@ bool shard_needs_run(const fs::path& shard_dir, const std::vector<InputFile>& in
     }
     if (keep_deleted) return false;
     for (const auto& [path, record] : known)
-        if (!present.count(path) && under(path, roots) && !fs::exists(path, ec)) return true;
+        if (!present.count(path) && is_under(path, roots) && !fs::exists(path, ec)) return true;
     return false;
 }
 
@@ -312,7 +303,7 @@ private:
         }
         if (!options_.keep_deleted)
             for (const auto& [path, r] : known) {
-                if (present.count(path) || !under(path, roots_) || fs::exists(path, ec)) continue;
+                if (present.count(path) || !is_under(path, roots_) || fs::exists(path, ec)) continue;
                 if (r.articles == 0 && !with_duplicates.count(path)) plan.forgets.push_back(path);
                 else plan.run = true;
             }

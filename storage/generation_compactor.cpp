@@ -38,12 +38,4 @@ Generation compact_generation(const IndexLayout& layout, const Generation& live)
     return next;
 }
 
-std::uintmax_t size_on_disk(const fs::path& dir) {
-    std::uintmax_t total = 0;
-    std::error_code ec;
-    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-        if (it->is_regular_file(ec)) total += it->file_size(ec);
-    return total;
-}
-
 }  // namespace newsdex

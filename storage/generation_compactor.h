@@ -6,8 +6,6 @@
 
 #include "index_layout.h"
 
-#include <cstdint>
-#include <filesystem>
 
 namespace newsdex {
 
@@ -15,8 +13,5 @@ namespace newsdex {
 // removes the old one. The caller holds the writer lock and has no writer
 // open on `live`. Throws IndexError (the live index unchanged) on failure.
 Generation compact_generation(const IndexLayout& layout, const Generation& live);
-
-// Bytes of the regular files under `dir`.
-std::uintmax_t size_on_disk(const std::filesystem::path& dir);
 
 }  // namespace newsdex
