@@ -110,6 +110,7 @@ public:
         std::vector<InputFile> inputs = collect_inputs(options_.paths, rejects_);
         int64_t total = 0;
         for (const InputFile& f : inputs) total = f.size < 0 || total < 0 ? -1 : total + f.size;
+        if (wants_segments(total)) writer_->start_segments();
         progress_.emplace(errors_, options_.progress, total);
         rejects_.before_print([this] { progress_->clear(); });
 
@@ -121,17 +122,28 @@ public:
         if (!options_.keep_deleted) remove_deleted_files();
         revisit_duplicates();
         writer_->commit();
+        SegmentMerge merge = writer_->finish_segments();
         progress_->clear();
         summary_.rejected = rejects_.count();
         summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        if (options_.rebuild) switch_to_rebuilt();
+        if (options_.rebuild && merge.segments.empty()) switch_to_rebuilt();
         writer_->catalog().finish_run(run_, format_summary(summary_), summary_.rejected ? 3 : 0);
         writer_->commit();
-        if (should_compact()) compact();
+        if (!merge.segments.empty()) merge_segments(merge);
+        else if (should_compact()) compact();
         return summary_;
     }
 
 private:
+    bool wants_segments(int64_t input_bytes) const {
+        switch (options_.segments) {
+            case Segments::Never: return false;
+            case Segments::Always: return true;
+            case Segments::Auto: break;
+        }
+        return input_bytes >= static_cast<int64_t>(kAutoSegmentBytes);
+    }
+
     // A Xapian database written batch by batch holds its B-trees about half
     // full; compacting it halves it and speeds up queries, and takes seconds
     // where building took minutes. Worth it after a run that built most of
@@ -145,6 +157,18 @@ private:
         }
         return writer_->catalog().count() >= 2 * articles_before_ &&
                size_on_disk(generation_.xapian()) >= kAutoCompactBytes;
+    }
+
+    // Completes a segmented run: the compactor merges the segments into a
+    // new generation, checks it against the catalog and publishes it (a
+    // rebuild included).
+    void merge_segments(const SegmentMerge& merge) {
+        const auto started = std::chrono::steady_clock::now();
+        writer_.reset();
+        generation_ = compact_generation(layout_, generation_, merge);
+        summary_.merged_segments = merge.segments.size();
+        summary_.merged_to = size_on_disk(generation_.dir);
+        summary_.merge_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     }
 
     void compact() {
@@ -371,6 +395,11 @@ std::string format_summary(const IngestSummary& s) {
         std::snprintf(buf, sizeof buf, "; compacted %.1f MB into %.1f MB in %.2f s",
                       static_cast<double>(s.compacted_from) / 1048576.0,
                       static_cast<double>(s.compacted_to) / 1048576.0, s.compact_seconds);
+        out += buf;
+    }
+    if (s.merged_segments) {
+        std::snprintf(buf, sizeof buf, "; merged %zu segments into %.1f MB in %.2f s", s.merged_segments,
+                      static_cast<double>(s.merged_to) / 1048576.0, s.merge_seconds);
         out += buf;
     }
     if (s.repaired) out += "; repaired " + std::to_string(s.repaired) + " documents left by an interrupted run";

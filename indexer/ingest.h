@@ -21,6 +21,12 @@ enum class Compaction { Auto, Always, Never };
 // to gain.
 inline constexpr std::uintmax_t kAutoCompactBytes = 32u << 20;
 
+// Whether a first run or rebuild writes the index in parallel segments
+// (segment_set.h). Auto: when its inputs are at least this big; below it the
+// run is short anyway.
+enum class Segments { Auto, Always, Never };
+inline constexpr std::uintmax_t kAutoSegmentBytes = 32u << 20;
+
 struct IngestOptions {
     std::filesystem::path index_dir;
     std::filesystem::path base;  // ids of file-based articles are relative to this
@@ -37,6 +43,7 @@ struct IngestOptions {
     std::optional<std::filesystem::path> topics_file;  // user topic profiles
     std::optional<unsigned> analysis_threads;  // beside the writer; default: cores - 1
     Compaction compaction = Compaction::Auto;
+    Segments segments = Segments::Auto;
     // Only articles this accepts are written (a shard of an archive takes
     // its own); the others are read and passed over. None: all.
     std::function<bool(const Article&)> accept;
@@ -50,6 +57,11 @@ struct IngestSummary {
     std::size_t bytes = 0;  // article text read
     std::uintmax_t compacted_from = 0, compacted_to = 0;  // bytes on disk, when compacted
     double compact_seconds = 0;
+    // A first run or rebuild writes segments in parallel and merges them at
+    // the end (segment_set.h): how many, and the index's size after.
+    std::size_t merged_segments = 0;
+    std::uintmax_t merged_to = 0;
+    double merge_seconds = 0;
     double seconds = 0;
 };
 

@@ -39,9 +39,16 @@ struct Options {
     std::size_t batch = 10000;
     std::optional<unsigned> threads;
     std::string compact = "auto";
+    std::string segments = "auto";
     // Sharded archives (see shard_archive.h).
     std::string shard_by, shard_key, shard_address;
 };
+
+newsdex::Segments segments(const std::string& when) {
+    if (when == "always") return newsdex::Segments::Always;
+    if (when == "never") return newsdex::Segments::Never;
+    return newsdex::Segments::Auto;
+}
 
 newsdex::Compaction compaction(const std::string& when) {
     if (when == "always") return newsdex::Compaction::Always;
@@ -74,6 +81,7 @@ int run(const Options& opt) {
     options.batch_articles = opt.batch;
     options.analysis_threads = opt.threads;
     options.compaction = compaction(opt.compact);
+    options.segments = segments(opt.segments);
     if (!opt.topics_file.empty()) options.topics_file = opt.topics_file;
 
     if (!opt.shard_by.empty() || newsdex::ArchiveLayout::is_archive(options.index_dir)) {
@@ -109,6 +117,10 @@ int main(int argc, char** argv) {
     app.add_option("--compact", opt.compact,
                    "compact the index after the run: auto (when the run at least doubled an index of 32 MB or "
                    "more; default), always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_option("--segments", opt.segments,
+                   "build a new index (first run or --rebuild) as segments written on threads + 1 threads and merged "
+                   "at the end: auto (inputs of 32 MB or more; default), always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     app.add_option("--topics", opt.topics_file,
                    "topic profiles to add or override (default: ~/.config/newsdex/topics.toml if it exists)");

@@ -210,6 +210,12 @@ void Catalog::set_meta(const std::string& key, const std::string& value) {
     s.run();
 }
 
+void Catalog::delete_meta(const std::string& key) {
+    sqlite::Statement s(db_, "DELETE FROM meta WHERE key = ?1");
+    s.bind(1, key);
+    s.run();
+}
+
 }  // namespace newsdex
 
 namespace newsdex {
@@ -276,6 +282,16 @@ void Catalog::delete_article(Xapian::docid docid) {
     for (const char* sql : {"DELETE FROM articles WHERE docid = ?1", "DELETE FROM article_topics WHERE docid = ?1"}) {
         sqlite::Statement s(db_, sql);
         s.bind(1, static_cast<int64_t>(docid));
+        s.run();
+    }
+}
+
+void Catalog::renumber(Xapian::docid from, Xapian::docid to) {
+    for (const char* sql : {"UPDATE articles SET docid = ?2 WHERE docid = ?1",
+                            "UPDATE article_topics SET docid = ?2 WHERE docid = ?1",
+                            "UPDATE duplicates SET docid = ?2 WHERE docid = ?1"}) {
+        sqlite::Statement s(db_, sql);
+        s.bind(1, static_cast<int64_t>(from)).bind(2, static_cast<int64_t>(to));
         s.run();
     }
 }

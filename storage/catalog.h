@@ -44,6 +44,8 @@ public:
                 int64_t size, int64_t run);
     void mark_seen(Xapian::docid docid, int64_t run);
     void delete_article(Xapian::docid docid);
+    // The article, its topics and its duplicates move to another docid.
+    void renumber(Xapian::docid from, Xapian::docid to);
     // Replaces the article's topic scores.
     void set_topics(Xapian::docid docid, const std::vector<std::pair<std::string, double>>& scores);
     // Articles from `path` that run `not_seen_in_run` did not see.
@@ -75,6 +77,7 @@ public:
 
     std::optional<std::string> meta(const std::string& key);
     void set_meta(const std::string& key, const std::string& value);
+    void delete_meta(const std::string& key);
 
     int schema_version();
     sqlite::Database& db() { return db_; }

@@ -97,7 +97,8 @@ std::optional<DocumentPipeline::Done> DocumentPipeline::take_next() {
 
 DocumentPipeline::Done DocumentPipeline::finish(std::shared_ptr<Slot> slot) {
     if (slot->error) std::rethrow_exception(slot->error);
-    return Done{slot->docid, std::move(slot->article.id), std::move(*slot->built)};
+    const std::size_t bytes = slot->article.title.size() + slot->article.text.size();
+    return Done{slot->docid, std::move(slot->article.id), bytes, std::move(*slot->built)};
 }
 
 }  // namespace newsdex

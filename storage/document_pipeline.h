@@ -32,6 +32,7 @@ public:
     struct Done {
         Xapian::docid docid;
         std::string article_id;
+        std::size_t text_bytes;  // of title and text
         BuiltDocument built;
     };
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "index_layout.h"
+#include "segment_set.h"
 
 
 namespace newsdex {
@@ -12,6 +13,8 @@ namespace newsdex {
 // Compacts `live` into a new generation of `layout` and publishes it, then
 // removes the old one. The caller holds the writer lock and has no writer
 // open on `live`. Throws IndexError (the live index unchanged) on failure.
-Generation compact_generation(const IndexLayout& layout, const Generation& live);
+// With `merge`, the segments of a segmented run are merged in as well (the
+// same compaction, with more sources), which completes that run.
+Generation compact_generation(const IndexLayout& layout, const Generation& live, const SegmentMerge& merge = {});
 
 }  // namespace newsdex

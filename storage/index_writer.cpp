@@ -10,6 +10,9 @@
 #include <optional>
 
 namespace newsdex {
+
+namespace fs = std::filesystem;
+
 namespace {
 
 Xapian::WritableDatabase open_xapian(const Generation& generation) {
@@ -24,6 +27,8 @@ Xapian::WritableDatabase open_xapian(const Generation& generation) {
         throw IndexError(generation.xapian().string() + ": cannot open index: " + xapian_reason(e));
     }
 }
+
+fs::path segments_dir(const Generation& generation) { return generation.dir / "segments"; }
 
 std::vector<std::pair<std::string, double>> named(const std::vector<TopicScore>& scores) {
     std::vector<std::pair<std::string, double>> out;
@@ -44,7 +49,51 @@ IndexWriter::IndexWriter(const Generation& generation, WriterOptions options)
         repaired_ = reconcile(xapian_, catalog_);
         catalog_.set_meta("xapian_revision", std::to_string(xapian_.get_revision()));
     }
+    if (catalog_.meta(kSegmentsPendingMeta)) discard_unmerged_segments();
     next_docid_ = std::max(xapian_.get_lastdocid(), catalog_.max_docid()) + 1;
+}
+
+void IndexWriter::discard_unmerged_segments() {
+    repaired_ += reconcile(xapian_, catalog_);
+    catalog_.delete_meta(kSegmentsPendingMeta);
+    std::error_code ec;
+    fs::remove_all(segments_dir(generation_), ec);
+}
+
+bool IndexWriter::start_segments() {
+    if (segments_) return true;
+    drain();
+    if (xapian_.get_doccount() != 0 || catalog_.count() != 0) return false;
+    // Chunks small enough that every writer's buffers together stay near one
+    // ordinary batch.
+    SegmentSet::Options segment_options;
+    segment_options.threads = options_.workers + 1;
+    segment_options.flush_bytes = std::max<std::size_t>(options_.batch_bytes / segment_options.threads, 1u << 20);
+    segment_options.stripe_bytes = options_.segment_stripe_bytes;
+    segment_options.ids_per_lane = options_.segment_ids_per_lane;
+    segments_.emplace(segments_dir(generation_), next_docid_, segment_options);
+    segment_base_ = next_docid_;
+    begin_batch();
+    catalog_.set_meta(kSegmentsPendingMeta, "1");
+    commit();
+    return true;
+}
+
+SegmentMerge IndexWriter::finish_segments() {
+    SegmentMerge merge;
+    if (!segments_) return merge;
+    commit();
+    merge.segments = segments_->finish();
+    merge.dropped = std::move(dropped_);
+    segments_.reset();
+    if (merge.segments.empty()) {
+        begin_batch();
+        catalog_.delete_meta(kSegmentsPendingMeta);
+        commit();
+        std::error_code ec;
+        fs::remove_all(segments_dir(generation_), ec);
+    }
+    return merge;
 }
 
 IndexWriter::~IndexWriter() {
@@ -83,8 +132,16 @@ WriteOutcome IndexWriter::write(const Article& article) {
         }
     }
 
-    const Xapian::docid docid = existing ? existing->docid : next_docid_++;
     const std::size_t size = article.title.size() + article.text.size();
+    Xapian::docid docid = existing ? existing->docid : new_docid(size);
+    if (existing && in_segment(docid)) {
+        // The new version goes to a segment under a new id; the merge drops
+        // the old one.
+        drain();  // its old version takes its topics along
+        dropped_.push_back(docid);
+        docid = new_docid(size);
+        catalog_.renumber(existing->docid, docid);
+    }
     // The catalog row goes in now, so lookups later in this batch (duplicates,
     // articles of a file) see the article; its document follows from the
     // pipeline, before the batch commits.
@@ -96,7 +153,16 @@ WriteOutcome IndexWriter::write(const Article& article) {
     return existing ? WriteOutcome::Updated : WriteOutcome::Added;
 }
 
+Xapian::docid IndexWriter::new_docid(std::size_t text_bytes) {
+    return segments_ ? segments_->assign(text_bytes) : next_docid_++;
+}
+
 void IndexWriter::store(DocumentPipeline::Done done) {
+    if (segments_) {
+        segments_->add(done.docid, std::move(done.built.document), done.text_bytes);
+        if (options_.topics) catalog_.set_topics(done.docid, named(done.built.topics));
+        return;
+    }
     try {
         xapian_.replace_document(done.docid, done.built.document);
     } catch (const Xapian::Error& e) {
@@ -114,7 +180,8 @@ std::vector<std::string> IndexWriter::remove(Xapian::docid docid) {
     begin_batch();
     drain();  // the document may still be on its way
     try {
-        xapian_.delete_document(docid);
+        if (in_segment(docid)) dropped_.push_back(docid);
+        else xapian_.delete_document(docid);
     } catch (const Xapian::DocNotFoundError&) {
         // Already gone from Xapian: the catalog row is what is left to remove.
     } catch (const Xapian::Error& e) {

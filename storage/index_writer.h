@@ -16,6 +16,7 @@
 #include "catalog.h"
 #include "document_pipeline.h"
 #include "index_layout.h"
+#include "segment_set.h"
 #include "topic_profiles.h"
 
 #include <xapian.h>
@@ -42,6 +43,9 @@ struct WriterOptions {
     // Threads that analyze articles beside the writer's (see
     // document_pipeline.h); 0 analyzes on the writer's thread.
     unsigned workers = DocumentPipeline::default_workers();
+    // Segment tuning (segment_set.h); tests make them small.
+    std::size_t segment_stripe_bytes = 1u << 20;
+    Xapian::docid segment_ids_per_lane = 1u << 15;
 };
 
 class IndexWriter {
@@ -62,8 +66,20 @@ public:
     // Removes an article from both stores. Returns the files that held
     // duplicates of it (they must be read again to index the text there).
     std::vector<std::string> remove(Xapian::docid docid);
-    // Makes everything written so far durable in both stores.
+    // Makes everything written so far durable in both stores (in segmented
+    // mode, the catalog; the documents are durable once merged).
     void commit();
+
+    // If the index is empty: from now on new documents go to segments
+    // written on workers + 1 threads (segment_set.h), and finish_segments()
+    // and the compactor complete the index. Otherwise (and by default) every
+    // document goes straight into the index. Returns whether it started.
+    bool start_segments();
+    bool segmented() const { return segments_.has_value(); }
+    // Segmented mode: writes the last segments and commits; what is left to
+    // merge into the index with compact_generation(), with no writer open.
+    // Empty when no document went to a segment.
+    SegmentMerge finish_segments();
 
     // The catalog, inside the current batch, for bookkeeping that must
     // commit together with the articles (input file records).
@@ -81,6 +97,12 @@ public:
 
 private:
     void begin_batch();
+    // An earlier segmented run that died left catalog rows whose documents
+    // were never merged: drop them (their files are read again).
+    void discard_unmerged_segments();
+    Xapian::docid new_docid(std::size_t text_bytes);
+    // A document already sent to a segment cannot be replaced there.
+    bool in_segment(Xapian::docid docid) const { return segments_ && docid >= segment_base_; }
     // Writes a built document to Xapian and its topic scores to the catalog.
     void store(DocumentPipeline::Done done);
     // Stores every document still in the pipeline.
@@ -92,7 +114,10 @@ private:
     Xapian::WritableDatabase xapian_;
     Catalog catalog_;
     Analyzer analyzer_;
-    // Declared after the stores: its workers stop before the stores close.
+    // Declared after the stores: workers stop before the stores close.
+    std::optional<SegmentSet> segments_;
+    Xapian::docid segment_base_ = 0;  // the first document id in segments
+    std::vector<Xapian::docid> dropped_;
     DocumentPipeline pipeline_;
     std::optional<sqlite::Transaction> batch_;
     Xapian::docid next_docid_ = 1;

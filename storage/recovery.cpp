@@ -3,6 +3,7 @@
 #include "content_hash.h"
 #include "doc_data.h"
 #include "schema.h"
+#include "segment_set.h"
 
 #include <map>
 
@@ -108,6 +109,8 @@ std::vector<std::string> find_inconsistencies(const Xapian::Database& xapian, Ca
             case Problem::None: break;
         }
     }
+    if (catalog.meta(kSegmentsPendingMeta))
+        out.push_back("a first run or rebuild stopped before merging its segments (an interrupted batch)");
     const std::string revision = catalog.meta("xapian_revision").value_or("0");
     if (revision != std::to_string(xapian.get_revision()))
         out.push_back("the catalog records index revision " + revision + " but the index is at " +

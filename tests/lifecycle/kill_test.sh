@@ -9,6 +9,8 @@
 #   --long              60 trials instead of 20
 #   KILL_TEST_SEED=N    seed of the kill schedule (default 1; printed)
 #   KILL_TEST_TRIALS=N  number of trials (overrides --long)
+#   KILL_TEST_OPTIONS="..."  more newsdex-index options for every run (e.g.
+#                       --segments always: kill parallel first runs)
 # Needs python3 and the sqlite3 command-line shell (Debian package sqlite3).
 # Each trial prints one line; the last line is "kill-test: N passed, M failed".
 set -u
@@ -26,6 +28,7 @@ trials=20
 trials=${KILL_TEST_TRIALS:-$trials}
 seed=${KILL_TEST_SEED:-1}
 article_seed=kill-test
+read -r -a extra_options <<<"${KILL_TEST_OPTIONS:-}"
 
 for tool in python3 sqlite3; do
     command -v "$tool" >/dev/null || { echo "kill-test: $tool is required"; exit 2; }
@@ -53,7 +56,7 @@ elapsed() { "$py" -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1
 
 index() {  # DB [options] — an indexer run over the articles, in the foreground
     local dir=$1; shift
-    "$index_bin" --db "$dir" --batch-size "$batch" --base "$src" --quiet "$@" "$src"
+    "$index_bin" --db "$dir" --batch-size "$batch" --base "$src" --quiet "${extra_options[@]}" "$@" "$src"
 }
 
 # Runs a query; fails if it errors (exit 2). The JSON lines go to OUT.json.
@@ -158,7 +161,7 @@ same_as_reference() {  # DB LABEL
 # itself first. (Not run in a $(...) subshell: the EXIT trap must see bg_pid.)
 run_and_kill() {  # DB DELAY
     local rc
-    "$index_bin" --db "$1" --batch-size "$batch" --base "$src" --quiet "$src" >"$work/bg.out" 2>&1 &
+    "$index_bin" --db "$1" --batch-size "$batch" --base "$src" --quiet "${extra_options[@]}" "$src" >"$work/bg.out" 2>&1 &
     bg_pid=$!
     sleep "$2"
     kill -KILL "$bg_pid" 2>/dev/null
@@ -178,7 +181,7 @@ if [ "$rc" -ne 0 ]; then echo "kill-test: the clean run failed (exit $rc):"; cat
 ref_snap=$work/ref-snapshot
 snapshot "$ref" "$ref_snap" || { echo "kill-test: cannot read the reference index"; exit 2; }
 agree "$ref" reference || exit 2
-echo "kill-test: $articles_count articles, batch size $batch, clean run $duration s," \
+echo "kill-test: $articles_count articles, batch size $batch, ${extra_options[*]:+options ${extra_options[*]}, }clean run $duration s," \
      "$(cat "$ref_snap/count") documents; $trials trials, seed $seed"
 
 # The kill schedule: a delay for every trial, and for every 3rd trial a
@@ -237,7 +240,7 @@ while read -r trial delay rerun_delay; do
 
     # (e) a rerun completes and gives the reference index
     if [ -z "$problem" ]; then
-        "$index_bin" --db "$db" --batch-size "$batch" --base "$src" "$src" >"$work/rerun.out" 2>&1
+        "$index_bin" --db "$db" --batch-size "$batch" --base "$src" "${extra_options[@]}" "$src" >"$work/rerun.out" 2>&1
         rc=$?
         repaired=$(grep -o 'repaired [0-9]*' "$work/rerun.out" | grep -o '[0-9]*')
         [ -n "$repaired" ] && note="${note}rerun repaired $repaired; "

@@ -115,7 +115,10 @@ TEST_CASE("the pipeline hands documents back in the order they were submitted", 
 TEST_CASE("the pipeline keeps a bounded number of articles in flight", "[pipeline]") {
     DocumentPipeline pipeline(nullptr, 2);
     Xapian::docid submitted = 0;
-    while (!pipeline.full()) pipeline.submit(++submitted, numbered_article(static_cast<int>(submitted), 0));
+    while (!pipeline.full()) {
+        ++submitted;
+        pipeline.submit(submitted, numbered_article(static_cast<int>(submitted), 0));
+    }
     CHECK(submitted == 16);
     CHECK(pipeline.take_next()->docid == 1);
     CHECK_FALSE(pipeline.full());

@@ -1,0 +1,220 @@
+#include "analyzer.h"
+#include "catalog.h"
+#include "doc_data.h"
+#include "generation_compactor.h"
+#include "index_fixture.h"
+#include "index_writer.h"
+#include "recovery.h"
+#include "schema.h"
+#include "segment_set.h"
+#include "sqlite.h"
+#include "temp_dir.h"
+#include "topic_profiles.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+
+using namespace newsdex;
+
+namespace {
+
+const char* const kWords[] = {"санкции", "пошлины", "переговоры", "министр", "Россия", "экспорт", "матч",
+                              "сборная", "нефть", "ёлка", "интернет-магазин", "Ростов-на-Дону", "не", "торговля"};
+
+Article numbered_article(int n, int version) {
+    Article a;
+    a.id = "a" + std::to_string(n);
+    a.path = "/src/" + a.id;
+    a.title = std::string("Новость ") + kWords[n % 14] + " " + std::to_string(n);
+    std::string text;
+    for (int i = 0; i < 40 + n % 17; ++i) text += std::string(kWords[(n * 7 + i * 3 + version) % 14]) + " ";
+    a.text = text + "версия " + std::to_string(version);
+    a.date = "2025-0" + std::to_string(1 + n % 9) + "-1" + std::to_string(n % 10);
+    a.source = n % 2 ? "Wire" : "Daily";
+    return a;
+}
+
+// Everything Xapian holds for a document except its id and indexing time.
+std::string describe(const Xapian::Document& doc) {
+    std::ostringstream out;
+    out << doc.get_data() << '\n';
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        out << *t << ':' << t.get_wdf();
+        for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) out << ',' << *p;
+        out << ' ';
+    }
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
+        if (v.get_valueno() != schema::kIndexedAtSlot) out << '\n' << v.get_valueno() << '=' << *v;
+    return out.str();
+}
+
+// The index by article id (document ids differ between the two builds).
+std::map<std::string, std::string> contents_by_id(const Generation& g) {
+    Xapian::Database db(g.xapian().string());
+    Catalog catalog(g.catalog(), Catalog::Mode::ReadOnly);
+    std::map<std::string, std::string> out;
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+        const Xapian::Document doc = db.get_document(*it);
+        out[decode_doc_data(doc.get_data()).id] = describe(doc);
+    }
+    sqlite::Statement topics(catalog.db(),
+                             "SELECT a.id, t.topic, t.score FROM article_topics t JOIN articles a USING (docid) "
+                             "ORDER BY a.id, t.topic");
+    while (topics.step()) out[topics.text(0)] += "\n" + topics.text(1) + "=" + topics.text(2);
+    return out;
+}
+
+// Adds, updates and removes articles, committing in small batches; updates
+// and removals reach articles still in the pipeline and in segments.
+void write_history(IndexWriter& w) {
+    for (int n = 0; n < 150; ++n) w.write(numbered_article(n, 0));
+    for (int n = 0; n < 150; n += 5) w.write(numbered_article(n, 1));
+    for (int n = 3; n < 150; n += 11) w.remove(w.catalog().find("a" + std::to_string(n))->docid);
+    for (int n = 150; n < 180; ++n) w.write(numbered_article(n, 0));
+    w.write(numbered_article(170, 2));  // still in flight
+    w.remove(w.catalog().find("a175")->docid);
+}
+
+WriterOptions options_for(const TopicProfiles& profiles, unsigned workers) {
+    WriterOptions options;
+    options.batch_articles = 7;
+    options.topics = &profiles;
+    options.workers = workers;
+    return options;
+}
+
+std::map<std::string, std::string> build_directly(const TopicProfiles& profiles) {
+    testing::TempDir dir;
+    const Generation g = testing::live_generation(dir.path());
+    {
+        IndexWriter w(g, options_for(profiles, 0));
+        write_history(w);
+        w.commit();
+    }
+    return contents_by_id(g);
+}
+
+struct SegmentedBuild {
+    std::map<std::string, std::string> contents;
+    std::size_t segments = 0;
+    Xapian::docid last_docid = 0;
+};
+
+SegmentedBuild build_in_segments(const TopicProfiles& profiles, unsigned workers) {
+    testing::TempDir dir;
+    const IndexLayout layout(dir.path());
+    Generation g = testing::live_generation(dir.path());
+    WriterOptions options = options_for(profiles, workers);
+    // Tiny stripes and ranges: many lanes' turns and several epochs.
+    options.segment_stripe_bytes = 2000;
+    options.segment_ids_per_lane = 8;
+    SegmentMerge merge;
+    {
+        IndexWriter w(g, options);
+        REQUIRE(w.start_segments());
+        write_history(w);
+        merge = w.finish_segments();
+    }
+    SegmentedBuild out;
+    out.segments = merge.segments.size();
+    g = compact_generation(layout, g, merge);  // checks catalog and index agree
+    out.contents = contents_by_id(g);
+    out.last_docid = Xapian::Database(g.xapian().string()).get_lastdocid();
+    CHECK_FALSE(std::filesystem::exists(g.dir / "segments"));
+    Catalog catalog(g.catalog(), Catalog::Mode::ReadOnly);
+    CHECK_FALSE(catalog.meta(kSegmentsPendingMeta));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a segmented build holds what a direct build holds, article for article", "[segments]") {
+    Analyzer analyzer;
+    const TopicProfiles profiles = load_topic_profiles(analyzer, std::nullopt);
+    const auto direct = build_directly(profiles);
+    REQUIRE(direct.size() == 180 - 14 - 1);
+    for (unsigned workers : {0u, 1u, 3u}) {
+        INFO("analysis workers: " << workers);
+        const SegmentedBuild segmented = build_in_segments(profiles, workers);
+        CHECK(segmented.segments > workers + 1);  // several epochs
+        CHECK(segmented.contents == direct);
+        // Unused ids stay a fraction of the ids used.
+        CHECK(segmented.last_docid < 4 * (180 + 30 + 1));
+    }
+}
+
+TEST_CASE("segments give every lane its own range of ids, ascending", "[segments]") {
+    testing::TempDir dir;
+    std::vector<Xapian::docid> given;
+    std::vector<std::filesystem::path> segments;
+    {
+        SegmentSet set(dir.path() / "segments", 5, SegmentSet::Options{3, 1000, 300, 4});
+        for (int n = 0; n < 120; ++n) {
+            const Xapian::docid docid = set.assign(100 + n % 7 * 50);
+            Xapian::Document doc;
+            doc.add_term("n" + std::to_string(n));
+            doc.set_data(std::to_string(n));
+            given.push_back(docid);
+            set.add(docid, doc, 100 + n % 7 * 50);
+        }
+        segments = set.finish();
+    }
+    CHECK(std::set<Xapian::docid>(given.begin(), given.end()).size() == given.size());
+    CHECK(*std::min_element(given.begin(), given.end()) == 5);
+    std::vector<std::pair<Xapian::docid, Xapian::docid>> ranges;
+    std::size_t documents = 0;
+    for (const auto& path : segments) {
+        Xapian::Database db(path.string());
+        documents += db.get_doccount();
+        ranges.emplace_back(*db.postlist_begin(""), db.get_lastdocid());
+    }
+    CHECK(documents == 120);
+    REQUIRE(ranges.size() > 3);
+    for (std::size_t i = 1; i < ranges.size(); ++i) CHECK(ranges[i - 1].second < ranges[i].first);
+    // Each id holds the document it was given for.
+    Xapian::Database all;
+    for (const auto& path : segments) all.add_database(Xapian::Database(path.string()));
+    for (std::size_t n = 0; n < given.size(); ++n) {
+        Xapian::PostingIterator p = all.postlist_begin("n" + std::to_string(n));
+        REQUIRE(p != all.postlist_end("n" + std::to_string(n)));
+        CHECK(all.get_document(*p).get_data() == std::to_string(n));
+    }
+}
+
+TEST_CASE("a segmented run that stops before its merge is undone by the next writer", "[segments]") {
+    testing::TempDir dir;
+    const Generation g = testing::live_generation(dir.path());
+    WriterOptions options;
+    options.workers = 1;
+    {
+        IndexWriter w(g, options);
+        REQUIRE(w.start_segments());
+        for (int n = 0; n < 40; ++n) w.write(numbered_article(n, 0));
+        w.commit();  // the catalog has the rows; the documents are only in segments
+    }
+    REQUIRE(std::filesystem::exists(g.dir / "segments"));
+    IndexWriter again(g, WriterOptions{});
+    CHECK(again.repaired() == 40);
+    CHECK(again.catalog().count() == 0);
+    CHECK_FALSE(again.catalog().meta(kSegmentsPendingMeta));
+    CHECK_FALSE(std::filesystem::exists(g.dir / "segments"));
+    CHECK(find_inconsistencies(Xapian::Database(g.xapian().string()), again.catalog()).empty());
+}
+
+TEST_CASE("only an empty index is built in segments", "[segments]") {
+    testing::TempDir dir;
+    const Generation g = testing::live_generation(dir.path());
+    {
+        IndexWriter w(g, WriterOptions{});
+        w.write(numbered_article(1, 0));
+        w.commit();
+    }
+    IndexWriter w(g, WriterOptions{});
+    CHECK_FALSE(w.start_segments());
+    CHECK_FALSE(w.segmented());
+    CHECK(w.finish_segments().segments.empty());
+}
