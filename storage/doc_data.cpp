@@ -1,23 +1,28 @@
 #include "doc_data.h"
 
+#include "scsu.h"
+
 #include <nlohmann/json.hpp>
 
 namespace newsdex {
+namespace {
 
-std::string encode_doc_data(const Article& a) {
-    nlohmann::json j{{"id", a.id},         {"path", a.path},   {"member", a.member}, {"line", a.line},
-                     {"author", a.author}, {"encoding", a.encoding},
-                     {"url", a.url},       {"title", a.title}, {"date", a.date},
-                     {"source", a.source}, {"topic", a.topic}, {"tags", a.tags},
-                     {"text", a.text}};
-    // Replacement rather than an exception: the analyzer already accepted
-    // this text, invalid bytes and all.
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+// The first byte of format 1; the legacy format is a JSON object and starts
+// with '{'.
+constexpr char kScsuFormat = '\x01';
+// Ends format 1's metadata. Dumped JSON never holds a raw NUL: nlohmann
+// escapes every control character inside strings.
+constexpr char kEndOfMetadata = '\0';
+
+nlohmann::json metadata(const Article& a) {
+    return {{"id", a.id},         {"path", a.path},         {"member", a.member}, {"line", a.line},
+            {"author", a.author}, {"encoding", a.encoding}, {"url", a.url},       {"title", a.title},
+            {"date", a.date},     {"source", a.source},     {"topic", a.topic},   {"tags", a.tags}};
 }
 
-Article decode_doc_data(const std::string& data) {
+// Every field the object has; "text" only in the legacy format.
+Article from_json(const nlohmann::json& j) {
     Article a;
-    nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
     if (!j.is_object()) return a;
     a.id = j.value("id", "");
     a.path = j.value("path", "");
@@ -33,6 +38,39 @@ Article decode_doc_data(const std::string& data) {
     a.tags = j.value("tags", std::vector<std::string>{});
     a.text = j.value("text", "");
     return a;
+}
+
+// Damaged data reads as an empty article, as unparsable JSON always has.
+Article decode_scsu_format(const std::string& data) {
+    const std::size_t end = data.find(kEndOfMetadata, 1);
+    if (end == std::string::npos) return Article{};
+    const auto fields = nlohmann::json::parse(data.data() + 1, data.data() + end, nullptr, false);
+    if (!fields.is_object()) return Article{};
+    Article a = from_json(fields);
+    a.text = scsu_to_utf8(std::string_view(data).substr(end + 1));
+    return a;
+}
+
+}  // namespace
+
+std::string encode_doc_data(const Article& a) {
+    // Replacement rather than an exception: the analyzer already accepted
+    // this text, invalid bytes and all (append_scsu replaces the same way).
+    const std::string fields = metadata(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string data;
+    // Room for SCSU at its largest first try (a byte per UTF-8 byte), so the
+    // text is converted straight into place.
+    data.reserve(fields.size() + a.text.size() + 32);
+    data += kScsuFormat;
+    data += fields;
+    data += kEndOfMetadata;
+    append_scsu(a.text, data);
+    return data;
+}
+
+Article decode_doc_data(const std::string& data) {
+    if (!data.empty() && data.front() == kScsuFormat) return decode_scsu_format(data);
+    return from_json(nlohmann::json::parse(data, nullptr, false));
 }
 
 }  // namespace newsdex

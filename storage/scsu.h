@@ -1,0 +1,22 @@
+// UTF-8 to SCSU and back, with ICU's "SCSU" converter. SCSU (Unicode
+// Technical Standard #6) is lossless for all of Unicode and spends one byte
+// on a letter of a small alphabet (Cyrillic, Greek, ...) where UTF-8 spends
+// two; deflate does not win that back (document data, doc_data.h).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace newsdex {
+
+// Appends the SCSU form of `utf8` to `out` (where document data has its
+// metadata). Never fails on bad input: each maximal ill-formed UTF-8
+// subsequence becomes one U+FFFD, as nlohmann::json's
+// error_handler_t::replace does, so text reads back the same as from the JSON
+// document data of earlier versions.
+void append_scsu(std::string_view utf8, std::string& out);
+
+// Malformed SCSU (a damaged index) becomes U+FFFD rather than an error.
+std::string scsu_to_utf8(std::string_view scsu);
+
+}  // namespace newsdex

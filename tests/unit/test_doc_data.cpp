@@ -1,0 +1,218 @@
+// Document data: every article reads back as it was written, in the SCSU
+// format and in the JSON written by earlier versions, and the SCSU format is
+// what makes docdata.glass smaller (glass deflates each document's data).
+#include "doc_data.h"
+#include "shared_data.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <zlib.h>
+
+#include <fstream>
+#include <sstream>
+
+using namespace newsdex;
+
+namespace {
+
+// What newsdex wrote before the SCSU format: indexes full of it exist.
+std::string legacy_json(const Article& a) {
+    nlohmann::json j{{"id", a.id},         {"path", a.path},         {"member", a.member}, {"line", a.line},
+                     {"author", a.author}, {"encoding", a.encoding}, {"url", a.url},       {"title", a.title},
+                     {"date", a.date},     {"source", a.source},     {"topic", a.topic},   {"tags", a.tags},
+                     {"text", a.text}};
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Size after zlib at its default level, as glass stores document data.
+std::size_t deflated_size(const std::string& data) {
+    uLongf size = compressBound(static_cast<uLong>(data.size()));
+    std::string out(size, '\0');
+    REQUIRE(compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(data.data()),
+                      static_cast<uLong>(data.size()), Z_DEFAULT_COMPRESSION) == Z_OK);
+    return size;
+}
+
+Article sample(std::string text) {
+    Article a;
+    a.id = "ria-000002";
+    a.path = "/data/news/Ёлки/ria.jsonl";
+    a.member = "2023/10/ria.jsonl";
+    a.line = 42;
+    a.url = "https://ria.ru/20231020/sng-1903995997.html";
+    a.title = "Страны СНГ заняли треть мирового рынка АПК";
+    a.date = "2023-10-20T09:15:00Z";
+    a.source = "РИА Новости";
+    a.author = "Иван Петров";
+    a.encoding = "windows-1251";
+    a.topic = "economy";
+    a.tags = {"Экономика", "Казахстан", "СНГ"};
+    a.text = std::move(text);
+    return a;
+}
+
+void check_same(const Article& got, const Article& want) {
+    CHECK(got.id == want.id);
+    CHECK(got.path == want.path);
+    CHECK(got.member == want.member);
+    CHECK(got.line == want.line);
+    CHECK(got.url == want.url);
+    CHECK(got.title == want.title);
+    CHECK(got.date == want.date);
+    CHECK(got.source == want.source);
+    CHECK(got.author == want.author);
+    CHECK(got.encoding == want.encoding);
+    CHECK(got.topic == want.topic);
+    CHECK(got.tags == want.tags);
+    CHECK(got.text == want.text);
+}
+
+std::string read_corpus(const std::string& name) {
+    std::ifstream in(std::string(NEWSDEX_CORPUS) + "/" + name, std::ios::binary);
+    REQUIRE(in);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+}  // namespace
+
+TEST_CASE("document data reads back every field and character", "[doc_data]") {
+    const std::string texts[] = {
+        "",
+        "\ufeffBOM first, as some files start",
+        "Доля стран СНГ в мировом производстве продовольствия.\nВторой абзац.",
+        "Ёлка, ёж и всё-таки «Ё»",
+        "Заме\u0301тки о стра\u0301нном ударе\u0301нии",                    // stress marks, U+0301
+        "Смайлик 😀, флаг 🇰🇿 и иероглиф 𠀀 за пределами BMP",  // astral characters
+        "Plain Latin text, 100% ASCII: {\"json\": [1, 2]} \\ / \t tab",
+        "Ελληνικά, العربية, 中文, 日本語のテキスト, עברית",
+        std::string("NUL\0inside\0\0text", 16) + std::string(1, '\0'),
+        "\x01\x02\x0b\x0c\x0e\x0f\x10\x1f\x7f control bytes that are SCSU tags",
+        "Tокаев (латинская T), мягкий\u00ad перенос, неразрывный\u00a0пробел — тире … «ёлочки» „лапки“",
+        "\ufffd\ufeff\uffff\U0010ffff private \ue000 and noncharacters",
+    };
+    for (const std::string& text : texts) {
+        INFO("text: " << text);
+        const Article article = sample(text);
+        check_same(decode_doc_data(encode_doc_data(article)), article);
+    }
+}
+
+TEST_CASE("document data reads back long text across alphabets", "[doc_data]") {
+    std::string text;
+    for (int i = 0; i < 20000; ++i) text += i % 7 ? "слово word λέξη 単語 😀 " : "\n";
+    const Article article = sample(text);
+    check_same(decode_doc_data(encode_doc_data(article)), article);
+}
+
+TEST_CASE("invalid UTF-8 is replaced as the JSON format replaced it, never thrown", "[doc_data]") {
+    const std::pair<std::string, std::string> cases[] = {
+        {"a\xff" "b", "a\ufffd" "b"},
+        {"конец\xd0", "конец\ufffd"},                  // cut in the middle of a letter
+        {"\xd0" "a", "\ufffd" "a"},                    // lead byte without its continuation
+        {"x\x80\x80y", "x\ufffd\ufffdy"},              // stray continuation bytes
+        {"\xe2\x82" "z", "\ufffd" "z"},                // truncated three-byte sequence
+        {"\xc0\xaf", "\ufffd\ufffd"},                  // overlong
+        {"\xed\xa0\x80", "\ufffd\ufffd\ufffd"},        // a surrogate
+        {"\xf4\x90\x80\x80", "\ufffd\ufffd\ufffd\ufffd"},  // beyond U+10FFFF
+        {"\xf0\x9f\x98", "\ufffd"},                    // emoji cut short at the end
+    };
+    for (const auto& [bad, replaced] : cases) {
+        INFO("bytes: " << bad);
+        Article article = sample(bad);
+        article.title = "Заголовок " + bad;
+        Article decoded;
+        REQUIRE_NOTHROW(decoded = decode_doc_data(encode_doc_data(article)));
+        CHECK(decoded.text == replaced);
+        check_same(decoded, decode_doc_data(legacy_json(article)));
+    }
+}
+
+TEST_CASE("document data written by earlier versions (JSON) still reads", "[doc_data]") {
+    const std::string old =
+        R"({"author":"","date":"2025-11-24","encoding":"utf-8","id":"a1","line":3,"member":"",)"
+        R"("path":"/src/a.jsonl","source":"Wire","tags":["Спорт","хоккей"],)"
+        R"("text":"Сборная \u00abЁлки\u00bb\nвыиграла \ud83d\ude00 \"матч\"","title":"Матч","topic":"sport","url":"https://x.ru/1"})";
+    const Article a = decode_doc_data(old);
+    CHECK(a.id == "a1");
+    CHECK(a.path == "/src/a.jsonl");
+    CHECK(a.line == 3);
+    CHECK(a.date == "2025-11-24");
+    CHECK(a.encoding == "utf-8");
+    CHECK(a.source == "Wire");
+    CHECK(a.tags == std::vector<std::string>{"Спорт", "хоккей"});
+    CHECK(a.title == "Матч");
+    CHECK(a.topic == "sport");
+    CHECK(a.url == "https://x.ru/1");
+    CHECK(a.text == "Сборная «Ёлки»\nвыиграла 😀 \"матч\"");
+
+    const Article article = sample(read_corpus("000_8ab6e0c7e61d57f3.txt"));
+    check_same(decode_doc_data(legacy_json(article)), decode_doc_data(encode_doc_data(article)));
+}
+
+TEST_CASE("damaged document data reads as an empty article", "[doc_data]") {
+    const std::string encoded = encode_doc_data(sample("текст"));
+    for (const std::string& damaged : {std::string(), std::string("not json"), std::string("{\"id\":"),
+                                       encoded.substr(0, encoded.find('\0')), encoded.substr(0, 5)}) {
+        INFO("data: " << damaged);
+        Article a;
+        REQUIRE_NOTHROW(a = decode_doc_data(damaged));
+        CHECK(a.id.empty());
+        CHECK(a.text.empty());
+    }
+}
+
+TEST_CASE("damaged SCSU text reads as replacement characters, never thrown", "[doc_data]") {
+    const std::string encoded = encode_doc_data(sample("текст"));
+    const std::string metadata = encoded.substr(0, encoded.find('\0') + 1);
+    for (const std::string& bad : {std::string("\x0b"), std::string("\x0f\xd8"), std::string("\x0f\xdc\x00ab")}) {
+        INFO("text bytes: " << bad);
+        Article a;
+        REQUIRE_NOTHROW(a = decode_doc_data(metadata + bad));
+        CHECK(a.id == "ria-000002");
+        CHECK(a.text.find("\ufffd") != std::string::npos);
+    }
+}
+
+TEST_CASE("Russian text takes less room than as UTF-8 JSON, before and after deflate", "[doc_data]") {
+    const Article article = sample(read_corpus("000_8ab6e0c7e61d57f3.txt"));
+    const std::string scsu = encode_doc_data(article);
+    const std::string json = legacy_json(article);
+    CHECK(scsu.size() < json.size() * 6 / 10);
+    CHECK(deflated_size(scsu) < deflated_size(json) * 9 / 10);
+}
+
+TEST_CASE("real news read back as from the JSON format, and deflate smaller", "[doc_data][shared-data]") {
+    auto file = testing::shared_data_file("news-dev.jsonl.xz");
+    if (!file) {
+        WARN("skipped: ../shared/data/news-dev.jsonl.xz is not present");
+        return;
+    }
+    std::size_t articles = 0, scsu_bytes = 0, json_bytes = 0;
+    testing::for_each_line(*file, [&](const std::string& line) {
+        if (articles == 2000) return;  // enough for the sizes, and quick
+        const auto j = nlohmann::json::parse(line);
+        Article a;
+        a.id = j.value("id", "");
+        a.url = j.value("url", "");
+        a.title = j.value("title", "");
+        a.date = j.value("date", "");
+        a.topic = j.value("topic", "");
+        a.source = j.value("source", "");
+        a.tags = j.value("tags", std::vector<std::string>{});
+        a.text = j.value("text", "");
+        const std::string scsu = encode_doc_data(a), json = legacy_json(a);
+        const Article back = decode_doc_data(scsu);
+        INFO("article " << a.id);
+        check_same(back, a);
+        check_same(back, decode_doc_data(json));
+        scsu_bytes += deflated_size(scsu);
+        json_bytes += deflated_size(json);
+        ++articles;
+    });
+    WARN("deflated document data of " << articles << " articles: " << scsu_bytes << " bytes (SCSU) vs "
+                                      << json_bytes << " (JSON)");
+    CHECK(articles == 2000);
+    CHECK(scsu_bytes < json_bytes * 9 / 10);
+}
