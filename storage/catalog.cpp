@@ -296,6 +296,20 @@ void Catalog::renumber(Xapian::docid from, Xapian::docid to) {
     }
 }
 
+void Catalog::move_range(Xapian::docid first, Xapian::docid last, Xapian::docid new_first) {
+    if (first == new_first) return;
+    // Through negative ids, so no row lands on one not yet moved.
+    for (const char* table : {"articles", "article_topics", "duplicates"}) {
+        sqlite::Statement away(db_, std::string("UPDATE ") + table +
+                                        " SET docid = -(docid - ?1 + ?3) WHERE docid BETWEEN ?1 AND ?2");
+        away.bind(1, static_cast<int64_t>(first)).bind(2, static_cast<int64_t>(last));
+        away.bind(3, static_cast<int64_t>(new_first));
+        away.run();
+        sqlite::Statement back(db_, std::string("UPDATE ") + table + " SET docid = -docid WHERE docid < 0");
+        back.run();
+    }
+}
+
 std::vector<std::string> Catalog::take_duplicates_of(Xapian::docid docid) {
     std::vector<std::string> paths;
     {

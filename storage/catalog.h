@@ -46,6 +46,9 @@ public:
     void delete_article(Xapian::docid docid);
     // The article, its topics and its duplicates move to another docid.
     void renumber(Xapian::docid from, Xapian::docid to);
+    // Articles first..last move to new_first.., in order; nothing may be
+    // between new_first and first but these.
+    void move_range(Xapian::docid first, Xapian::docid last, Xapian::docid new_first);
     // Replaces the article's topic scores.
     void set_topics(Xapian::docid docid, const std::vector<std::pair<std::string, double>>& scores);
     // Articles from `path` that run `not_seen_in_run` did not see.
