@@ -129,6 +129,26 @@ TEST_CASE("invalid UTF-8 is replaced as the JSON format replaced it, never throw
     }
 }
 
+TEST_CASE("invalid UTF-8 anywhere in a long text is replaced as the JSON format replaced it", "[doc_data]") {
+    // The text is converted in slices of a few kilobytes: each kind of bad
+    // sequence at every offset around the first slice's end, then a run of
+    // stray continuation bytes longer than a slice.
+    const std::string bad[] = {"\xe2\x82\x82\x82\x82", "\xf0\x9f\x98", "\xd0", "\x80\x80\x80\x80\x80\x80"};
+    for (const std::string& sequence : bad) {
+        for (std::size_t offset = 4080; offset < 4100; ++offset) {
+            // Latin, or Russian (two bytes a letter) right up to the bad bytes.
+            for (const bool russian : {false, true}) {
+                std::string text(russian ? offset % 2 : offset, 'x');
+                while (text.size() < offset) text += "ы";
+                text += sequence + "ёж" + std::string(5000, '\x80') + "конец";
+                INFO("offset " << offset << ", sequence " << sequence << (russian ? ", after Russian" : ""));
+                const Article article = sample(text);
+                CHECK(decode_doc_data(encode_doc_data(article)).text == decode_doc_data(legacy_json(article)).text);
+            }
+        }
+    }
+}
+
 TEST_CASE("document data written by earlier versions (JSON) still reads", "[doc_data]") {
     const std::string old =
         R"({"author":"","date":"2025-11-24","encoding":"utf-8","id":"a1","line":3,"member":"",)"
