@@ -60,14 +60,16 @@ void SegmentSet::start_epoch() {
     for (Xapian::docid i = 0; i < lanes; ++i) {
         lanes_[i]->next = base + i * per_lane;
         lanes_[i]->end = lanes_[i]->next + per_lane;
+        lanes_[i]->epoch_bytes = 0;
     }
     ++epoch_;
 }
 
 Xapian::docid SegmentSet::assign(std::size_t text_bytes) {
     Lane* lane = lanes_[stripe_lane_].get();
-    if (lane->next == lane->end) start_epoch();
+    if (lane->next == lane->end || lane->epoch_bytes >= options_.segment_bytes) start_epoch();
     const Xapian::docid docid = lane->next++;
+    lane->epoch_bytes += text_bytes;
     next_epoch_base_ = std::max(next_epoch_base_, docid + 1);
     assigned_.push_back({docid, stripe_lane_, epoch_});
     stripe_filled_ += text_bytes;

@@ -219,3 +219,23 @@ TEST_CASE("only an empty index is built in segments", "[segments]") {
     CHECK_FALSE(w.segmented());
     CHECK(w.finish_segments().segments.empty());
 }
+
+TEST_CASE("a lane's segment that has taken enough text gives way to new segments", "[segments]") {
+    testing::TempDir dir;
+    std::vector<std::filesystem::path> segments;
+    {
+        // Ids to spare, but 5000 bytes of text per segment: 2 lanes x 100 x 100 bytes.
+        SegmentSet set(dir.path() / "segments", 1, SegmentSet::Options{2, 1000, 300, 100000, 5000});
+        for (int n = 0; n < 200; ++n) {
+            const Xapian::docid docid = set.assign(100);
+            Xapian::Document doc;
+            doc.add_term("n" + std::to_string(n));
+            set.add(docid, doc, 100);
+        }
+        segments = set.finish();
+    }
+    CHECK(segments.size() >= 4);
+    std::size_t documents = 0;
+    for (const auto& path : segments) documents += Xapian::Database(path.string()).get_doccount();
+    CHECK(documents == 200);
+}
