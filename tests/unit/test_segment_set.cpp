@@ -3,6 +3,7 @@
 #include "doc_data.h"
 #include "generation_compactor.h"
 #include "index_fixture.h"
+#include "numbered_articles.h"
 #include "index_writer.h"
 #include "recovery.h"
 #include "schema.h"
@@ -22,35 +23,8 @@ using namespace newsdex;
 
 namespace {
 
-const char* const kWords[] = {"санкции", "пошлины", "переговоры", "министр", "Россия", "экспорт", "матч",
-                              "сборная", "нефть", "ёлка", "интернет-магазин", "Ростов-на-Дону", "не", "торговля"};
-
-Article numbered_article(int n, int version) {
-    Article a;
-    a.id = "a" + std::to_string(n);
-    a.path = "/src/" + a.id;
-    a.title = std::string("Новость ") + kWords[n % 14] + " " + std::to_string(n);
-    std::string text;
-    for (int i = 0; i < 40 + n % 17; ++i) text += std::string(kWords[(n * 7 + i * 3 + version) % 14]) + " ";
-    a.text = text + "версия " + std::to_string(version);
-    a.date = "2025-0" + std::to_string(1 + n % 9) + "-1" + std::to_string(n % 10);
-    a.source = n % 2 ? "Wire" : "Daily";
-    return a;
-}
-
-// Everything Xapian holds for a document except its id and indexing time.
-std::string describe(const Xapian::Document& doc) {
-    std::ostringstream out;
-    out << doc.get_data() << '\n';
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-        out << *t << ':' << t.get_wdf();
-        for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) out << ',' << *p;
-        out << ' ';
-    }
-    for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
-        if (v.get_valueno() != schema::kIndexedAtSlot) out << '\n' << v.get_valueno() << '=' << *v;
-    return out.str();
-}
+using testing::describe;
+using testing::numbered_article;
 
 // The index by article id (document ids differ between the two builds).
 std::map<std::string, std::string> contents_by_id(const Generation& g) {
