@@ -136,11 +136,7 @@ public:
 
 private:
     bool wants_segments(int64_t input_bytes) const {
-        switch (options_.segments) {
-            case Segments::Never: return false;
-            case Segments::Always: return true;
-            case Segments::Auto: break;
-        }
+        if (options_.segments != When::Auto) return options_.segments == When::Always;
         return input_bytes >= static_cast<int64_t>(kAutoSegmentBytes);
     }
 
@@ -150,11 +146,7 @@ private:
     // the index (a first run, a rebuild, a large import), not after a
     // nightly top-up.
     bool should_compact() {
-        switch (options_.compaction) {
-            case Compaction::Never: return false;
-            case Compaction::Always: return true;
-            case Compaction::Auto: break;
-        }
+        if (options_.compaction != When::Auto) return options_.compaction == When::Always;
         return writer_->catalog().count() >= 2 * articles_before_ &&
                size_on_disk(generation_.xapian()) >= kAutoCompactBytes;
     }

@@ -15,8 +15,11 @@
 
 namespace newsdex {
 
+// For a step a run may take: Auto decides by the run's size.
+enum class When { Auto, Always, Never };
+
 // When to compact the index after a run (see should_compact in ingest.cpp).
-enum class Compaction { Auto, Always, Never };
+using Compaction = When;
 // Auto compacts only indexes at least this big: below it there is little
 // to gain.
 inline constexpr std::uintmax_t kAutoCompactBytes = 32u << 20;
@@ -24,7 +27,7 @@ inline constexpr std::uintmax_t kAutoCompactBytes = 32u << 20;
 // Whether a first run or rebuild writes the index in parallel segments
 // (segment_set.h). Auto: when its inputs are at least this big; below it the
 // run is short anyway.
-enum class Segments { Auto, Always, Never };
+using Segments = When;
 inline constexpr std::uintmax_t kAutoSegmentBytes = 32u << 20;
 
 struct IngestOptions {

@@ -44,16 +44,10 @@ struct Options {
     std::string shard_by, shard_key, shard_address;
 };
 
-newsdex::Segments segments(const std::string& when) {
-    if (when == "always") return newsdex::Segments::Always;
-    if (when == "never") return newsdex::Segments::Never;
-    return newsdex::Segments::Auto;
-}
-
-newsdex::Compaction compaction(const std::string& when) {
-    if (when == "always") return newsdex::Compaction::Always;
-    if (when == "never") return newsdex::Compaction::Never;
-    return newsdex::Compaction::Auto;
+newsdex::When when(const std::string& value) {
+    if (value == "always") return newsdex::When::Always;
+    if (value == "never") return newsdex::When::Never;
+    return newsdex::When::Auto;
 }
 
 void check_encoding(const std::string& name) {
@@ -80,8 +74,8 @@ int run(const Options& opt) {
     options.rebuild = opt.rebuild;
     options.batch_articles = opt.batch;
     options.analysis_threads = opt.threads;
-    options.compaction = compaction(opt.compact);
-    options.segments = segments(opt.segments);
+    options.compaction = when(opt.compact);
+    options.segments = when(opt.segments);
     if (!opt.topics_file.empty()) options.topics_file = opt.topics_file;
 
     if (!opt.shard_by.empty() || newsdex::ArchiveLayout::is_archive(options.index_dir)) {

@@ -74,10 +74,12 @@ Generation compact_generation(const IndexLayout& layout, const Generation& live,
         // its ids would be kept and so would the segments'.
         const bool renumber = !merge.segments.empty() && main.get_doccount() == 0;
         Xapian::Database sources;
-        if (!renumber) sources.add_database(main);
-        if (renumber) renumbering = add_segments(sources, merge.segments);
-        else
+        if (renumber) {
+            renumbering = add_segments(sources, merge.segments);
+        } else {
+            sources.add_database(main);
             for (const fs::path& segment : merge.segments) sources.add_database(Xapian::Database(segment.string()));
+        }
         // FULL, as xapian-compact does by default (the API's default is
         // STANDARD): 3 MB smaller on the dev data, and the index stays fit
         // for updates, which FULLER would not.

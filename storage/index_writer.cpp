@@ -30,6 +30,13 @@ Xapian::WritableDatabase open_xapian(const Generation& generation) {
 
 fs::path segments_dir(const Generation& generation) { return generation.dir / "segments"; }
 
+// Segments are scratch files: what cannot be removed now goes with the
+// generation.
+void remove_segments(const Generation& generation) {
+    std::error_code ec;
+    fs::remove_all(segments_dir(generation), ec);
+}
+
 std::vector<std::pair<std::string, double>> named(const std::vector<TopicScore>& scores) {
     std::vector<std::pair<std::string, double>> out;
     for (const TopicScore& s : scores) out.emplace_back(s.topic->name, s.score);
@@ -56,16 +63,15 @@ IndexWriter::IndexWriter(const Generation& generation, WriterOptions options)
 void IndexWriter::discard_unmerged_segments() {
     repaired_ += reconcile(xapian_, catalog_);
     catalog_.delete_meta(kSegmentsPendingMeta);
-    std::error_code ec;
-    fs::remove_all(segments_dir(generation_), ec);
+    remove_segments(generation_);
 }
 
 bool IndexWriter::start_segments() {
     if (segments_) return true;
     drain();
     if (xapian_.get_doccount() != 0 || catalog_.count() != 0) return false;
-    // Chunks small enough that every writer's buffers together stay near one
-    // ordinary batch.
+    // Each lane commits often enough that all lanes' buffers together stay
+    // near one ordinary batch.
     SegmentSet::Options segment_options;
     segment_options.threads = options_.workers + 1;
     segment_options.flush_bytes = std::max<std::size_t>(options_.batch_bytes / segment_options.threads, 1u << 20);
@@ -90,8 +96,7 @@ SegmentMerge IndexWriter::finish_segments() {
         begin_batch();
         catalog_.delete_meta(kSegmentsPendingMeta);
         commit();
-        std::error_code ec;
-        fs::remove_all(segments_dir(generation_), ec);
+        remove_segments(generation_);
     }
     return merge;
 }
@@ -160,14 +165,13 @@ Xapian::docid IndexWriter::new_docid(std::size_t text_bytes) {
 void IndexWriter::store(DocumentPipeline::Done done) {
     if (segments_) {
         segments_->add(done.docid, std::move(done.built.document), done.text_bytes);
-        if (options_.topics) catalog_.set_topics(done.docid, named(done.built.topics));
-        return;
-    }
-    try {
-        xapian_.replace_document(done.docid, done.built.document);
-    } catch (const Xapian::Error& e) {
-        throw IndexError(generation_.xapian().string() + ": cannot write article " + done.article_id + ": " +
-                         xapian_reason(e));
+    } else {
+        try {
+            xapian_.replace_document(done.docid, done.built.document);
+        } catch (const Xapian::Error& e) {
+            throw IndexError(generation_.xapian().string() + ": cannot write article " + done.article_id + ": " +
+                             xapian_reason(e));
+        }
     }
     if (options_.topics) catalog_.set_topics(done.docid, named(done.built.topics));
 }
