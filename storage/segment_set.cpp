@@ -14,9 +14,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Documents queued per lane beyond the one it is writing: enough to cover a
-// commit, few enough that queued documents stay a small part of memory.
-constexpr std::size_t kMaxQueued = 32;
+// Text queued per lane beyond the document it is writing: enough that the
+// reader keeps the other lanes fed while one commits (a commit takes about
+// half a second; with 32 documents queued the lanes waited a fifth of the
+// run), few enough that queued documents stay a small part of memory (an
+// analyzed document takes several times its text).
+constexpr std::size_t kMaxQueuedBytes = 1u << 20;
+
+// What a queued item counts against kMaxQueuedBytes: short articles still
+// take a document's worth of memory, so any number of them stays bounded.
+std::size_t queued_cost(std::size_t text_bytes) { return std::max<std::size_t>(text_bytes, 4096); }
 
 // Segments are scratch space: if the run dies they are thrown away, so
 // syncing them to disk would only cost time.
@@ -101,9 +108,10 @@ std::vector<fs::path> SegmentSet::finish() {
 
 void SegmentSet::push(Lane& lane, Item item) {
     std::unique_lock lock(mutex_);
-    lane.changed.wait(lock, [&] { return lane.queue.size() < kMaxQueued || failure_ || stopped_; });
+    lane.changed.wait(lock, [&] { return lane.queued_bytes < kMaxQueuedBytes || failure_ || stopped_; });
     if (failure_) std::rethrow_exception(failure_);
     if (stopped_) return;
+    lane.queued_bytes += queued_cost(item.bytes);
     lane.queue.push_back(std::move(item));
     lane.changed.notify_all();
 }
@@ -127,6 +135,7 @@ void SegmentSet::write_lane(unsigned index) {
         if (stopped_) return;
         Item item = std::move(lane.queue.front());
         lane.queue.pop_front();
+        lane.queued_bytes -= queued_cost(item.bytes);
         lane.changed.notify_all();
         const bool failed = failure_ != nullptr;
         lock.unlock();

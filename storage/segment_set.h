@@ -91,6 +91,7 @@ private:
     };
     struct Lane {
         std::deque<Item> queue;  // guarded by mutex_
+        std::size_t queued_bytes = 0;  // text in `queue`; guarded by mutex_
         std::condition_variable changed;
         std::thread thread;
         Xapian::docid next = 0, end = 0;  // the caller's thread only
