@@ -1,7 +1,11 @@
 #include "stemmer.h"
 
+#include <array>
+#include <cstring>
+#include <functional>
+#include <memory>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 
 namespace newsdex {
 namespace {
@@ -19,24 +23,61 @@ bool has_ascii_letter(const std::string& word) {
     return false;
 }
 
+// Recent words and their stems in a fixed table of 64-byte slots, each word
+// in the one slot its hash picks (a newer word takes the slot over). News
+// vocabulary is Zipfian, so the frequent words stay and the table stays in
+// the processor's cache: a std::unordered_map of 200,000 words cost a fifth
+// of the analysis time in memory stalls, more than stemming every word.
+class StemCache {
+public:
+    StemCache() : slots_(std::make_unique<Slot[]>(kSlots)) {}
+
+    const std::string* find(std::string_view word, std::size_t hash) {
+        const Slot& slot = slots_[hash & (kSlots - 1)];
+        if (slot.hash != hash || slot.word_size != word.size() ||
+            std::memcmp(slot.bytes, word.data(), word.size()) != 0)
+            return nullptr;
+        found_.assign(slot.bytes + slot.word_size, slot.stem_size);
+        return &found_;
+    }
+
+    void put(std::string_view word, std::size_t hash, const std::string& stem) {
+        if (word.size() + stem.size() > sizeof(Slot::bytes)) return;
+        Slot& slot = slots_[hash & (kSlots - 1)];
+        slot.hash = hash;
+        slot.word_size = static_cast<unsigned char>(word.size());
+        slot.stem_size = static_cast<unsigned char>(stem.size());
+        std::memcpy(slot.bytes, word.data(), word.size());
+        std::memcpy(slot.bytes + word.size(), stem.data(), stem.size());
+    }
+
+private:
+    struct Slot {
+        std::size_t hash = 0;
+        unsigned char word_size = 0, stem_size = 0;
+        char bytes[54];
+    };
+    static_assert(sizeof(Slot) == 64);
+    static constexpr std::size_t kSlots = std::size_t{1} << 15;
+
+    std::unique_ptr<Slot[]> slots_;
+    std::string found_;
+};
+
 class MixedStemmer : public Xapian::StemImplementation {
 public:
     std::string operator()(const std::string& word) override {
         if (word.find('-') != std::string::npos) return stem_compound(word);
-        auto cached = cache_.find(word);
-        if (cached != cache_.end()) return cached->second;
+        const std::size_t hash = std::hash<std::string>{}(word);
+        if (const std::string* stem = cache_.find(word, hash)) return *stem;
         std::string stem = stem_word(word);
-        // News vocabulary is Zipfian: a bounded cache catches most lookups.
-        if (cache_.size() > kMaxCached) cache_.clear();
-        cache_.emplace(word, stem);
+        cache_.put(word, hash, stem);
         return stem;
     }
 
     std::string get_description() const override { return "newsdex mixed russian/english"; }
 
 private:
-    static constexpr std::size_t kMaxCached = 200000;
-
     std::string stem_word(const std::string& word) {
         if (has_cyrillic(word)) return russian_(word);
         if (has_ascii_letter(word)) return english_(word);
@@ -59,7 +100,7 @@ private:
 
     Xapian::Stem russian_{"russian"};
     Xapian::Stem english_{"english"};
-    std::unordered_map<std::string, std::string> cache_;
+    StemCache cache_;
 };
 
 }  // namespace
