@@ -119,3 +119,26 @@ TEST_CASE("the shipped profiles load and cover the news topics", "[topics]") {
         CHECK(p.find(name, a));
     CHECK(p.find("санкции", a) == p.find("sanctions", a));
 }
+
+TEST_CASE("phrases count wherever they stand, each place once", "[topics]") {
+    Analyzer a;
+    // Only the phrase and one word can reach the threshold, so the topic's
+    // presence shows whether the phrase was found.
+    const char* toml = R"toml(
+version = 1
+[topics.tradewar]
+threshold = 6.0
+words = { "сталь" = 1.0 }
+phrases = { "торговая война" = 8.0 }
+)toml";
+    TopicProfiles p = profiles_of(toml, a);
+    std::string filler;
+    for (int i = 0; i < 80; ++i) filler += "Слово ";
+    auto at_end = score_topics(p, tokens(a, "Новости", filler + "Сталь. Началась торговая война"));
+    auto cut = score_topics(p, tokens(a, "Новости", filler + "Сталь. Война торговая, торговая"));
+    auto twice = score_topics(p, tokens(a, "Новости", filler + "Сталь. Торговая торговая война и снова торговая война"));
+    REQUIRE(at_end.size() == 1);
+    CHECK(cut.empty());
+    REQUIRE(twice.size() == 1);
+    CHECK(twice[0].score > at_end[0].score);
+}
