@@ -1,11 +1,11 @@
 #include "stemmer.h"
 
-#include <array>
 #include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <memory>
 #include <new>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -41,13 +41,12 @@ public:
         if (!slots_) throw std::bad_alloc();
     }
 
-    const std::string* find(std::string_view word, std::size_t hash) {
+    std::optional<std::string> find(std::string_view word, std::size_t hash) const {
         const Slot& slot = slots_[hash & (kSlots - 1)];
         if (slot.hash != hash || slot.word_size != word.size() ||
             std::memcmp(slot.bytes, word.data(), word.size()) != 0)
-            return nullptr;
-        found_.assign(slot.bytes + slot.word_size, slot.stem_size);
-        return &found_;
+            return std::nullopt;
+        return std::string(slot.bytes + slot.word_size, slot.stem_size);
     }
 
     void put(std::string_view word, std::size_t hash, const std::string& stem) {
@@ -74,7 +73,6 @@ private:
     static constexpr std::size_t kSlots = std::size_t{1} << 12;
 
     std::unique_ptr<Slot[], Free> slots_;
-    std::string found_;
 };
 
 class MixedStemmer : public Xapian::StemImplementation {
@@ -82,7 +80,7 @@ public:
     std::string operator()(const std::string& word) override {
         if (word.find('-') != std::string::npos) return stem_compound(word);
         const std::size_t hash = std::hash<std::string>{}(word);
-        if (const std::string* stem = cache_.find(word, hash)) return *stem;
+        if (std::optional<std::string> stem = cache_.find(word, hash)) return std::move(*stem);
         std::string stem = stem_word(word);
         cache_.put(word, hash, stem);
         return stem;
