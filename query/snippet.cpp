@@ -1,6 +1,7 @@
 #include "snippet.h"
 
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 
@@ -12,11 +13,28 @@ struct Match {
     std::string key;  // what counts as "the same word" for variety
 };
 
+UChar32 first_letter(const std::string& utf8) {
+    if (utf8.empty()) return U_SENTINEL;
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(utf8.data(), i, static_cast<int32_t>(utf8.size()), c);
+    return c;
+}
+
 std::vector<Match> find_matches(Analyzer& analyzer, const icu::UnicodeString& text,
                                 const std::set<std::string>& exact_terms, const std::set<std::string>& stems) {
+    // The Snowball stemmers only take endings off a word, so a word whose
+    // first letter begins no wanted stem cannot have one: most words of an
+    // article need no stemming (stemming them all was a tenth of a query).
+    std::set<UChar32> stem_letters;
+    for (const std::string& stem : stems) stem_letters.insert(first_letter(stem));
     std::vector<Match> matches;
-    for (const AnalyzedToken& t : analyzer.analyze(text))
-        if (exact_terms.count(t.term) || stems.count(t.stem)) matches.push_back({t.begin, t.end, t.stem});
+    analyzer.tokenize(text, [&](const Token& t) {
+        const bool exact = exact_terms.count(t.text) > 0;
+        if (!exact && !stem_letters.count(first_letter(t.text))) return;
+        std::string stem = analyzer.stemmer()(t.text);
+        if (exact || stems.count(stem)) matches.push_back({t.begin, t.end, std::move(stem)});
+    });
     // A compound and its parts overlap: keep the widest span starting first.
     std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
         return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;

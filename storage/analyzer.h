@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -65,6 +66,12 @@ public:
         std::set<std::string> capitalized;
     };
     NormalizedQuery normalize_query(std::string_view query);
+
+    // Tokens of `text` without their stems, for callers that stem only the
+    // few they need (stemmer() reduces a word as analyze() does).
+    void tokenize(const icu::UnicodeString& text, const std::function<void(const Token&)>& emit) {
+        tokenizer_.tokenize(text, emit);
+    }
 
     Xapian::Stem& stemmer() { return stemmer_; }
 

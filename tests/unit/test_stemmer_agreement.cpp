@@ -33,3 +33,37 @@ TEST_CASE("stems agree with the Snowball reference list", "[stemmer][shared-data
     CHECK(total > 40000);
     CHECK(share >= 99.9);
 }
+
+namespace {
+
+std::string first_letter(const std::string& s) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+    std::string out;
+    if (!u.isEmpty()) icu::UnicodeString(u.char32At(0)).toUTF8String(out);
+    return out;
+}
+
+}  // namespace
+
+// Snippets stem only the words whose first letter begins a wanted stem
+// (query/snippet.cpp); that is right only while no stem changes its word's
+// first letter.
+TEST_CASE("every stem begins with its word's first letter", "[stemmer][snippet]") {
+    newsdex::Analyzer analyzer;
+    std::size_t checked = 0;
+    auto check = [&](const std::string& word) {
+        const std::string stem = analyzer.stemmer()(word);
+        INFO(word << " -> " << stem);
+        CHECK(first_letter(stem) == first_letter(word));
+        ++checked;
+    };
+    for (const char* word : {"санкциями", "ёлками", "россия", "ростов-на-дону", "интернет-магазинами", "skies",
+                             "dying", "yesterday", "happily", "generously", "news", "ios-приложения", "5g", "x5"})
+        check(newsdex::normalize_word(icu::UnicodeString::fromUTF8(word)));
+    if (auto file = newsdex::testing::shared_data_file("snowball-russian.tsv.xz")) {
+        newsdex::testing::for_each_line(*file, [&](const std::string& line) {
+            check(newsdex::normalize_word(icu::UnicodeString::fromUTF8(line.substr(0, line.find('\t')))));
+        });
+        CHECK(checked > 40000);
+    }
+}
