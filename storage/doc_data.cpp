@@ -1,24 +1,55 @@
 #include "doc_data.h"
 
+#include "docdata_dictionary.h"
 #include "scsu.h"
 
 #include <nlohmann/json.hpp>
+// For ZSTD_createDDict_byReference: "static linking only" as its signature
+// might change between zstd versions, but it has not since zstd 1.0, and the
+// header and library come from the same Debian package.
+#define ZSTD_STATIC_LINKING_ONLY
+#include <zstd.h>
+
+#include <stdexcept>
 
 namespace newsdex {
 namespace {
 
-// The first byte of format 1; the legacy format is a JSON object and starts
-// with '{'.
+// The first byte of each format; the legacy format is a JSON object and
+// starts with '{'.
 constexpr char kScsuFormat = '\x01';
+constexpr char kDictionaryFormat = '\x02';
 // Ends format 1's metadata. Dumped JSON never holds a raw NUL: nlohmann
 // escapes every control character inside strings.
 constexpr char kEndOfMetadata = '\0';
+// zstd's level 6 compresses these articles as well as level 9 within 1%,
+// at two thirds of its time, and about as fast as glass's deflate.
+constexpr int kLevel = 6;
+// More than any article holds: a frame claiming more is damaged.
+constexpr unsigned long long kMaxBodyBytes = 1ull << 30;
 
 nlohmann::json metadata(const Article& a) {
     return {{"id", a.id},         {"path", a.path},         {"member", a.member}, {"line", a.line},
             {"author", a.author}, {"encoding", a.encoding}, {"url", a.url},       {"title", a.title},
             {"date", a.date},     {"source", a.source},     {"topic", a.topic},   {"tags", a.tags}};
 }
+
+}  // namespace
+
+std::string docdata_body(const Article& a) {
+    // Replacement rather than an exception: the analyzer already accepted
+    // this text, invalid bytes and all (append_scsu replaces the same way).
+    const std::string fields = metadata(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string body;
+    // SCSU hardly ever takes more bytes than UTF-8 (Russian takes half).
+    body.reserve(fields.size() + a.text.size() + 32);
+    body += fields;
+    body += kEndOfMetadata;
+    append_scsu(a.text, body);
+    return body;
+}
+
+namespace {
 
 // Every field the object has; "text" only in the legacy format.
 Article from_json(const nlohmann::json& j) {
@@ -41,34 +72,93 @@ Article from_json(const nlohmann::json& j) {
 }
 
 // Damaged data reads as an empty article, as unparsable JSON always has.
-Article decode_scsu_format(const std::string& data) {
-    const std::size_t end = data.find(kEndOfMetadata, 1);
+Article decode_scsu_body(std::string_view body) {
+    const std::size_t end = body.find(kEndOfMetadata);
     if (end == std::string::npos) return Article{};
-    const auto fields = nlohmann::json::parse(data.data() + 1, data.data() + end, nullptr, false);
+    const auto fields = nlohmann::json::parse(body.data(), body.data() + end, nullptr, false);
     if (!fields.is_object()) return Article{};
     Article a = from_json(fields);
-    a.text = scsu_to_utf8(std::string_view(data).substr(end + 1));
+    a.text = scsu_to_utf8(body.substr(end + 1));
     return a;
+}
+
+struct DCtxFree {
+    void operator()(ZSTD_DCtx* c) const { ZSTD_freeDCtx(c); }
+};
+struct DDictFree {
+    void operator()(ZSTD_DDict* d) const { ZSTD_freeDDict(d); }
+};
+
+// Parsing the dictionary's entropy tables is worth doing once a process;
+// zstd only reads a DDict, so threads share it. By reference: a copy of the
+// built-in dictionary would cost a query 64 more page faults.
+const ZSTD_DDict& decompression_dictionary() {
+    static const std::unique_ptr<ZSTD_DDict, DDictFree> dictionary = [] {
+        const std::string_view d = docdata_dictionary();
+        std::unique_ptr<ZSTD_DDict, DDictFree> prepared(ZSTD_createDDict_byReference(d.data(), d.size()));
+        if (!prepared) throw std::bad_alloc();
+        return prepared;
+    }();
+    return *dictionary;
+}
+
+Article decode_dictionary_format(std::string_view frame) {
+    const unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxBodyBytes) return Article{};
+    std::unique_ptr<ZSTD_DCtx, DCtxFree> context(ZSTD_createDCtx());
+    if (!context) throw std::bad_alloc();
+    std::string body(size, '\0');
+    const std::size_t written = ZSTD_decompress_usingDDict(context.get(), body.data(), body.size(), frame.data(),
+                                                           frame.size(), &decompression_dictionary());
+    if (ZSTD_isError(written) || written != size) return Article{};
+    return decode_scsu_body(body);
 }
 
 }  // namespace
 
-std::string encode_doc_data(const Article& a) {
-    // Replacement rather than an exception: the analyzer already accepted
-    // this text, invalid bytes and all (append_scsu replaces the same way).
-    const std::string fields = metadata(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    std::string data;
-    // SCSU hardly ever takes more bytes than UTF-8 (Russian takes half).
-    data.reserve(fields.size() + a.text.size() + 32);
-    data += kScsuFormat;
-    data += fields;
-    data += kEndOfMetadata;
-    append_scsu(a.text, data);
+struct DocDataEncoder::State {
+    ZSTD_CCtx* context = nullptr;
+    ZSTD_CDict* dictionary = nullptr;
+    ~State() {
+        ZSTD_freeCDict(dictionary);
+        ZSTD_freeCCtx(context);
+    }
+};
+
+DocDataEncoder::DocDataEncoder() : state_(std::make_unique<State>()) {
+    const std::string_view dictionary = docdata_dictionary();
+    state_->context = ZSTD_createCCtx();
+    state_->dictionary = ZSTD_createCDict(dictionary.data(), dictionary.size(), kLevel);
+    if (!state_->context || !state_->dictionary) throw std::bad_alloc();
+    // The format byte says which dictionary: its id in every frame would
+    // only take four bytes.
+    if (ZSTD_isError(ZSTD_CCtx_refCDict(state_->context, state_->dictionary)) ||
+        ZSTD_isError(ZSTD_CCtx_setParameter(state_->context, ZSTD_c_dictIDFlag, 0)))
+        throw std::runtime_error("zstd: cannot set up document data compression");
+}
+
+DocDataEncoder::~DocDataEncoder() = default;
+
+std::string DocDataEncoder::encode(const Article& a) {
+    const std::string body = docdata_body(a);
+    std::string data(1 + ZSTD_compressBound(body.size()), '\0');
+    data[0] = kDictionaryFormat;
+    const std::size_t size = ZSTD_compress2(state_->context, data.data() + 1, data.size() - 1, body.data(), body.size());
+    if (ZSTD_isError(size)) throw std::runtime_error(std::string("zstd: ") + ZSTD_getErrorName(size));
+    data.resize(1 + size);
     return data;
 }
 
+std::string encode_doc_data(const Article& article) {
+    DocDataEncoder encoder;
+    return encoder.encode(article);
+}
+
 Article decode_doc_data(const std::string& data) {
-    if (!data.empty() && data.front() == kScsuFormat) return decode_scsu_format(data);
+    if (data.empty()) return Article{};
+    const std::string_view rest = std::string_view(data).substr(1);
+    if (data.front() == kDictionaryFormat) return decode_dictionary_format(rest);
+    if (data.front() == kScsuFormat) return decode_scsu_body(rest);
     return from_json(nlohmann::json::parse(data, nullptr, false));
 }
 

@@ -1,7 +1,6 @@
 #include "document_builder.h"
 
 #include "content_hash.h"
-#include "doc_data.h"
 #include "schema.h"
 #include "url_host.h"
 #include "utc_time.h"
@@ -33,7 +32,8 @@ void add_date(Xapian::Document& doc, const std::string& date) {
 
 }  // namespace
 
-BuiltDocument build_document(Analyzer& analyzer, const Article& a, const TopicProfiles* topics) {
+BuiltDocument build_document(Analyzer& analyzer, DocDataEncoder& encoder, const Article& a,
+                             const TopicProfiles* topics) {
     BuiltDocument built;
     Xapian::Document& doc = built.document;
     ArticleTokens tokens;
@@ -54,7 +54,7 @@ BuiltDocument build_document(Analyzer& analyzer, const Article& a, const TopicPr
     for (const std::string& tag : a.tags) add_boolean(doc, schema::kTagPrefix, normalize_word(utf16_from_utf8(tag)));
     add_date(doc, a.date);
     if (!a.source.empty()) doc.add_value(schema::kSourceSlot, a.source);
-    doc.set_data(encode_doc_data(a));
+    doc.set_data(encoder.encode(a));
     return built;
 }
 

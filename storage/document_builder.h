@@ -1,11 +1,12 @@
 // Turns one article into the Xapian document the index stores for it: terms
 // (see analyzer.h), boolean filter terms, value slots, topic scores and the
 // document data (see schema.h). Pure work on its inputs, so it can run on any
-// thread that owns its Analyzer.
+// thread that owns its Analyzer and DocDataEncoder.
 #pragma once
 
 #include "analyzer.h"
 #include "article.h"
+#include "doc_data.h"
 #include "topic_profiles.h"
 #include "topic_scorer.h"
 
@@ -21,6 +22,7 @@ struct BuiltDocument {
 };
 
 // `topics`: profiles to score against; nullptr scores nothing.
-BuiltDocument build_document(Analyzer& analyzer, const Article& article, const TopicProfiles* topics);
+BuiltDocument build_document(Analyzer& analyzer, DocDataEncoder& encoder, const Article& article,
+                             const TopicProfiles* topics);
 
 }  // namespace newsdex

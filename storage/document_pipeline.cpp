@@ -15,6 +15,7 @@ DocumentPipeline::DocumentPipeline(const TopicProfiles* topics, unsigned workers
     : topics_(topics), max_in_flight_(std::max(1u, workers) * 8) {
     if (workers == 0) {
         local_analyzer_.emplace();
+        local_encoder_.emplace();
         return;
     }
     workers_.reserve(workers);
@@ -31,7 +32,9 @@ DocumentPipeline::~DocumentPipeline() {
 }
 
 void DocumentPipeline::work() {
-    Analyzer analyzer;  // not thread-safe: one per worker
+    // Neither is thread-safe: one of each per worker.
+    Analyzer analyzer;
+    DocDataEncoder encoder;
     std::unique_lock lock(mutex_);
     for (;;) {
         work_ready_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
@@ -40,7 +43,7 @@ void DocumentPipeline::work() {
         jobs_.pop_front();
         lock.unlock();
         try {
-            slot->built = build_document(analyzer, slot->article, topics_);
+            slot->built = build_document(analyzer, encoder, slot->article, topics_);
         } catch (...) {
             slot->error = std::current_exception();
         }
@@ -56,7 +59,7 @@ void DocumentPipeline::submit(Xapian::docid docid, Article article) {
     slot->article = std::move(article);
     if (workers_.empty()) {
         try {
-            slot->built = build_document(*local_analyzer_, slot->article, topics_);
+            slot->built = build_document(*local_analyzer_, *local_encoder_, slot->article, topics_);
         } catch (...) {
             slot->error = std::current_exception();
         }

@@ -73,7 +73,9 @@ private:
 
     const TopicProfiles* topics_;
     std::size_t max_in_flight_;
-    std::optional<Analyzer> local_analyzer_;  // used when there are no workers
+    // Used when there are no workers.
+    std::optional<Analyzer> local_analyzer_;
+    std::optional<DocDataEncoder> local_encoder_;
 
     std::mutex mutex_;
     std::condition_variable work_ready_;   // workers wait for jobs

@@ -37,10 +37,11 @@
 //
 // Document data: every field of Article (id, title, date, url, source,
 // author, encoding, path, member, line, topic, tags, text), so the query tool
-// can print results from the Xapian index alone. Written as the byte 0x01,
-// the metadata as JSON, a NUL, and the text in SCSU (one byte a Cyrillic
-// letter, so glass's deflate leaves it 14% smaller than UTF-8 JSON); indexes
-// written before hold one JSON object, still read. See doc_data.h.
+// can print results from the Xapian index alone. Written as the byte 0x02
+// and a zstd frame (compressed with a built-in dictionary of common words and
+// word pairs) of the metadata as JSON, a NUL, and the text in SCSU (one byte
+// a Cyrillic letter); formats written before (0x01 without zstd, and one
+// JSON object) still read. See doc_data.h.
 #pragma once
 
 #include <xapian.h>

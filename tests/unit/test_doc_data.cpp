@@ -1,7 +1,10 @@
-// Document data: every article reads back as it was written, in the SCSU
-// format and in the JSON written by earlier versions, and the SCSU format is
-// what makes docdata.glass smaller (glass deflates each document's data).
+// Document data: every article reads back as it was written, in format 2
+// and in the formats earlier versions wrote (format 1 and JSON), and each
+// format takes less room than the one before it as glass stores it (glass
+// deflates each document's data).
 #include "doc_data.h"
+#include "docdata_dictionary.h"
+#include "scsu.h"
 #include "shared_data.h"
 
 #include <catch2/catch.hpp>
@@ -22,6 +25,17 @@ std::string legacy_json(const Article& a) {
                      {"date", a.date},     {"source", a.source},     {"topic", a.topic},   {"tags", a.tags},
                      {"text", a.text}};
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Format 1, written before format 2: indexes full of it exist.
+std::string format1(const Article& a) {
+    nlohmann::json j{{"id", a.id},         {"path", a.path},         {"member", a.member}, {"line", a.line},
+                     {"author", a.author}, {"encoding", a.encoding}, {"url", a.url},       {"title", a.title},
+                     {"date", a.date},     {"source", a.source},     {"topic", a.topic},   {"tags", a.tags}};
+    std::string data = "\x01" + j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    data += '\0';
+    append_scsu(a.text, data);
+    return data;
 }
 
 // Size after zlib at its default level, as glass stores document data.
@@ -96,6 +110,7 @@ TEST_CASE("document data reads back every field and character", "[doc_data]") {
         INFO("text: " << text);
         const Article article = sample(text);
         check_same(decode_doc_data(encode_doc_data(article)), article);
+        check_same(decode_doc_data(format1(article)), article);
     }
 }
 
@@ -172,9 +187,16 @@ TEST_CASE("document data written by earlier versions (JSON) still reads", "[doc_
 }
 
 TEST_CASE("damaged document data reads as an empty article", "[doc_data]") {
-    const std::string encoded = encode_doc_data(sample("текст"));
-    for (const std::string& damaged : {std::string(), std::string("not json"), std::string("{\"id\":"),
-                                       encoded.substr(0, encoded.find('\0')), encoded.substr(0, 5)}) {
+    const std::string encoded = encode_doc_data(sample("текст, который сжимается: текст, текст, текст"));
+    const std::string old = format1(sample("текст"));
+    std::string flipped = encoded;
+    for (std::size_t i = 1; i < flipped.size(); i += 3) flipped[i] = static_cast<char>(~flipped[i]);
+    // A frame header claiming more than any article holds (2^38 bytes).
+    const std::string huge = "\x02" + std::string("\x28\xb5\x2f\xfd\xe0\x00\x00\x00\x00\x40\x00\x00\x00", 13);
+    for (const std::string& damaged :
+         {std::string(), std::string("not json"), std::string("{\"id\":"), std::string("\x02"), encoded.substr(0, 5),
+          encoded.substr(0, encoded.size() / 2), encoded.substr(0, encoded.size() - 1), flipped, huge,
+          encoded + "trailing", old.substr(0, old.find('\0')), old.substr(0, 5)}) {
         INFO("data: " << damaged);
         Article a;
         REQUIRE_NOTHROW(a = decode_doc_data(damaged));
@@ -184,7 +206,7 @@ TEST_CASE("damaged document data reads as an empty article", "[doc_data]") {
 }
 
 TEST_CASE("damaged SCSU text reads as replacement characters, never thrown", "[doc_data]") {
-    const std::string encoded = encode_doc_data(sample("текст"));
+    const std::string encoded = format1(sample("текст"));
     const std::string metadata = encoded.substr(0, encoded.find('\0') + 1);
     for (const std::string& bad : {std::string("\x0b"), std::string("\x0f\xd8"), std::string("\x0f\xdc\x00ab")}) {
         INFO("text bytes: " << bad);
@@ -195,23 +217,57 @@ TEST_CASE("damaged SCSU text reads as replacement characters, never thrown", "[d
     }
 }
 
-TEST_CASE("Russian text takes less room than as UTF-8 JSON, before and after deflate", "[doc_data]") {
-    const Article article = sample(read_corpus("000_8ab6e0c7e61d57f3.txt"));
-    const std::string scsu = encode_doc_data(article);
-    const std::string json = legacy_json(article);
-    CHECK(scsu.size() < json.size() * 6 / 10);
-    CHECK(deflated_size(scsu) < deflated_size(json) * 9 / 10);
+constexpr std::size_t kDictionaryBytes = 258201;
+constexpr std::uint64_t kDictionaryFnv1a = 0x17571369c87e008full;
+
+TEST_CASE("the format 2 dictionary is the one indexes were written with", "[doc_data]") {
+    // Changing a byte makes every format 2 document ever written unreadable:
+    // a new dictionary needs a new format byte (doc_data.h).
+    const std::string_view dictionary = docdata_dictionary();
+    std::uint64_t fnv = 14695981039346656037ull;
+    for (unsigned char c : dictionary) fnv = (fnv ^ c) * 1099511628211ull;
+    CHECK(dictionary.size() == kDictionaryBytes);
+    CHECK(fnv == kDictionaryFnv1a);
 }
 
-TEST_CASE("real news read back as from the JSON format, and deflate smaller", "[doc_data][shared-data]") {
+TEST_CASE("the build makes the dictionary's bytes as the dictionary tool does", "[doc_data]") {
+    const std::string storage = std::string(NEWSDEX_CORPUS) + "/../storage/";
+    std::ifstream words_file(storage + "docdata_dictionary.txt", std::ios::binary), tables_file(storage + "docdata_dictionary_tables.hex");
+    REQUIRE(words_file);
+    REQUIRE(tables_file);
+    std::ostringstream words;
+    words << words_file.rdbuf();
+    std::string tables, line;
+    while (std::getline(tables_file, line))
+        for (std::size_t i = 0; i + 1 < line.size(); i += 2) tables += static_cast<char>(std::stoi(line.substr(i, 2), nullptr, 16));
+    CHECK(docdata_dictionary() == tables + docdata_dictionary_content(words.str()));
+    CHECK(docdata_dictionary_content("Ёж и ёлка\nабвгдеёжзийклмнопрстуфхцчшщъыьэюя") ==
+          "\x81\xb6 \xb8 \xd1\xbb\xba\xb0 \xb0\xb1\xb2\xb3\xb4\xb5\xd1\xb6\xb7\xb8\xb9\xba\xbb\xbc\xbd\xbe"
+          "\xbf\xc0\xc1\xc2\xc3\xc4\xc5\xc6\xc7\xc8\xc9\xca\xcb\xcc\xcd\xce\xcf");
+    CHECK_THROWS_AS(docdata_dictionary_content("Ελληνικά"), std::invalid_argument);
+}
+
+TEST_CASE("Russian text takes less room in each format than in the one before", "[doc_data]") {
+    const Article article = sample(read_corpus("000_8ab6e0c7e61d57f3.txt"));
+    const std::string json = legacy_json(article), scsu = format1(article), zstd = encode_doc_data(article);
+    CHECK(scsu.size() < json.size() * 6 / 10);
+    CHECK(deflated_size(scsu) < deflated_size(json) * 9 / 10);
+    // Glass tries to deflate format 2 as well; it does not shrink.
+    CHECK(deflated_size(zstd) >= zstd.size());
+    CHECK(zstd.size() < deflated_size(scsu) * 9 / 10);
+}
+
+TEST_CASE("real news reads back as from the formats before, and takes less room", "[doc_data][shared-data]") {
     auto file = testing::shared_data_file("news-dev.jsonl.xz");
     if (!file) {
         WARN("skipped: ../shared/data/news-dev.jsonl.xz is not present");
         return;
     }
-    std::size_t articles = 0, scsu_bytes = 0, json_bytes = 0;
+    // The dictionary was made from the even-numbered articles: sizes are
+    // counted on the odd ones.
+    std::size_t line_number = 0, articles = 0, zstd_bytes = 0, scsu_bytes = 0, json_bytes = 0;
     testing::for_each_line(*file, [&](const std::string& line) {
-        if (articles == 2000) return;  // enough for the sizes, and quick
+        if (articles == 2000 || line_number++ % 2 == 0) return;  // enough for the sizes, and quick
         const auto j = nlohmann::json::parse(line);
         Article a;
         a.id = j.value("id", "");
@@ -222,17 +278,20 @@ TEST_CASE("real news read back as from the JSON format, and deflate smaller", "[
         a.source = j.value("source", "");
         a.tags = j.value("tags", std::vector<std::string>{});
         a.text = j.value("text", "");
-        const std::string scsu = encode_doc_data(a), json = legacy_json(a);
-        const Article back = decode_doc_data(scsu);
+        const std::string zstd = encode_doc_data(a), scsu = format1(a), json = legacy_json(a);
+        const Article back = decode_doc_data(zstd);
         INFO("article " << a.id);
         check_same(back, a);
+        check_same(back, decode_doc_data(scsu));
         check_same(back, decode_doc_data(json));
+        zstd_bytes += zstd.size();
         scsu_bytes += deflated_size(scsu);
         json_bytes += deflated_size(json);
         ++articles;
     });
-    WARN("deflated document data of " << articles << " articles: " << scsu_bytes << " bytes (SCSU) vs "
-                                      << json_bytes << " (JSON)");
+    WARN("document data of " << articles << " articles as glass stores it: " << zstd_bytes << " bytes (format 2), "
+                             << scsu_bytes << " (format 1, deflated), " << json_bytes << " (JSON, deflated)");
     CHECK(articles == 2000);
     CHECK(scsu_bytes < json_bytes * 9 / 10);
+    CHECK(zstd_bytes < scsu_bytes * 80 / 100);
 }
