@@ -84,7 +84,7 @@ std::vector<std::string> name_terms(const Xapian::Database& db, const std::strin
     constexpr std::size_t kMinStemBytes = 10;  // five Cyrillic letters
     const bool by_stem = has_cyrillic(word) && stem.size() >= kMinStemBytes;
     const std::string key = name_key(by_stem ? stem : word);
-    if (key.size() < 4) return {};
+    if (key.size() < kMinNameKeyBytes) return {};
     const std::string prefix = std::string(schema::kNameKeyPrefix) + key;
     std::vector<std::string> out;
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && out.size() < kMaxNameTerms; ++t)

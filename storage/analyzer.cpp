@@ -47,7 +47,7 @@ uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uin
         }
         // Names are found across alphabets (Tokayev / Токаев) by a common key.
         if (t.capitalized && t.parts.empty())
-            if (const std::string key = name_key(t.text); !key.empty()) doc.add_term(name_prefix + key);
+            if (const std::string key = name_key(t.text); key.size() >= kMinNameKeyBytes) doc.add_term(name_prefix + key);
         last = pos;
     });
     return last;

@@ -14,7 +14,8 @@
 //   ZS      stem of a title word
 //   A ZA    author words and their stems (author: field)
 //   XL      name key of a capitalized word (transliteration.h), so Latin and
-//           Cyrillic spellings of a name find each other
+//           Cyrillic spellings of a name find each other; none under
+//           kMinNameKeyBytes, as no query looks those up
 //   Q       unique article id (boolean)
 //   D Y M   publication date as YYYYMMDD, YYYY, YYYYMM (boolean)
 //   XS      source name, normalized (boolean)

@@ -15,4 +15,8 @@ namespace newsdex {
 // purely Latin letters (digits, hyphens, mixed), or shorter than 3 letters.
 std::string name_key(std::string_view word);
 
+// Shorter keys find too much to be looked up (three letters are a syllable,
+// not a name), so they are not indexed either.
+inline constexpr std::size_t kMinNameKeyBytes = 4;
+
 }  // namespace newsdex

@@ -119,6 +119,15 @@ TEST_CASE("index_article writes exact forms with positions, stems, and title ter
     CHECK(it.positionlist_count() == 2);
 }
 
+TEST_CASE("names get a key for the other alphabet unless it is too short to look up", "[analyzer]") {
+    Analyzer a;
+    Xapian::Document doc;
+    a.index_article(doc, "", "Токаев сказал: Мир и Ким.");
+    CHECK(doc_has(doc, "XLtokaev"));
+    CHECK_FALSE(doc_has(doc, "XLmir"));
+    CHECK_FALSE(doc_has(doc, "XLkim"));
+}
+
 TEST_CASE("queries are normalized like text, keeping operators and syntax", "[analyzer]") {
     Analyzer a;
     CHECK(a.normalize_query("Tокаев AND «Пошлины» NOT ёлка").text == "токаев AND \"пошлины\" NOT елка");
