@@ -46,17 +46,54 @@ bool rebuildable(Xapian::Query::op op) {
     }
 }
 
+// The window of a PHRASE or NEAR query, which Xapian's API does not give but
+// its description shows: "Query((a@1 PHRASE 3 b@2 PHRASE 3 c@3))".
+std::optional<Xapian::termcount> window_of(const Xapian::Query& q) {
+    const std::string description = q.get_description();
+    const std::string op = q.get_type() == Xapian::Query::OP_PHRASE ? " PHRASE " : " NEAR ";
+    const std::size_t at = description.find(op);
+    if (at == std::string::npos) return std::nullopt;
+    Xapian::termcount window = 0;
+    std::size_t i = at + op.size();
+    for (; i < description.size() && description[i] >= '0' && description[i] <= '9'; ++i)
+        window = window * 10 + static_cast<Xapian::termcount>(description[i] - '0');
+    if (i == at + op.size()) return std::nullopt;
+    return window;
+}
+
+bool is_field_term(const std::string& term) { return !term.empty() && term[0] >= 'A' && term[0] <= 'Z'; }
+
+// Title words have positions only under the title prefix (analyzer.cpp), so
+// a phrase of plain words also looks for itself there.
+Xapian::Query also_in_titles(const Xapian::Query& q) {
+    if (q.get_type() != Xapian::Query::OP_PHRASE && q.get_type() != Xapian::Query::OP_NEAR) return q;
+    std::vector<Xapian::Query> title_words;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+        const Xapian::Query sub = q.get_subquery(i);
+        const std::string term = single_term(sub);
+        if (sub.get_type() != Xapian::Query::LEAF_TERM || is_field_term(term)) return q;
+        title_words.emplace_back(std::string(schema::kTitlePrefix) + term);
+    }
+    const std::optional<Xapian::termcount> window = window_of(q);
+    if (!window) return q;
+    return Xapian::Query(Xapian::Query::OP_OR, q,
+                         Xapian::Query(q.get_type(), title_words.begin(), title_words.end(), *window));
+}
+
 // Puts back what QueryParser's own word splitting loses, and widens names:
 // - it reads "интернет-магазинов" as the phrase интернет·магазинов, which
 //   finds only that inflection; the indexer also stores the stem of the
 //   whole compound, so let either match;
 // - it reads "25%" as 25; the indexer stores "25%" as a word of its own;
-// - a name's stem also matches its spellings in the other alphabet.
+// - a name's stem also matches its spellings in the other alphabet;
+// - a phrase also matches in titles.
 Xapian::Query rewrite(const Xapian::Query& q, const Analyzer::NormalizedQuery& words,
                       const std::map<std::string, Xapian::Query>& names) {
     for (const auto& c : words.compounds)
         if (is_phrase_of(q, c.parts))
-            return Xapian::Query(Xapian::Query::OP_OR, q, Xapian::Query(std::string(schema::kStemPrefix) + c.stem));
+            return Xapian::Query(Xapian::Query::OP_OR, also_in_titles(q),
+                                 Xapian::Query(std::string(schema::kStemPrefix) + c.stem));
+    if (q.get_type() == Xapian::Query::OP_PHRASE || q.get_type() == Xapian::Query::OP_NEAR) return also_in_titles(q);
     if (q.get_type() == Xapian::Query::LEAF_TERM) {
         const std::string term = single_term(q);
         for (const auto& d : words.decorated_numbers)

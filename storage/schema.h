@@ -7,10 +7,14 @@
 // can be found from the other without a lookup table.
 //
 // Xapian terms (prefixes follow Xapian/Omega conventions):
-//   (none)  exact normalized word form, with positions (title and body);
-//           phrase search and exact-form ranking use these
+//   (none)  exact normalized word form (title and body); plain words of the
+//           body have positions (not whole compounds, whose parts have them,
+//           nor "25%", whose bare number has); phrase search and exact-form
+//           ranking use these (indexes written before 2026-11-30 have
+//           positions for every form, title included)
 //   Z       stem of a word ("Z" + stem), no positions; plain keywords match these
-//   S       exact normalized word form in the title, with positions
+//   S       exact normalized word form in the title, with positions (a
+//           phrase query looks for plain words here too)
 //   ZS      stem of a title word
 //   A ZA    author words and their stems (author: field)
 //   XL      name key of a capitalized word (transliteration.h), so Latin and

@@ -116,7 +116,28 @@ TEST_CASE("index_article writes exact forms with positions, stems, and title ter
     auto it = doc.termlist_begin();
     it.skip_to("пошлины");
     CHECK(it.get_wdf() == newsdex::schema::kTitleWeight + 1);
-    CHECK(it.positionlist_count() == 2);
+    // Positions: the body's here, the title's under the title prefix only.
+    CHECK(it.positionlist_count() == 1);
+    it.skip_to("Sпошлины");
+    CHECK(it.positionlist_count() == 1);
+}
+
+TEST_CASE("positions go to the words phrase queries are made of", "[analyzer]") {
+    Analyzer a;
+    Xapian::Document doc;
+    a.index_article(doc, "", "В Ростов-на-Дону цены выросли на 25%.");
+    auto positions = [&](const std::string& term) {
+        auto it = doc.termlist_begin();
+        it.skip_to(term);
+        REQUIRE(it != doc.termlist_end());
+        REQUIRE(*it == term);
+        return it.positionlist_count();
+    };
+    CHECK(positions("ростов") == 1);
+    CHECK(positions("дону") == 1);
+    CHECK(positions("25") == 1);
+    CHECK(positions("ростов-на-дону") == 0);  // a phrase query reads it as its parts
+    CHECK(positions("25%") == 0);             // and this as the bare number
 }
 
 TEST_CASE("names get a key for the other alphabet unless it is too short to look up", "[analyzer]") {

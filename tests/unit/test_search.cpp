@@ -145,6 +145,34 @@ TEST_CASE("Navalny and Навальный find each other in any case form", "[s
     CHECK(f.ids(f.request("Навального")) == std::vector<std::string>{"ru-name", "en-name"});
 }
 
+TEST_CASE("phrases find title words, whose positions are kept under the title prefix", "[search]") {
+    testing::TempDir dir;
+    {
+        IndexWriter w(testing::live_generation(dir.path()));
+        w.write(article("title", "2025-03-01", "Визит президента Токаева в Ростов-на-Дону", "Встреча прошла в мэрии."));
+        w.write(article("body", "2025-03-02", "Новости", "Визит президента Токаева в Ростов-на-Дону."));
+        w.write(article("apart", "2025-03-03", "Визит", "Президента Токаева ждали. Цены выросли на 25%."));
+        w.commit();
+    }
+    auto ids = [&](const std::string& q) {
+        SearchRequest r;
+        r.indexes = {dir.path()};
+        r.query = q;
+        std::set<std::string> out;
+        for (const Hit& h : search(r).hits) out.insert(h.article.id);
+        return out;
+    };
+    const std::set<std::string> both{"title", "body"};
+    CHECK(ids("\"визит президента токаева\"") == both);
+    CHECK(ids("Ростов-на-Дону") == both);
+    CHECK(ids("визит NEAR/2 токаева") == both);
+    CHECK(ids("визит NEAR/1 токаева").empty());  // the window is kept: two apart is too far
+    CHECK(ids("визит ADJ/2 токаева") == both);
+    CHECK(ids("title:\"визит президента\"") == std::set<std::string>{"title"});
+    CHECK(ids("\"визит президента\"") == both);  // a phrase never spans title and body
+    CHECK(ids("\"выросли на 25%\"") == std::set<std::string>{"apart"});
+}
+
 TEST_CASE("hits say how each word matched", "[search]") {
     Fixture f;
     auto hits = search(f.request("пошлину")).hits;
