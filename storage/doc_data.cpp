@@ -125,21 +125,28 @@ struct DocDataEncoder::State {
     }
 };
 
-DocDataEncoder::DocDataEncoder() : state_(std::make_unique<State>()) {
+DocDataEncoder::DocDataEncoder() = default;
+
+// Preparing the dictionary takes a few MB and milliseconds: only once there
+// is something to write (a rerun with nothing new has not).
+void DocDataEncoder::prepare() {
+    auto state = std::make_unique<State>();
     const std::string_view dictionary = docdata_dictionary();
-    state_->context = ZSTD_createCCtx();
-    state_->dictionary = ZSTD_createCDict(dictionary.data(), dictionary.size(), kLevel);
-    if (!state_->context || !state_->dictionary) throw std::bad_alloc();
+    state->context = ZSTD_createCCtx();
+    state->dictionary = ZSTD_createCDict(dictionary.data(), dictionary.size(), kLevel);
+    if (!state->context || !state->dictionary) throw std::bad_alloc();
     // The format byte says which dictionary: its id in every frame would
     // only take four bytes.
-    if (ZSTD_isError(ZSTD_CCtx_refCDict(state_->context, state_->dictionary)) ||
-        ZSTD_isError(ZSTD_CCtx_setParameter(state_->context, ZSTD_c_dictIDFlag, 0)))
+    if (ZSTD_isError(ZSTD_CCtx_refCDict(state->context, state->dictionary)) ||
+        ZSTD_isError(ZSTD_CCtx_setParameter(state->context, ZSTD_c_dictIDFlag, 0)))
         throw std::runtime_error("zstd: cannot set up document data compression");
+    state_ = std::move(state);
 }
 
 DocDataEncoder::~DocDataEncoder() = default;
 
 std::string DocDataEncoder::encode(const Article& a) {
+    if (!state_) prepare();
     const std::string body = docdata_body(a);
     std::string data(1 + ZSTD_compressBound(body.size()), '\0');
     data[0] = kDictionaryFormat;

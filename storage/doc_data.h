@@ -41,6 +41,7 @@ public:
 
 private:
     struct State;
+    void prepare();
     std::unique_ptr<State> state_;
 };
 
