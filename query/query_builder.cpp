@@ -206,7 +206,7 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
                 exact.emplace_back(*u);
                 result.words.push_back(std::move(w));
             }
-        } else if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) {
+        } else if (!term.empty() && !is_field_term(term)) {
             result.words.push_back(QueryWord{term, "", {}});
         }
     }
@@ -219,7 +219,7 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
         if (starts_with(term, stem_prefix)) result.stems.insert(term.substr(field ? 2 : 1));
         else if (starts_with(term, title_prefix) || starts_with(term, std::string(schema::kAuthorPrefix)))
             result.exact_terms.insert(term.substr(1));
-        else if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) result.exact_terms.insert(term);
+        else if (!term.empty() && !is_field_term(term)) result.exact_terms.insert(term);
     }
     for (const Xapian::Query& e : exact) result.exact_terms.insert(single_term(e));
     // Exact forms of the words typed add weight on top of the stem match, so

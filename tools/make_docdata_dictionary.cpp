@@ -21,7 +21,6 @@
 #include "doc_data.h"
 #include "docdata_dictionary.h"
 
-#include <nlohmann/json.hpp>
 #include <zdict.h>
 
 #include <algorithm>
@@ -30,6 +29,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -61,17 +61,11 @@ std::size_t scsu_length(const std::string& word) {
     return n;
 }
 
+// A news line is one JSON object with Article's fields: the legacy form of
+// document data, which decode_doc_data reads.
 newsdex::Article article_of(const std::string& line) {
-    const auto j = nlohmann::json::parse(line);
-    newsdex::Article a;
-    a.id = j.value("id", "");
-    a.url = j.value("url", "");
-    a.title = j.value("title", "");
-    a.date = j.value("date", "");
-    a.topic = j.value("topic", "");
-    a.source = j.value("source", "");
-    a.tags = j.value("tags", std::vector<std::string>{});
-    a.text = j.value("text", "");
+    newsdex::Article a = newsdex::decode_doc_data(line);
+    if (a.id.empty() && a.text.empty()) throw std::runtime_error("not a news article: " + line.substr(0, 80));
     return a;
 }
 
