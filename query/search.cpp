@@ -226,11 +226,12 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
     const std::size_t indexes = std::max<std::size_t>(1, set.names.size());
     result.sources = set.names;
     result.missing = set.missing;
+    DocDataDecoder decoder;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.rank = it.get_rank() + 1;  // counts from the first match, offset included
         hit.score = it.get_weight();
-        hit.article = decode_doc_data(it.get_document().get_data());
+        hit.article = decoder.decode(it.get_document().get_data());
         if (request.details) hit.snippet = make_snippet(analyzer, hit.article.text, parsed.exact_terms, parsed.stems);
         hit.similar = it.get_collapse_count();
         hit.index = index_of(*it, indexes);

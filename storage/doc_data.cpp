@@ -103,18 +103,6 @@ const ZSTD_DDict& decompression_dictionary() {
     return *dictionary;
 }
 
-Article decode_dictionary_format(std::string_view frame) {
-    const unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
-    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxBodyBytes) return Article{};
-    std::unique_ptr<ZSTD_DCtx, DCtxFree> context(ZSTD_createDCtx());
-    if (!context) throw std::bad_alloc();
-    std::string body(size, '\0');
-    const std::size_t written = ZSTD_decompress_usingDDict(context.get(), body.data(), body.size(), frame.data(),
-                                                           frame.size(), &decompression_dictionary());
-    if (ZSTD_isError(written) || written != size) return Article{};
-    return decode_scsu_body(body);
-}
-
 }  // namespace
 
 struct DocDataEncoder::State {
@@ -162,12 +150,39 @@ std::string encode_doc_data(const Article& article) {
     return encoder.encode(article);
 }
 
-Article decode_doc_data(const std::string& data) {
+struct DocDataDecoder::State {
+    std::unique_ptr<ZSTD_DCtx, DCtxFree> context;
+};
+
+DocDataDecoder::DocDataDecoder() = default;
+DocDataDecoder::~DocDataDecoder() = default;
+
+Article DocDataDecoder::decode(const std::string& data) {
     if (data.empty()) return Article{};
     const std::string_view rest = std::string_view(data).substr(1);
     if (data.front() == kDictionaryFormat) return decode_dictionary_format(rest);
     if (data.front() == kScsuFormat) return decode_scsu_body(rest);
     return from_json(nlohmann::json::parse(data, nullptr, false));
+}
+
+Article DocDataDecoder::decode_dictionary_format(std::string_view frame) {
+    const unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxBodyBytes) return Article{};
+    if (!state_) {
+        state_ = std::make_unique<State>();
+        state_->context.reset(ZSTD_createDCtx());
+        if (!state_->context) throw std::bad_alloc();
+    }
+    std::string body(size, '\0');
+    const std::size_t written = ZSTD_decompress_usingDDict(state_->context.get(), body.data(), body.size(),
+                                                           frame.data(), frame.size(), &decompression_dictionary());
+    if (ZSTD_isError(written) || written != size) return Article{};
+    return decode_scsu_body(body);
+}
+
+Article decode_doc_data(const std::string& data) {
+    DocDataDecoder decoder;
+    return decoder.decode(data);
 }
 
 }  // namespace newsdex

@@ -24,6 +24,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace newsdex {
 
@@ -52,7 +53,27 @@ std::string encode_doc_data(const Article& article);
 // what its dictionary was fitted to).
 std::string docdata_body(const Article& article);
 
-// Data in no format (damaged) reads as an empty Article.
+// Reads every format. Keeps zstd's decompression state between documents:
+// creating it took a tenth of the time of reading every article back (the
+// check after a merge), and 30 microseconds a hit in a query. Not
+// thread-safe: one per thread.
+class DocDataDecoder {
+public:
+    DocDataDecoder();
+    ~DocDataDecoder();
+    DocDataDecoder(const DocDataDecoder&) = delete;
+    DocDataDecoder& operator=(const DocDataDecoder&) = delete;
+
+    // Data in no format (damaged) reads as an empty Article.
+    Article decode(const std::string& data);
+
+private:
+    struct State;
+    Article decode_dictionary_format(std::string_view frame);
+    std::unique_ptr<State> state_;
+};
+
+// One document with a decoder of its own: for a few documents, not a scan.
 Article decode_doc_data(const std::string& data);
 
 }  // namespace newsdex

@@ -202,10 +202,11 @@ std::size_t IndexWriter::retopic() {
     if (!options_.topics) return 0;
     drain();
     std::size_t scored = 0;
+    DocDataDecoder decoder;
     for (const auto& [docid, id] : catalog_.all_articles()) {
         begin_batch();
         Xapian::Document doc = xapian_.get_document(docid);
-        const Article article = decode_doc_data(doc.get_data());
+        const Article article = decoder.decode(doc.get_data());
         const ArticleTokens tokens{analyzer_.analyze(std::string_view(article.title)),
                                    analyzer_.analyze(std::string_view(article.text))};
         const std::vector<TopicScore> scores = score_topics(*options_.topics, tokens);

@@ -205,6 +205,21 @@ TEST_CASE("damaged document data reads as an empty article", "[doc_data]") {
     }
 }
 
+TEST_CASE("one decoder reads document after document, whatever came before", "[doc_data]") {
+    // A scan keeps one decoder: a damaged frame must not spoil the next.
+    DocDataDecoder decoder;
+    const Article first = sample("первый текст о тарифах");
+    const Article second = sample(std::string(20000, 'x') + " второй текст, длиннее первого");
+    const std::string encoded = encode_doc_data(first);
+    const std::string cut = encoded.substr(0, encoded.size() / 2);
+    check_same(decoder.decode(encoded), first);
+    CHECK(decoder.decode(cut).id.empty());
+    check_same(decoder.decode(encode_doc_data(second)), second);
+    check_same(decoder.decode(format1(first)), first);
+    check_same(decoder.decode(legacy_json(second)), second);
+    check_same(decoder.decode(encoded), first);
+}
+
 TEST_CASE("damaged SCSU text reads as replacement characters, never thrown", "[doc_data]") {
     const std::string encoded = format1(sample("текст"));
     const std::string metadata = encoded.substr(0, encoded.find('\0') + 1);
