@@ -185,8 +185,7 @@ private:
     }
 
     void switch_to_rebuilt() {
-        const std::vector<std::string> problems = find_inconsistencies(Xapian::Database(generation_.xapian().string()),
-                                                                       writer_->catalog());
+        const std::vector<std::string> problems = find_inconsistencies(generation_.xapian(), writer_->catalog());
         if (!problems.empty())
             throw IndexError(generation_.dir.string() + ": rebuilt index failed its check (" + problems.front() +
                              "); the live index is unchanged");

@@ -41,7 +41,7 @@ int check_index(const MaintenanceOptions& options, std::ostream& out) {
         // Opening a writer repairs an interrupted batch; any other
         // disagreement between the stores is repaired the same way.
         IndexWriter writer(live);
-        if (!find_inconsistencies(Xapian::Database(live.xapian().string()), writer.catalog()).empty()) writer.repair();
+        if (!find_inconsistencies(live.xapian(), writer.catalog()).empty()) writer.repair();
         if (const std::size_t repaired = writer.repaired())
             out << "repaired " << repaired << " documents; their files will be read again on the next run\n";
     }
@@ -56,7 +56,7 @@ int check_index(const MaintenanceOptions& options, std::ostream& out) {
     Catalog catalog(live.catalog(), Catalog::Mode::ReadOnly);
     const std::string integrity = one_value(catalog, "PRAGMA integrity_check");
     if (integrity != "ok") problems.push_back("SQLite integrity check: " + integrity);
-    for (std::string& p : find_inconsistencies(Xapian::Database(live.xapian().string()), catalog))
+    for (std::string& p : find_inconsistencies(live.xapian(), catalog))
         problems.push_back(std::move(p));
 
     for (const std::string& p : problems) out << "problem: " << p << '\n';

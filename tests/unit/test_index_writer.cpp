@@ -10,6 +10,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <map>
+
 using namespace newsdex;
 
 namespace {
@@ -188,5 +191,48 @@ TEST_CASE("a batch Xapian committed and the catalog did not is repaired at open"
     sqlite::Statement row(c.db(), "SELECT encoding FROM articles WHERE id = 'changed'");
     REQUIRE(row.step());
     CHECK(row.text(0) == "windows-1251");  // the row follows the document, encoding and all
-    CHECK(find_inconsistencies(Xapian::Database(gen.xapian().string()), c).empty());
+    CHECK(find_inconsistencies(gen.xapian(), c).empty());
+}
+
+TEST_CASE("the check finds every disagreement between the stores, whichever thread reads it", "[writer][recovery]") {
+    testing::TempDir dir;
+    const Generation gen = testing::live_generation(dir.path());
+    {
+        IndexWriter w(gen);
+        for (int i = 1; i <= 40; ++i) w.write(article("a" + std::to_string(i), "текст номер " + std::to_string(i)));
+        w.commit();
+    }
+    std::map<std::string, Xapian::docid> docid;
+    {
+        Catalog c(gen.catalog(), Catalog::Mode::ReadOnly);
+        for (const char* id : {"a3", "a21", "a38"}) docid[id] = c.find(id)->docid;
+    }
+    {
+        // Damage spread over the ids, so each reading thread meets some.
+        Xapian::WritableDatabase x(gen.xapian().string(), Xapian::DB_OPEN);
+        x.delete_document(docid["a3"]);
+        Xapian::Document other = x.get_document(docid["a21"]);
+        other.set_data(encode_doc_data(article("someone-else", "текст номер 21")));
+        x.replace_document(docid["a21"], other);
+        Xapian::Document edited = x.get_document(docid["a38"]);
+        edited.set_data(encode_doc_data(article("a38", "другой текст")));
+        x.replace_document(docid["a38"], edited);
+        Xapian::Document orphan;
+        orphan.set_data(encode_doc_data(article("orphan", "текст без строки")));
+        x.add_document(orphan);
+        x.commit();
+    }
+    Catalog c(gen.catalog(), Catalog::Mode::ReadOnly);
+    const std::vector<std::string> problems = find_inconsistencies(gen.xapian(), c);
+    const auto reported = [&](const std::string& text) {
+        return std::count(problems.begin(), problems.end(), text) == 1;
+    };
+    CHECK(problems.size() == 5);
+    CHECK(reported("document " + std::to_string(docid["a3"]) + " (a3) is in the catalog but not in the index"));
+    CHECK(reported("document " + std::to_string(docid["a21"]) + " is someone-else in the index but a21 in the catalog"));
+    CHECK(reported("document " + std::to_string(docid["a38"]) + " (a38) differs between the index and the catalog"));
+    CHECK(reported("document 41 is in the index but not in the catalog"));
+    CHECK(std::count_if(problems.begin(), problems.end(), [](const std::string& p) {
+              return p.find("index revision") != std::string::npos;
+          }) == 1);
 }

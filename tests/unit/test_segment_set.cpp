@@ -177,7 +177,7 @@ TEST_CASE("a segmented run that stops before its merge is undone by the next wri
     CHECK(again.catalog().count() == 0);
     CHECK_FALSE(again.catalog().meta(kSegmentsPendingMeta));
     CHECK_FALSE(std::filesystem::exists(g.dir / "segments"));
-    CHECK(find_inconsistencies(Xapian::Database(g.xapian().string()), again.catalog()).empty());
+    CHECK(find_inconsistencies(g.xapian(), again.catalog()).empty());
 }
 
 TEST_CASE("only an empty index is built in segments", "[segments]") {
