@@ -231,7 +231,9 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
         Hit hit;
         hit.rank = it.get_rank() + 1;  // counts from the first match, offset included
         hit.score = it.get_weight();
-        hit.article = decoder.decode(it.get_document().get_data());
+        // Without details nothing prints the text (--ids, --files, --count).
+        hit.article = decoder.decode(it.get_document().get_data(),
+                                     request.details ? DocDataDecoder::Text::Include : DocDataDecoder::Text::Skip);
         if (request.details) hit.snippet = make_snippet(analyzer, hit.article.text, parsed.exact_terms, parsed.stems);
         hit.similar = it.get_collapse_count();
         hit.index = index_of(*it, indexes);

@@ -73,13 +73,13 @@ Article from_json(const nlohmann::json& j) {
 }
 
 // Damaged data reads as an empty article, as unparsable JSON always has.
-Article decode_scsu_body(std::string_view body) {
+Article decode_scsu_body(std::string_view body, DocDataDecoder::Text text) {
     const std::size_t end = body.find(kEndOfMetadata);
     if (end == std::string::npos) return Article{};
     const auto fields = nlohmann::json::parse(body.data(), body.data() + end, nullptr, false);
     if (!fields.is_object()) return Article{};
     Article a = from_json(fields);
-    a.text = scsu_to_utf8(body.substr(end + 1));
+    if (text == DocDataDecoder::Text::Include) a.text = scsu_to_utf8(body.substr(end + 1));
     return a;
 }
 
@@ -157,15 +157,15 @@ struct DocDataDecoder::State {
 DocDataDecoder::DocDataDecoder() = default;
 DocDataDecoder::~DocDataDecoder() = default;
 
-Article DocDataDecoder::decode(const std::string& data) {
+Article DocDataDecoder::decode(const std::string& data, Text text) {
     if (data.empty()) return Article{};
     const std::string_view rest = std::string_view(data).substr(1);
-    if (data.front() == kDictionaryFormat) return decode_dictionary_format(rest);
-    if (data.front() == kScsuFormat) return decode_scsu_body(rest);
+    if (data.front() == kDictionaryFormat) return decode_dictionary_format(rest, text);
+    if (data.front() == kScsuFormat) return decode_scsu_body(rest, text);
     return from_json(nlohmann::json::parse(data, nullptr, false));
 }
 
-Article DocDataDecoder::decode_dictionary_format(std::string_view frame) {
+Article DocDataDecoder::decode_dictionary_format(std::string_view frame, Text text) {
     const unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
     if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxBodyBytes) return Article{};
     if (!state_) {
@@ -177,7 +177,7 @@ Article DocDataDecoder::decode_dictionary_format(std::string_view frame) {
     const std::size_t written = ZSTD_decompress_usingDDict(state_->context.get(), body.data(), body.size(),
                                                            frame.data(), frame.size(), &decompression_dictionary());
     if (ZSTD_isError(written) || written != size) return Article{};
-    return decode_scsu_body(body);
+    return decode_scsu_body(body, text);
 }
 
 Article decode_doc_data(const std::string& data) {

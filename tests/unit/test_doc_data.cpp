@@ -220,6 +220,16 @@ TEST_CASE("one decoder reads document after document, whatever came before", "[d
     check_same(decoder.decode(encoded), first);
 }
 
+TEST_CASE("a decoder asked to skip the text reads every other field", "[doc_data]") {
+    DocDataDecoder decoder;
+    const Article a = sample("текст, который выводу без текста не нужен");
+    Article without_text = a;
+    without_text.text.clear();
+    for (const std::string& data : {encode_doc_data(a), format1(a)})
+        check_same(decoder.decode(data, DocDataDecoder::Text::Skip), without_text);
+    check_same(decoder.decode(encode_doc_data(a)), a);  // and the next document whole again
+}
+
 TEST_CASE("damaged SCSU text reads as replacement characters, never thrown", "[doc_data]") {
     const std::string encoded = format1(sample("текст"));
     const std::string metadata = encoded.substr(0, encoded.find('\0') + 1);
