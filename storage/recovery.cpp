@@ -92,8 +92,8 @@ std::vector<Difference> compare(const Xapian::Database& xapian, const Rows& rows
 // (Xapian's are not to be shared) and its own run of ids: reading back and
 // decompressing every article is most of a check, and after a merge the
 // other cores are idle.
-std::vector<Difference> compare_in_parallel(const std::filesystem::path& xapian_dir, const Rows& rows) {
-    const Xapian::docid last = Xapian::Database(xapian_dir.string()).get_lastdocid();
+std::vector<Difference> compare_in_parallel(const std::filesystem::path& xapian_dir, Xapian::docid last,
+                                            const Rows& rows) {
     const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
     const std::uint64_t per_thread = last / threads + 1;
     std::vector<Comparison> passes(threads);
@@ -159,8 +159,9 @@ std::size_t reconcile(Xapian::WritableDatabase& xapian, Catalog& catalog) {
 }
 
 std::vector<std::string> find_inconsistencies(const std::filesystem::path& xapian_dir, Catalog& catalog) {
+    const Xapian::Database xapian(xapian_dir.string());
     std::vector<std::string> out;
-    for (const Difference& d : compare_in_parallel(xapian_dir, catalog_rows(catalog))) {
+    for (const Difference& d : compare_in_parallel(xapian_dir, xapian.get_lastdocid(), catalog_rows(catalog))) {
         const std::string doc = "document " + std::to_string(d.docid);
         switch (d.problem) {
             case Problem::OnlyInXapian: out.push_back(doc + " is in the index but not in the catalog"); break;
@@ -172,7 +173,6 @@ std::vector<std::string> find_inconsistencies(const std::filesystem::path& xapia
     }
     if (catalog.meta(kSegmentsPendingMeta))
         out.push_back("a first run or rebuild stopped before merging its segments (an interrupted batch)");
-    const Xapian::Database xapian(xapian_dir.string());
     const std::string revision = catalog.meta("xapian_revision").value_or("0");
     if (revision != std::to_string(xapian.get_revision()))
         out.push_back("the catalog records index revision " + revision + " but the index is at " +
