@@ -1,33 +1,26 @@
 #include "file_tracker.h"
 
 #include "errors.h"
+#include "xxh128.h"
 
 #include <sys/stat.h>
-#include <xxhash.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <system_error>
 #include <memory>
 
 namespace newsdex {
 namespace fs = std::filesystem;
 
 std::string file_hash(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(std::string("cannot open: ") + std::strerror(errno));
-    std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(), XXH3_freeState);
-    XXH3_128bits_reset(state.get());
-    char buf[1 << 16];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0)
-        XXH3_128bits_update(state.get(), buf, static_cast<std::size_t>(in.gcount()));
-    if (in.bad()) throw InputError(std::string("read error: ") + std::strerror(errno));
-    const XXH128_hash_t h = XXH3_128bits_digest(state.get());
-    char hex[33];
-    std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
-                  static_cast<unsigned long long>(h.low64));
-    return hex;
+    try {
+        return Xxh128().update_file(path).hex();
+    } catch (const std::system_error& e) {
+        throw InputError(e.what());
+    }
 }
 
 FileTracker::FileTracker(IndexWriter& writer)

@@ -97,11 +97,26 @@ public:
             layout_.publish(generation_);
         }
         summary_.repaired = writer_->repaired();
+        summary_.restored = writer_->catalog_rebuild().restored;
+        if (summary_.restored)
+            errors_ << "newsdex-index: " << generation_.dir.string() << ": the catalog was missing or behind the "
+                    << "index; rebuilt " << summary_.restored << " articles' rows from the index (their files are read "
+                    << "again)\n";
         articles_before_ = writer_->catalog().count();
         note_changed_profiles();
     }
 
     IngestSummary go() {
+        try {
+            return run();
+        } catch (...) {
+            abandon();
+            throw;
+        }
+    }
+
+private:
+    IngestSummary run() {
         const auto started = std::chrono::steady_clock::now();
         run_ = writer_->catalog().begin_run(options_.rebuild ? "rebuild" : "index");
         writer_->commit();
@@ -131,10 +146,25 @@ public:
         writer_->commit();
         if (!merge.segments.empty()) merge_segments(merge);
         else if (should_compact()) compact();
+        else writer_->seal();
         return summary_;
     }
 
-private:
+    // A failed run leaves nothing that takes room and is of no use: the
+    // writer removes its unmerged segments as it closes, and a rebuild's
+    // generation that never went live goes too.
+    void abandon() {
+        writer_.reset();
+        std::optional<Generation> live;
+        try {
+            live = layout_.live();
+        } catch (const IndexError&) {
+            return;  // an unreadable stub: leave the directory as it is
+        }
+        std::error_code ec;
+        if (options_.rebuild && (!live || live->dir != generation_.dir)) std::filesystem::remove_all(generation_.dir, ec);
+    }
+
     bool wants_segments(int64_t input_bytes) const {
         if (options_.segments != When::Auto) return options_.segments == When::Always;
         return input_bytes >= static_cast<int64_t>(kAutoSegmentBytes);
@@ -394,6 +424,7 @@ std::string format_summary(const IngestSummary& s) {
         out += buf;
     }
     if (s.repaired) out += "; repaired " + std::to_string(s.repaired) + " documents left by an interrupted run";
+    if (s.restored) out += "; catalog rebuilt from the index (" + std::to_string(s.restored) + " articles)";
     return out;
 }
 

@@ -56,6 +56,7 @@ struct IngestSummary {
     std::size_t added = 0, updated = 0, unchanged = 0, removed = 0, duplicates = 0, rejected = 0;
     std::size_t moved_files = 0;
     std::size_t repaired = 0;  // documents fixed after an interrupted run
+    std::size_t restored = 0;  // catalog rows rebuilt from the index (the catalog was lost or old)
     std::size_t files = 0;
     std::size_t bytes = 0;  // article text read
     std::uintmax_t compacted_from = 0, compacted_to = 0;  // bytes on disk, when compacted

@@ -34,7 +34,7 @@ struct Options {
     std::string db, base, encoding, errors_file;
     std::vector<std::string> paths, fields;
     bool quiet = false, progress = false, no_progress = false, verbose = false;
-    bool keep_deleted = false, rebuild = false, no_repair = false;
+    bool keep_deleted = false, rebuild = false, no_repair = false, rebuild_catalog = false, accept_changes = false;
     std::string topics_file;
     double wait = 0;
     std::size_t batch = 10000;
@@ -142,6 +142,10 @@ int main(int argc, char** argv) {
 
     CLI::App* check = app.add_subcommand("check", "check the index: Xapian, SQLite, and that both agree (exit 0 or 2)");
     check->add_flag("--no-repair", opt.no_repair, "report an interrupted batch instead of repairing it");
+    check->add_flag("--rebuild-catalog", opt.rebuild_catalog,
+                    "make the catalog follow the index's documents (a lost, old or unreadable catalog)");
+    check->add_flag("--accept-changes", opt.accept_changes,
+                    "take the index's files as they are, though they changed since newsdex wrote them");
     CLI::App* compact = app.add_subcommand("compact", "compact the index into a new copy and switch to it");
     CLI::App* stats = app.add_subcommand("stats", "articles, sources, dates, topics, size, last run");
     CLI::App* retopic = app.add_subcommand("retopic", "score every article again against the topic profiles");
@@ -168,6 +172,8 @@ int main(int argc, char** argv) {
     try {
         newsdex::MaintenanceOptions maintenance{newsdex::resolve_index_dir(opt.db), opt.wait, !opt.no_repair, {}};
         if (!opt.topics_file.empty()) maintenance.topics_file = opt.topics_file;
+        maintenance.rebuild_catalog = opt.rebuild_catalog;
+        maintenance.accept_changes = opt.accept_changes;
         if (newsdex::ArchiveLayout::is_archive(maintenance.index_dir) || shards->parsed()) {
             if (shard_remote->parsed())
                 newsdex::set_shard_remote(maintenance.index_dir, opt.shard_key, opt.shard_address, opt.wait,

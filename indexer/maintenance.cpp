@@ -8,11 +8,14 @@
 #include "index_layout.h"
 #include "index_writer.h"
 #include "recovery.h"
+#include "table_fingerprint.h"
 #include "topic_profiles.h"
+#include "utc_time.h"
 #include "writer_lock.h"
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
@@ -31,21 +34,97 @@ std::string one_value(Catalog& catalog, const char* sql) {
     return s.step() ? s.text(0) : std::string();
 }
 
+TopicProfiles load_profiles(const std::optional<fs::path>& file) {
+    Analyzer analyzer;
+    try {
+        return load_topic_profiles(analyzer, file);
+    } catch (const std::runtime_error& e) {
+        throw std::invalid_argument(e.what());
+    }
+}
+
+}  // namespace
+
+namespace {
+
+// A catalog SQLite cannot read is moved aside, never deleted: the rebuild
+// then starts from an empty one.
+void set_aside_unreadable(const Generation& live, std::ostream& out) {
+    std::error_code ec;
+    if (!fs::exists(live.catalog(), ec)) return;
+    try {
+        Catalog catalog(live.catalog(), Catalog::Mode::ReadOnly);
+        if (one_value(catalog, "PRAGMA integrity_check") == "ok") return;
+    } catch (const IndexError&) {
+    }
+    std::string stamp = utc_now();
+    std::replace(stamp.begin(), stamp.end(), ':', '-');
+    const fs::path aside = live.catalog().string() + ".damaged-" + stamp;
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        const fs::path from = live.catalog().string() + suffix;
+        if (fs::exists(from, ec)) fs::rename(from, aside.string() + suffix);
+    }
+    out << "the catalog could not be read; kept as " << aside.filename().string() << '\n';
+}
+
+// Why the index's files are not as the last writer left them, if they are
+// not (nullopt also when the catalog cannot tell).
+std::optional<std::string> files_damage(const Generation& live) {
+    try {
+        Catalog catalog(live.catalog(), Catalog::Mode::ReadOnly);
+        return table_damage(catalog, live.xapian(), Xapian::Database(live.xapian().string()).get_revision());
+    } catch (const IndexError&) {
+        return std::nullopt;
+    } catch (const Xapian::Error&) {
+        return std::nullopt;  // Xapian's own check below says why it cannot open
+    }
+}
+
+// Prints the problems (the first of them) and a last line; returns the exit code.
+int report(const std::vector<std::string>& problems, const Generation& live, int64_t articles, std::ostream& out) {
+    // A lost catalog disagrees on every article: the first lines say what
+    // kind of problem it is.
+    constexpr std::size_t kShown = 20;
+    for (std::size_t i = 0; i < problems.size() && i < kShown; ++i) out << "problem: " << problems[i] << '\n';
+    if (problems.size() > kShown) out << "problem: ... and " << problems.size() - kShown << " more\n";
+    out << live.dir.filename().string() << ": " << articles << " articles, "
+        << (problems.empty() ? "ok" : std::to_string(problems.size()) + " problems") << '\n';
+    return problems.empty() ? 0 : 2;
+}
+
+
+void repair(const Generation& live, const MaintenanceOptions& options, std::ostream& out) {
+    const TopicProfiles profiles = load_profiles(options.topics_file);
+    WriterOptions writer_options;
+    writer_options.topics = &profiles;
+    writer_options.rebuild_catalog = options.rebuild_catalog;
+    IndexWriter writer(live, writer_options);
+    if (const CatalogRebuild& r = writer.catalog_rebuild(); r.changed())
+        out << "rebuilt the catalog from the index: " << r.restored << " rows restored, " << r.corrected
+            << " corrected, " << r.removed_rows << " without a document removed, " << r.removed_documents
+            << " documents of an id indexed twice removed; their files will be read again on the next run\n";
+    // Any other disagreement between the stores is repaired the same way.
+    if (!find_inconsistencies(live.xapian(), writer.catalog()).empty()) writer.repair();
+    if (const std::size_t repaired = writer.repaired())
+        out << "repaired " << repaired << " documents; their files will be read again on the next run\n";
+    writer.seal(options.accept_changes);
+}
+
 }  // namespace
 
 int check_index(const MaintenanceOptions& options, std::ostream& out) {
     IndexLayout layout(options.index_dir);
     WriterLock lock(layout, options.wait_seconds);
     const Generation live = live_generation(layout);
-    if (options.repair) {
-        // Opening a writer repairs an interrupted batch; any other
-        // disagreement between the stores is repaired the same way.
-        IndexWriter writer(live);
-        if (!find_inconsistencies(live.xapian(), writer.catalog()).empty()) writer.repair();
-        if (const std::size_t repaired = writer.repaired())
-            out << "repaired " << repaired << " documents; their files will be read again on the next run\n";
-    }
+    if (options.rebuild_catalog) set_aside_unreadable(live, out);
     std::vector<std::string> problems;
+    // Damaged files are only reported: a repair would make the catalog
+    // follow damaged documents, and the next writer would build on them.
+    const std::optional<std::string> damage = files_damage(live);
+    if (damage && !options.accept_changes)
+        problems.push_back(*damage + "; restore it from a backup or rebuild it (newsdex-index --rebuild PATHS); "
+                           "'check --accept-changes' takes the files as they are");
+    if ((options.repair || options.rebuild_catalog) && problems.empty()) repair(live, options, out);
     try {
         std::ostringstream xapian_report;
         const std::size_t errors = Xapian::Database::check(live.xapian().string(), Xapian::DBCHECK_SHOW_STATS, &xapian_report);
@@ -53,16 +132,21 @@ int check_index(const MaintenanceOptions& options, std::ostream& out) {
     } catch (const Xapian::Error& e) {
         problems.push_back("Xapian's check failed: " + e.get_description());
     }
+    std::error_code ec;
+    if (!fs::exists(live.catalog(), ec)) {
+        problems.push_back("the catalog is missing: the next writer, or check, rebuilds it from the index");
+        return report(problems, live, 0, out);
+    }
     Catalog catalog(live.catalog(), Catalog::Mode::ReadOnly);
+    if (catalog.schema_version() == 0) {
+        problems.push_back("the catalog is empty: the next writer, or check, rebuilds it from the index");
+        return report(problems, live, 0, out);
+    }
     const std::string integrity = one_value(catalog, "PRAGMA integrity_check");
     if (integrity != "ok") problems.push_back("SQLite integrity check: " + integrity);
     for (std::string& p : find_inconsistencies(live.xapian(), catalog))
         problems.push_back(std::move(p));
-
-    for (const std::string& p : problems) out << "problem: " << p << '\n';
-    out << live.dir.filename().string() << ": " << catalog.count() << " articles, "
-        << (problems.empty() ? "ok" : std::to_string(problems.size()) + " problems") << '\n';
-    return problems.empty() ? 0 : 2;
+    return report(problems, live, catalog.count(), out);
 }
 
 void compact_index(const MaintenanceOptions& options, std::ostream& out) {
@@ -79,17 +163,12 @@ void compact_index(const MaintenanceOptions& options, std::ostream& out) {
 }
 
 void retopic_index(const MaintenanceOptions& options, std::ostream& out) {
-    Analyzer analyzer;
-    TopicProfiles profiles;
-    try {
-        profiles = load_topic_profiles(analyzer, options.topics_file);
-    } catch (const std::runtime_error& e) {
-        throw std::invalid_argument(e.what());
-    }
+    const TopicProfiles profiles = load_profiles(options.topics_file);
     IndexLayout layout(options.index_dir);
     WriterLock lock(layout, options.wait_seconds);
     IndexWriter writer(live_generation(layout), WriterOptions{10000, &profiles});
     const std::size_t scored = writer.retopic();
+    writer.seal();
     out << "rescored " << scored << " articles against " << profiles.topics.size() << " topics\n";
     sqlite::Statement counts(writer.catalog().db(),
                              "SELECT topic, COUNT(*) FROM article_topics GROUP BY topic ORDER BY COUNT(*) DESC, topic");

@@ -11,12 +11,20 @@ struct MaintenanceOptions {
     std::filesystem::path index_dir;
     double wait_seconds = 0;
     bool repair = true;  // check: repair an interrupted batch first
-    std::optional<std::filesystem::path> topics_file;  // retopic: user topic profiles
+    std::optional<std::filesystem::path> topics_file;  // retopic, check: user topic profiles
+    // check: make the catalog follow the index whatever it records (an
+    // unreadable catalog is kept beside it under another name).
+    bool rebuild_catalog = false;
+    // check: take the index's files as they are now, though they changed
+    // since newsdex last wrote them (table_fingerprint.h).
+    bool accept_changes = false;
 };
 
-// Xapian's own consistency check, SQLite's integrity check, and catalog ↔
-// index agreement. Prints what it finds; returns 0 when all is well, 2 if
-// not. Holds the writer lock while it runs.
+// Xapian's own consistency check, SQLite's integrity check, catalog ↔
+// index agreement, and whether the index's files are as newsdex left them.
+// Repairs what it can without losing an article (see recovery.h), except in
+// an index whose files were damaged, which it only reports. Prints what it
+// finds; returns 0 when all is well, 2 if not. Holds the writer lock.
 int check_index(const MaintenanceOptions& options, std::ostream& out);
 
 // Compacts into a new generation (keeping document ids), checks it and

@@ -96,6 +96,7 @@ void add(IngestSummary& total, const IngestSummary& s) {
     total.duplicates += s.duplicates;
     total.moved_files = std::max(total.moved_files, s.moved_files);
     total.repaired += s.repaired;
+    total.restored += s.restored;
     total.bytes += s.bytes;
 }
 

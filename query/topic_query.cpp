@@ -48,16 +48,6 @@ Xapian::Query topic_query(const TopicProfiles& profiles, const std::vector<std::
     return Xapian::Query(Xapian::Query::OP_OR, sources.begin(), sources.end());
 }
 
-std::vector<std::pair<std::string, double>> document_topics(const Xapian::Document& doc, const TopicProfiles& profiles) {
-    std::vector<std::pair<std::string, double>> out;
-    for (const TopicProfile& t : profiles.topics) {
-        const std::string value = doc.get_value(t.slot);
-        if (!value.empty()) out.emplace_back(t.name, Xapian::sortable_unserialise(value));
-    }
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    return out;
-}
-
 std::vector<std::pair<const TopicProfile*, Xapian::doccount>> count_topics(const Xapian::Database& db,
                                                                            const Xapian::Query& query,
                                                                            const TopicProfiles& profiles) {

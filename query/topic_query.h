@@ -5,6 +5,7 @@
 
 #include "analyzer.h"
 #include "topic_profiles.h"
+#include "topic_scorer.h"  // document_topics
 
 #include <xapian.h>
 
@@ -16,9 +17,6 @@ namespace newsdex {
 // Articles about any of `topics` (English or Russian names), weighted by
 // their scores. Throws QueryError for an unknown name, listing the known.
 Xapian::Query topic_query(const TopicProfiles& profiles, const std::vector<std::string>& topics, Analyzer& analyzer);
-
-// An article's topic scores from its document, best first.
-std::vector<std::pair<std::string, double>> document_topics(const Xapian::Document& doc, const TopicProfiles& profiles);
 
 // How many articles matching `query` are about each topic, most first.
 std::vector<std::pair<const TopicProfile*, Xapian::doccount>> count_topics(const Xapian::Database& db,

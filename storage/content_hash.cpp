@@ -1,5 +1,7 @@
 #include "content_hash.h"
 
+#include "xxh128.h"
+
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
 #include <unicode/unistr.h>
@@ -13,12 +15,7 @@
 namespace newsdex {
 namespace {
 
-std::string hex(XXH128_hash_t h) {
-    char out[33];
-    std::snprintf(out, sizeof out, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
-                  static_cast<unsigned long long>(h.low64));
-    return out;
-}
+std::string hex(XXH128_hash_t h) { return Xxh128::hex(h); }
 
 // Case-folded, with every run of white space made one space and none at the
 // ends. Built in a plain UTF-16 buffer: appending to an icu::UnicodeString a
@@ -67,14 +64,9 @@ std::string text_fingerprint(const Article& a) {
 }
 
 std::string content_hash(const Article& a) {
-    std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> owned(XXH3_createState(), XXH3_freeState);
-    XXH3_state_t* state = owned.get();
-    XXH3_128bits_reset(state);
+    Xxh128 state;
     // Field separators keep ("ab","c") and ("a","bc") apart.
-    auto feed = [&](const std::string& s) {
-        XXH3_128bits_update(state, s.data(), s.size());
-        XXH3_128bits_update(state, "\x1f", 1);
-    };
+    auto feed = [&](const std::string& s) { state.update(s).update("\x1f"); };
     feed(a.title);
     feed(a.text);
     feed(a.url);
@@ -83,7 +75,7 @@ std::string content_hash(const Article& a) {
     feed(a.author);
     feed(a.topic);
     for (const std::string& tag : a.tags) feed(tag);
-    return hex(XXH3_128bits_digest(state));
+    return state.hex();
 }
 
 }  // namespace newsdex

@@ -4,6 +4,7 @@
 #include "errors.h"
 #include "recovery.h"
 #include "sqlite.h"
+#include "table_fingerprint.h"
 #include "xapian_reason.h"
 
 #include <xapian.h>
@@ -92,8 +93,11 @@ void drop_documents(const Generation& next, const std::vector<Xapian::docid>& dr
 
 }  // namespace
 
-Generation compact_generation(const IndexLayout& layout, const Generation& live, const SegmentMerge& merge) {
-    const Generation next = layout.next_generation();
+namespace {
+
+// Builds `next` from `live` and the segments, and checks it. Throws
+// IndexError; what it wrote is the caller's to remove.
+void build_checked(const Generation& live, const Generation& next, const SegmentMerge& merge) {
     fs::create_directories(next.dir);
     Renumbering renumbering;
     try {
@@ -115,8 +119,13 @@ Generation compact_generation(const IndexLayout& layout, const Generation& live,
         // FULL, as xapian-compact does by default (the API's default is
         // STANDARD): 3 MB smaller on the dev data, and the index stays fit
         // for updates, which FULLER would not.
-        sources.compact(next.xapian().string(),
-                        (renumber ? 0 : Xapian::DBCOMPACT_NO_RENUMBER) | Xapian::Compactor::FULL);
+        try {
+            sources.compact(next.xapian().string(),
+                            (renumber ? 0 : Xapian::DBCOMPACT_NO_RENUMBER) | Xapian::Compactor::FULL);
+        } catch (...) {
+            catalog_copy.wait();  // it writes into next.dir, which the caller removes
+            throw;
+        }
         catalog_copy.get();
         std::vector<Xapian::docid> dropped;
         for (Xapian::docid docid : merge.dropped) dropped.push_back(renumbering.map(docid));
@@ -127,17 +136,42 @@ Generation compact_generation(const IndexLayout& layout, const Generation& live,
     // Deleting a gigabyte of segments takes a second: done while the check
     // reads the merged index.
     std::future<void> removal = std::async(std::launch::async, [&] { remove_segments(merge.segments); });
-    {
-        Catalog catalog(next.catalog(), Catalog::Mode::ReadWrite);
-        catalog.set_meta("xapian_revision", std::to_string(Xapian::Database(next.xapian().string()).get_revision()));
-        catalog.delete_meta(kSegmentsPendingMeta);
-        const std::vector<std::string> problems = find_inconsistencies(next.xapian(), catalog);
-        if (!problems.empty())
-            throw IndexError(next.dir.string() + ": compacted index failed its check (" + problems.front() +
-                             "); the live index is unchanged");
-    }
+    Catalog catalog(next.catalog(), Catalog::Mode::ReadWrite);
+    const Xapian::rev revision = Xapian::Database(next.xapian().string()).get_revision();
+    catalog.set_meta(kRevisionMeta, std::to_string(revision));
+    catalog.delete_meta(kSegmentsPendingMeta);
+    const std::vector<std::string> problems = find_inconsistencies(next.xapian(), catalog);
+    if (!problems.empty())
+        throw IndexError(next.dir.string() + ": compacted index failed its check (" + problems.front() +
+                         "); the live index is unchanged");
     removal.get();
-    layout.publish(next);
+    record_table_fingerprint(catalog, next.xapian(), revision);
+}
+
+}  // namespace
+
+Generation compact_generation(const IndexLayout& layout, const Generation& live, const SegmentMerge& merge) {
+    {
+        // A compacted copy would carry the damage under a new fingerprint.
+        Catalog catalog(live.catalog(), Catalog::Mode::ReadOnly);
+        if (std::optional<std::string> damage =
+                table_damage(catalog, live.xapian(), Xapian::Database(live.xapian().string()).get_revision()))
+            throw IndexError(live.dir.string() + ": " + *damage + "; not compacted. Run 'newsdex-index check'");
+    }
+    const Generation next = layout.next_generation();
+    try {
+        build_checked(live, next, merge);
+        layout.publish(next);
+    } catch (...) {
+        // Nothing of a failed compaction is of use: not the half-written
+        // generation, nor the segments, which the next run never merges (it
+        // reads their files again). Left behind, they would fill the disk
+        // that may have made it fail.
+        std::error_code ec;
+        fs::remove_all(next.dir, ec);
+        remove_segments(merge.segments);
+        throw;
+    }
     layout.remove_stale_generations();
     return next;
 }

@@ -5,6 +5,7 @@
 #include "errors.h"
 #include "xapian_reason.h"
 #include "recovery.h"
+#include "table_fingerprint.h"
 
 #include <algorithm>
 #include <optional>
@@ -51,13 +52,55 @@ IndexWriter::IndexWriter(const Generation& generation, WriterOptions options)
       xapian_(open_xapian(generation)),
       catalog_(generation.catalog(), Catalog::Mode::ReadWrite),
       pipeline_(options.topics, options.workers) {
-    const std::string recorded = catalog_.meta("xapian_revision").value_or("0");
-    if (recorded != std::to_string(xapian_.get_revision())) {
-        repaired_ = reconcile(xapian_, catalog_);
-        catalog_.set_meta("xapian_revision", std::to_string(xapian_.get_revision()));
-    }
+    bring_stores_into_agreement();
     if (catalog_.meta(kSegmentsPendingMeta)) discard_unmerged_segments();
+    else remove_segments(generation_);  // left by a run whose catalog was lost since
     next_docid_ = std::max(xapian_.get_lastdocid(), catalog_.max_docid()) + 1;
+}
+
+void IndexWriter::bring_stores_into_agreement() {
+    const StoreState state = options_.rebuild_catalog ? StoreState::CatalogBehind : assess_stores(xapian_, catalog_);
+    switch (state) {
+        case StoreState::Agree:
+            if (!catalog_.meta(kRevisionMeta)) catalog_.set_meta(kRevisionMeta, std::to_string(xapian_.get_revision()));
+            break;
+        case StoreState::InterruptedBatch:
+            repaired_ = reconcile(xapian_, catalog_);
+            break;
+        case StoreState::CatalogBehind:
+            catalog_rebuild_ = rebuild_catalog(xapian_, catalog_, options_.topics);
+            break;
+        case StoreState::CatalogAhead:
+            throw IndexError(generation_.dir.string() + ": the catalog records index revision " +
+                             catalog_.meta(kRevisionMeta).value_or("") + " but the index is at revision " +
+                             std::to_string(xapian_.get_revision()) +
+                             ": the index is older than its catalog (restored from an older copy?); nothing was "
+                             "changed. 'newsdex-index check --rebuild-catalog' makes the catalog follow the index "
+                             "(the articles the index lacks are read again from their files)");
+    }
+}
+
+void IndexWriter::before_changing_index() {
+    if (changing_) return;
+    changing_ = true;
+    commit();  // what the batch holds so far is the catalog's alone
+    std::optional<std::string> damage;
+    if (!segments_ && static_cast<int64_t>(xapian_.get_doccount()) != catalog_.count())
+        damage = "the index holds " + std::to_string(xapian_.get_doccount()) + " documents but the catalog " +
+                 std::to_string(catalog_.count()) + " articles";
+    else
+        damage = table_damage(catalog_, generation_.xapian(), xapian_.get_revision());
+    if (damage)
+        throw IndexError(generation_.dir.string() + ": " + *damage +
+                         "; nothing was written. Run 'newsdex-index check' to see what is wrong");
+    catalog_.delete_meta(kTablesMeta);
+    begin_batch();
+}
+
+void IndexWriter::seal(bool renew) {
+    commit();
+    if (renew || changing_ || !catalog_.meta(kTablesMeta))
+        record_table_fingerprint(catalog_, generation_.xapian(), xapian_.get_revision());
 }
 
 void IndexWriter::discard_unmerged_segments() {
@@ -103,7 +146,13 @@ SegmentMerge IndexWriter::finish_segments() {
 
 IndexWriter::~IndexWriter() {
     // An unfinished batch is abandoned on both sides: the SQLite transaction
-    // rolls back, and closing Xapian cancels its open transaction.
+    // rolls back, and closing Xapian cancels its open transaction. Segments
+    // never merged are of no use (the next writer reads their files again):
+    // they go now rather than fill the disk until then.
+    if (segments_) {
+        segments_.reset();
+        remove_segments(generation_);
+    }
 }
 
 void IndexWriter::begin_batch() {
@@ -137,6 +186,7 @@ WriteOutcome IndexWriter::write(const Article& article) {
         }
     }
 
+    before_changing_index();
     const std::size_t size = article.title.size() + article.text.size();
     Xapian::docid docid = existing ? existing->docid : new_docid(size);
     if (existing && in_segment(docid)) {
@@ -181,7 +231,7 @@ void IndexWriter::drain() {
 }
 
 std::vector<std::string> IndexWriter::remove(Xapian::docid docid) {
-    begin_batch();
+    before_changing_index();
     drain();  // the document may still be on its way
     try {
         if (in_segment(docid)) dropped_.push_back(docid);
@@ -200,6 +250,7 @@ std::vector<std::string> IndexWriter::remove(Xapian::docid docid) {
 
 std::size_t IndexWriter::retopic() {
     if (!options_.topics) return 0;
+    before_changing_index();
     drain();
     std::size_t scored = 0;
     DocDataDecoder decoder;
@@ -227,7 +278,8 @@ std::size_t IndexWriter::retopic() {
 
 std::size_t IndexWriter::repair() {
     commit();
-    const std::size_t fixed = reconcile(xapian_, catalog_);
+    changing_ = true;  // seal() records the repaired index's files
+    const std::size_t fixed = rebuild_catalog(xapian_, catalog_, options_.topics).changed();
     repaired_ += fixed;
     return fixed;
 }
@@ -245,7 +297,7 @@ void IndexWriter::commit() {
     } catch (const Xapian::Error& e) {
         throw IndexError(generation_.xapian().string() + ": commit failed: " + xapian_reason(e));
     }
-    catalog_.set_meta("xapian_revision", std::to_string(xapian_.get_revision()));
+    catalog_.set_meta(kRevisionMeta, std::to_string(xapian_.get_revision()));
     batch_->commit();
     batch_.reset();
     batch_bytes_ = 0;

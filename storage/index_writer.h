@@ -8,7 +8,14 @@
 // Xapian — never ahead. Opening a writer compares the recorded revision with
 // Xapian's: if they differ, the interrupted batch is reconciled (see
 // recovery.h) before anything else is written. The input files of the lost
-// batch are left marked as unread, so the next run reads them again.
+// batch are left marked as unread, so the next run reads them again. A
+// catalog that is missing or further behind is rebuilt from the documents;
+// an index older than its catalog is refused.
+//
+// Damage. Before a writer first changes the index it checks that the
+// catalog's article count is Xapian's document count and that the index's
+// files are as the last writer left them (table_fingerprint.h), and refuses
+// to write into a damaged index; seal() records the fingerprint again.
 #pragma once
 
 #include "analyzer.h"
@@ -16,6 +23,7 @@
 #include "catalog.h"
 #include "document_pipeline.h"
 #include "index_layout.h"
+#include "recovery.h"
 #include "segment_set.h"
 #include "topic_profiles.h"
 
@@ -46,6 +54,9 @@ struct WriterOptions {
     // Segment tuning (segment_set.h); tests make them small.
     std::size_t segment_stripe_bytes = 1u << 20;
     Xapian::docid segment_ids_per_lane = 1u << 15;
+    // Make the catalog follow the index whatever it records (`check
+    // --rebuild-catalog`), even when the index is older than the catalog.
+    bool rebuild_catalog = false;
 };
 
 class IndexWriter {
@@ -87,15 +98,28 @@ public:
 
     // Documents changed by repairing an interrupted batch at open.
     std::size_t repaired() const { return repaired_; }
-    // Makes the stores agree again whatever happened to them (see
-    // recovery.h); commits. Returns how many documents it changed.
+    // What rebuilding a lost or old catalog from the index changed at open.
+    const CatalogRebuild& catalog_rebuild() const { return catalog_rebuild_; }
+    // Makes the stores agree again whatever happened to them: the catalog
+    // follows the index (rebuild_catalog() in recovery.h); commits.
+    // Returns how many rows or documents it changed.
     std::size_t repair();
+    // Commits, and records the fingerprint of the index's files for the
+    // next writer (if this one changed them, or none was recorded, or
+    // `renew`). Call when done writing; a writer closed without it leaves
+    // none.
+    void seal(bool renew = false);
 
     // Scores every article again against the current topic profiles, from
     // the index alone (no source is read). Returns how many were scored.
     std::size_t retopic();
 
 private:
+    void bring_stores_into_agreement();
+    // Called before anything is written to the index: the damage check,
+    // once, and the fingerprint dropped, as this writer will change the
+    // files.
+    void before_changing_index();
     void begin_batch();
     // An earlier segmented run that died left catalog rows whose documents
     // were never merged: drop them (their files are read again).
@@ -125,6 +149,8 @@ private:
     std::size_t batch_articles_ = 0;
     int64_t run_ = 0;
     std::size_t repaired_ = 0;
+    CatalogRebuild catalog_rebuild_;
+    bool changing_ = false;  // before_changing_index() has run
 };
 
 }  // namespace newsdex

@@ -4,11 +4,14 @@
 #include "doc_data.h"
 #include "schema.h"
 #include "segment_set.h"
+#include "table_fingerprint.h"
+#include "topic_scorer.h"
 
 #include <algorithm>
 #include <cstdint>
 #include <exception>
 #include <map>
+#include <set>
 #include <thread>
 
 namespace newsdex {
@@ -31,11 +34,13 @@ Rows catalog_rows(Catalog& catalog) {
 
 enum class Problem { None, OnlyInXapian, OnlyInCatalog, IdDiffers, ContentDiffers };
 
+// No article text is kept: after a lost catalog every document differs,
+// and whoever fixes one reads it again.
 struct Difference {
     Problem problem;
     Xapian::docid docid;
-    Row row;         // empty for OnlyInXapian
-    Article stored;  // the document's article, where it matters
+    Row row;                  // the catalog's; for OnlyInXapian, the document's id and path
+    std::string document_id;  // the document's id, for IdDiffers
 };
 
 // What one pass over documents found: the differences, and the ids it saw
@@ -55,15 +60,14 @@ void compare_range(const Xapian::Database& xapian, const Rows& rows, Xapian::doc
     for (; it != xapian.postlist_end("") && *it <= last; ++it) {
         const Xapian::docid docid = *it;
         out.seen.push_back(docid);
-        Article stored = decoder.decode(xapian.get_document(docid).get_data());
+        const Article stored = decoder.decode(xapian.get_document(docid).get_data());
         auto row = rows.find(docid);
         if (row == rows.end()) {
-            Row from_document{stored.id, "", stored.path};
-            out.differences.push_back({Problem::OnlyInXapian, docid, std::move(from_document), std::move(stored)});
+            out.differences.push_back({Problem::OnlyInXapian, docid, Row{stored.id, "", stored.path}, {}});
         } else if (stored.id != row->second.id) {
-            out.differences.push_back({Problem::IdDiffers, docid, row->second, std::move(stored)});
+            out.differences.push_back({Problem::IdDiffers, docid, row->second, stored.id});
         } else if (content_hash(stored) != row->second.hash) {
-            out.differences.push_back({Problem::ContentDiffers, docid, row->second, std::move(stored)});
+            out.differences.push_back({Problem::ContentDiffers, docid, row->second, {}});
         }
     }
 }
@@ -78,7 +82,7 @@ std::vector<Difference> join(std::vector<Comparison>& passes, const Rows& rows) 
     }
     for (const auto& [docid, row] : rows)
         if (!std::binary_search(seen.begin(), seen.end(), docid))
-            out.push_back({Problem::OnlyInCatalog, docid, row, Article{}});
+            out.push_back({Problem::OnlyInCatalog, docid, row, {}});
     return out;
 }
 
@@ -119,64 +123,146 @@ std::vector<Difference> compare_in_parallel(const std::filesystem::path& xapian_
 
 }  // namespace
 
+StoreState assess_stores(const Xapian::Database& xapian, Catalog& catalog) {
+    const Xapian::rev actual = xapian.get_revision();
+    const std::optional<std::string> meta = catalog.meta(kRevisionMeta);
+    // A catalog created just now (the old one deleted or truncated) records
+    // nothing; neither does a new index, which has no documents yet.
+    if (!meta) return xapian.get_doccount() == 0 && catalog.count() == 0 ? StoreState::Agree : StoreState::CatalogBehind;
+    const Xapian::rev recorded = std::stoul(*meta);
+    if (recorded == actual) return StoreState::Agree;
+    if (actual == recorded + 1) return StoreState::InterruptedBatch;
+    return actual > recorded ? StoreState::CatalogBehind : StoreState::CatalogAhead;
+}
+
 std::size_t reconcile(Xapian::WritableDatabase& xapian, Catalog& catalog) {
     const Rows rows = catalog_rows(catalog);
     std::size_t fixed = 0;
     sqlite::Transaction tx(catalog.db());
     xapian.begin_transaction(true);
+    DocDataDecoder decoder;
     for (const Difference& d : compare(xapian, rows)) {
         ++fixed;
-        const Xapian::docid docid = d.docid;
-        const Row* row = &d.row;
-        const Article& stored = d.stored;
         switch (d.problem) {
             case Problem::OnlyInXapian:
                 // Written by the lost batch; its file is read again next run.
-                xapian.delete_document(docid);
-                catalog.invalidate_file(row->path);
+                xapian.delete_document(d.docid);
+                catalog.invalidate_file(d.row.path);
                 break;
             case Problem::OnlyInCatalog:
             case Problem::IdDiffers:
-                if (d.problem == Problem::IdDiffers) xapian.delete_document(docid);
-                catalog.delete_article(docid);
-                catalog.invalidate_file(row->path);
+                if (d.problem == Problem::IdDiffers) xapian.delete_document(d.docid);
+                catalog.delete_article(d.docid);
+                catalog.invalidate_file(d.row.path);
                 break;
-            case Problem::ContentDiffers:
+            case Problem::ContentDiffers: {
                 // Xapian holds the lost batch's newer version; the row follows it.
-                catalog.upsert(docid, stored, content_hash(stored), text_fingerprint(stored),
+                const Article stored = decoder.decode(xapian.get_document(d.docid).get_data());
+                catalog.upsert(d.docid, stored, content_hash(stored), text_fingerprint(stored),
                                static_cast<int64_t>(stored.title.size() + stored.text.size()), 0);
-                catalog.invalidate_file(row->path);
+                catalog.invalidate_file(d.row.path);
                 break;
+            }
             case Problem::None:
                 break;
         }
     }
     catalog.db().exec("DELETE FROM duplicates WHERE docid NOT IN (SELECT docid FROM articles)");
     xapian.commit_transaction();
-    catalog.set_meta("xapian_revision", std::to_string(xapian.get_revision()));
+    catalog.set_meta(kRevisionMeta, std::to_string(xapian.get_revision()));
+    catalog.delete_meta(kTablesMeta);
     tx.commit();
     return fixed;
+}
+
+namespace {
+
+// A row goes: its file, and the files of its duplicates, are read again.
+void drop_row(Catalog& catalog, Xapian::docid docid, const std::string& path) {
+    for (const std::string& duplicate_file : catalog.take_duplicates_of(docid)) catalog.invalidate_file(duplicate_file);
+    catalog.delete_article(docid);
+    catalog.invalidate_file(path);
+}
+
+// The row of a document, from its document data and topic values. False
+// when another row holds the document's id.
+bool restore_row(Catalog& catalog, Xapian::docid docid, const Xapian::Document& doc, DocDataDecoder& decoder,
+                 const TopicProfiles* profiles) {
+    const Article a = decoder.decode(doc.get_data());
+    if (const std::optional<CatalogEntry> other = catalog.find(a.id); other && other->docid != docid) return false;
+    catalog.upsert(docid, a, content_hash(a), text_fingerprint(a), static_cast<int64_t>(a.title.size() + a.text.size()),
+                   0);
+    if (profiles) catalog.set_topics(docid, document_topics(doc, *profiles));
+    // With no record of the file, or an old one, the next run reads it and
+    // finds these articles unchanged.
+    catalog.invalidate_file(a.path);
+    return true;
+}
+
+}  // namespace
+
+CatalogRebuild rebuild_catalog(Xapian::WritableDatabase& xapian, Catalog& catalog, const TopicProfiles* profiles) {
+    const std::vector<Difference> differences = compare(xapian, catalog_rows(catalog));
+    CatalogRebuild out;
+    sqlite::Transaction tx(catalog.db());
+    xapian.begin_transaction(true);
+    // Rows that name no document, or another article, go first, so that
+    // restored rows find their ids free.
+    for (const Difference& d : differences)
+        if (d.problem == Problem::OnlyInCatalog || d.problem == Problem::IdDiffers) {
+            drop_row(catalog, d.docid, d.row.path);
+            if (d.problem == Problem::OnlyInCatalog) ++out.removed_rows;
+        }
+    DocDataDecoder decoder;
+    for (const Difference& d : differences) {
+        if (d.problem == Problem::OnlyInCatalog || d.problem == Problem::None) continue;
+        if (restore_row(catalog, d.docid, xapian.get_document(d.docid), decoder, profiles)) {
+            ++(d.problem == Problem::ContentDiffers ? out.corrected : out.restored);
+        } else {
+            // A second document of an indexed id: the article stays indexed
+            // under the other.
+            xapian.delete_document(d.docid);
+            ++out.removed_documents;
+        }
+    }
+    catalog.db().exec("DELETE FROM duplicates WHERE docid NOT IN (SELECT docid FROM articles)");
+    xapian.commit_transaction();
+    catalog.set_meta(kRevisionMeta, std::to_string(xapian.get_revision()));
+    catalog.delete_meta(kTablesMeta);
+    tx.commit();
+    return out;
 }
 
 std::vector<std::string> find_inconsistencies(const std::filesystem::path& xapian_dir, Catalog& catalog) {
     const Xapian::Database xapian(xapian_dir.string());
     std::vector<std::string> out;
+    // What state the stores are in comes first: one line that explains
+    // the thousands after it.
+    if (catalog.meta(kSegmentsPendingMeta))
+        out.push_back("a first run or rebuild stopped before merging its segments (an interrupted batch)");
+    const std::string states = "the catalog records index revision " + catalog.meta(kRevisionMeta).value_or("none") +
+                               " but the index is at " + std::to_string(xapian.get_revision());
+    switch (assess_stores(xapian, catalog)) {
+        case StoreState::Agree: break;
+        case StoreState::InterruptedBatch: out.push_back(states + " (an interrupted batch)"); break;
+        case StoreState::CatalogBehind:
+            out.push_back(states + " (the catalog was lost or restored from an older copy: it is rebuilt from the index)");
+            break;
+        case StoreState::CatalogAhead:
+            out.push_back(states + " (the index is older than its catalog: restored from an older copy? "
+                                   "'check --rebuild-catalog' makes the catalog follow the index)");
+            break;
+    }
     for (const Difference& d : compare_in_parallel(xapian_dir, xapian.get_lastdocid(), catalog_rows(catalog))) {
         const std::string doc = "document " + std::to_string(d.docid);
         switch (d.problem) {
             case Problem::OnlyInXapian: out.push_back(doc + " is in the index but not in the catalog"); break;
             case Problem::OnlyInCatalog: out.push_back(doc + " (" + d.row.id + ") is in the catalog but not in the index"); break;
-            case Problem::IdDiffers: out.push_back(doc + " is " + d.stored.id + " in the index but " + d.row.id + " in the catalog"); break;
+            case Problem::IdDiffers: out.push_back(doc + " is " + d.document_id + " in the index but " + d.row.id + " in the catalog"); break;
             case Problem::ContentDiffers: out.push_back(doc + " (" + d.row.id + ") differs between the index and the catalog"); break;
             case Problem::None: break;
         }
     }
-    if (catalog.meta(kSegmentsPendingMeta))
-        out.push_back("a first run or rebuild stopped before merging its segments (an interrupted batch)");
-    const std::string revision = catalog.meta("xapian_revision").value_or("0");
-    if (revision != std::to_string(xapian.get_revision()))
-        out.push_back("the catalog records index revision " + revision + " but the index is at " +
-                      std::to_string(xapian.get_revision()) + " (an interrupted batch)");
     return out;
 }
 

@@ -109,4 +109,14 @@ void apply_topic_scores(Xapian::Document& doc, const std::vector<TopicScore>& sc
     }
 }
 
+std::vector<std::pair<std::string, double>> document_topics(const Xapian::Document& doc, const TopicProfiles& profiles) {
+    std::vector<std::pair<std::string, double>> out;
+    for (const TopicProfile& t : profiles.topics) {
+        const std::string value = doc.get_value(t.slot);
+        if (!value.empty()) out.emplace_back(t.name, Xapian::sortable_unserialise(value));
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    return out;
+}
+
 }  // namespace newsdex

@@ -8,6 +8,7 @@
 #include "topic_profiles.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace newsdex {
@@ -22,5 +23,9 @@ std::vector<TopicScore> score_topics(const TopicProfiles& profiles, const Articl
 
 // Sets the article's topic values and XP terms in `doc`, replacing old ones.
 void apply_topic_scores(Xapian::Document& doc, const std::vector<TopicScore>& scores);
+
+// The scores apply_topic_scores() stored in `doc`, for the topics of
+// `profiles`, best first.
+std::vector<std::pair<std::string, double>> document_topics(const Xapian::Document& doc, const TopicProfiles& profiles);
 
 }  // namespace newsdex

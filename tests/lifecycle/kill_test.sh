@@ -11,6 +11,15 @@
 #   KILL_TEST_TRIALS=N  number of trials (overrides --long)
 #   KILL_TEST_OPTIONS="..."  more newsdex-index options for every run (e.g.
 #                       --segments always: kill parallel first runs)
+#   KILL_TEST_MODE=M    what is killed (default first):
+#                       first         a first run into an empty directory
+#                       incremental   a run adding half the articles to an
+#                                     index of the other half
+#                       rebuild       --rebuild of the complete index
+#                       compact       `compact` of the complete index
+#                       catalog-loss  a first run, after whose kill the
+#                                     catalog is deleted as well: the rerun
+#                                     must rebuild it and lose nothing
 # Needs python3 and the sqlite3 command-line shell (Debian package sqlite3).
 # Each trial prints one line; the last line is "kill-test: N passed, M failed".
 set -u
@@ -27,6 +36,8 @@ trials=20
 [ "$mode" = "--long" ] && trials=60
 trials=${KILL_TEST_TRIALS:-$trials}
 seed=${KILL_TEST_SEED:-1}
+mode=${KILL_TEST_MODE:-first}
+case $mode in first|incremental|rebuild|compact|catalog-loss) ;; *) echo "kill-test: unknown mode $mode"; exit 2 ;; esac
 article_seed=kill-test
 read -r -a extra_options <<<"${KILL_TEST_OPTIONS:-}"
 
@@ -156,12 +167,32 @@ same_as_reference() {  # DB LABEL
     done
 }
 
-# Starts an indexer run in the background and SIGKILLs it after DELAY
+# The command a trial kills, for DB, by mode (the rerun of a trial is
+# always a plain run over all the articles).
+killed_command() {  # DB
+    case $mode in
+        rebuild) echo "$index_bin" --db "$1" --batch-size "$batch" --base "$src" --quiet "${extra_options[@]}" --rebuild "$src" ;;
+        compact) echo "$index_bin" --db "$1" --quiet compact ;;
+        *) echo "$index_bin" --db "$1" --batch-size "$batch" --base "$src" --quiet "${extra_options[@]}" "$src" ;;
+    esac
+}
+
+# What DB holds before the killed command: nothing, or a copy of an index.
+prepare_trial() {  # DB
+    rm -rf "$1"
+    case $mode in
+        incremental) cp -a "$half" "$1" ;;
+        rebuild|compact) cp -a "$ref" "$1" ;;
+    esac
+}
+
+# Starts the mode's command in the background and SIGKILLs it after DELAY
 # seconds. Sets outcome to "killed", or "finished (exit N)" if it ended by
 # itself first. (Not run in a $(...) subshell: the EXIT trap must see bg_pid.)
 run_and_kill() {  # DB DELAY
     local rc
-    "$index_bin" --db "$1" --batch-size "$batch" --base "$src" --quiet "${extra_options[@]}" "$src" >"$work/bg.out" 2>&1 &
+    # shellcheck disable=SC2046  # paths here have no spaces (mktemp)
+    $(killed_command "$1") >"$work/bg.out" 2>&1 &
     bg_pid=$!
     sleep "$2"
     kill -KILL "$bg_pid" 2>/dev/null
@@ -181,7 +212,22 @@ if [ "$rc" -ne 0 ]; then echo "kill-test: the clean run failed (exit $rc):"; cat
 ref_snap=$work/ref-snapshot
 snapshot "$ref" "$ref_snap" || { echo "kill-test: cannot read the reference index"; exit 2; }
 agree "$ref" reference || exit 2
-echo "kill-test: $articles_count articles, batch size $batch, ${extra_options[*]:+options ${extra_options[*]}, }clean run $duration s," \
+if [ "$mode" = incremental ]; then
+    # The index of every other folder of articles: a trial adds the rest.
+    half=$work/half
+    mkdir -p "$work/hidden"
+    for folder in $(ls "$src" | awk 'NR % 2 == 0'); do mv "$src/$folder" "$work/hidden/"; done
+    index "$half" >"$work/half.log" 2>&1 || { echo "kill-test: cannot index half the articles:"; cat "$work/half.log"; exit 2; }
+    mv "$work/hidden"/* "$src/"
+fi
+if [ "$mode" != first ] && [ "$mode" != catalog-loss ]; then
+    # Kills are drawn from the time the mode's own command takes.
+    prepare_trial "$db"
+    started=$(now)
+    $(killed_command "$db") >"$work/mode.log" 2>&1 || { echo "kill-test: the clean $mode run failed:"; cat "$work/mode.log"; exit 2; }
+    duration=$(elapsed "$started" "$(now)")
+fi
+echo "kill-test: $articles_count articles, batch size $batch, ${extra_options[*]:+options ${extra_options[*]}, }mode $mode, clean run $duration s," \
      "$(cat "$ref_snap/count") documents; $trials trials, seed $seed"
 
 # The kill schedule: a delay for every trial, and for every 3rd trial a
@@ -200,15 +246,21 @@ EOF
 # --- trials ---------------------------------------------------------------
 passed=0 failed=0 interrupted_count=0 finished_early=0
 while read -r trial delay rerun_delay; do
-    rm -rf "$db"
+    prepare_trial "$db"
     problem=
     note=
     run_and_kill "$db" "$delay"
     [ "$outcome" = killed ] || { finished_early=$((finished_early + 1)); note="run $outcome before the kill; "; }
+    if [ "$mode" = catalog-loss ] && catalog=$(live_catalog "$db"); then
+        rm -f "$catalog" "$catalog-wal" "$catalog-shm"
+        note="${note}catalog deleted; "
+    fi
 
     # (a) what the kill left, without repairing it
     interrupted=no
-    if [ ! -e "$db/index.stub" ]; then
+    if [ "$mode" = catalog-loss ]; then
+        interrupted="catalog deleted"  # the rerun, not check, must bring it back
+    elif [ ! -e "$db/index.stub" ]; then
         interrupted="no index yet"
     else
         "$index_bin" --db "$db" check --no-repair >"$work/check1.out" 2>&1
@@ -244,6 +296,8 @@ while read -r trial delay rerun_delay; do
         rc=$?
         repaired=$(grep -o 'repaired [0-9]*' "$work/rerun.out" | grep -o '[0-9]*')
         [ -n "$repaired" ] && note="${note}rerun repaired $repaired; "
+        restored=$(grep -o 'catalog rebuilt from the index ([0-9]*' "$work/rerun.out" | grep -o '[0-9]*$')
+        [ -n "$restored" ] && note="${note}rerun restored $restored rows; "
         if [ "$rc" -ne 0 ]; then
             problem="rerun exited $rc: $(grep -m3 . "$work/rerun.out" | tr '\n' ' ')"
         else
@@ -265,7 +319,7 @@ while read -r trial delay rerun_delay; do
     echo "trial $trial: kill after $delay s; interrupted batch: $interrupted; ${note}$result"
 done <"$work/schedule"
 
-echo "kill-test: seed $seed; $interrupted_count of $trials kills left an interrupted batch;" \
+echo "kill-test: mode $mode, seed $seed; $interrupted_count of $trials kills left an interrupted batch;" \
      "$finished_early runs finished before their kill"
 echo "kill-test: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
