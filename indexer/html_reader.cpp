@@ -1,6 +1,7 @@
 #include "html_reader.h"
 
 #include "errors.h"
+#include "html_depth.h"
 
 #include <gumbo.h>
 #include <nlohmann/json.hpp>
@@ -510,6 +511,10 @@ std::string charset_in_tag(std::string_view tag) {
 HtmlArticle extract_html_article(std::string_view html_utf8) {
     // gumbo keeps a byte order mark as text, which would make an empty page look non-empty.
     if (html_utf8.substr(0, 3) == "\xEF\xBB\xBF") html_utf8.remove_prefix(3);
+    // gumbo's tree builder slows with the square of the nesting depth; pages
+    // nested beyond any real one's depth are flattened first (html_depth.h).
+    const DepthLimitedHtml limited = limit_html_depth(html_utf8);
+    html_utf8 = limited.page(html_utf8);
     GumboOptions options = kGumboDefaultOptions;
     // Parse errors are of no use here, and gumbo copies the open-element
     // stack into each one: on deeply broken pages that alone exhausts memory.

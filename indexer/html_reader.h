@@ -17,8 +17,9 @@ struct HtmlArticle {
     std::string text;    // article body, paragraphs separated by '\n'
 };
 
-// Parses a UTF-8 HTML document. Malformed markup is recovered, not rejected;
-// throws InputError only when the page has neither a title nor body text.
+// Parses a UTF-8 HTML document. Malformed markup is recovered, not rejected,
+// and nesting deeper than kMaxHtmlDepth is flattened (html_depth.h); throws
+// InputError only when the page has neither a title nor body text.
 HtmlArticle extract_html_article(std::string_view html_utf8);
 
 // The charset declared by a <meta charset> or <meta http-equiv content> in

@@ -2,6 +2,7 @@
 
 #include "catalog.h"
 #include "errors.h"
+#include "index_file.h"
 #include "index_layout.h"
 #include "input_files.h"
 #include "rejects.h"
@@ -233,10 +234,7 @@ private:
     void discovered(const std::string& key) {
         queue_.push_back(key);
         new_keys_.insert(key);
-        std::ofstream out(pending_file(), std::ios::app);
-        out << key << '\n';
-        out.flush();
-        if (!out) throw IndexError(pending_file().string() + ": cannot write");
+        append_to_file(pending_file(), key + '\n');  // refuses a link planted at new-shards
     }
 
     // Files the catch-all read whole in this run: their keys are known.

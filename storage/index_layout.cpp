@@ -1,9 +1,7 @@
 #include "index_layout.h"
 
 #include "errors.h"
-
-#include <fcntl.h>
-#include <unistd.h>
+#include "index_file.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -19,13 +17,6 @@ namespace {
 constexpr const char* kGenerationPrefix = "gen-";
 
 bool is_generation_name(const std::string& name) { return name.rfind(kGenerationPrefix, 0) == 0; }
-
-void fsync_path(const fs::path& path, int flags) {
-    int fd = ::open(path.c_str(), flags);
-    if (fd < 0) return;
-    ::fsync(fd);
-    ::close(fd);
-}
 
 }  // namespace
 
@@ -59,23 +50,10 @@ Generation IndexLayout::next_generation() const {
 }
 
 void IndexLayout::publish(const Generation& generation) const {
-    const fs::path tmp = dir_ / ("index.stub.tmp-" + std::to_string(::getpid()));
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        out << "auto " << generation.dir.filename().string() << "/xapian\n";
-        out.flush();
-        if (!out) throw IndexError(tmp.string() + ": cannot write: " + std::strerror(errno));
-    }
-    fsync_path(tmp, O_RDONLY);
-    std::error_code ec;
-    fs::rename(tmp, stub(), ec);
-    if (ec) {
-        fs::remove(tmp, ec);
-        throw IndexError(stub().string() + ": cannot switch generations: " + ec.message());
-    }
-    // The rename itself must survive a power cut, or readers could come
-    // back to a stub naming a generation that was already removed.
-    fsync_path(dir_, O_RDONLY | O_DIRECTORY);
+    // Via "index.stub.tmp-PID", never following a link planted there; the
+    // rename is synced too, or after a power cut readers could come back to
+    // a stub naming a generation that was already removed.
+    replace_file(stub(), "auto " + generation.dir.filename().string() + "/xapian\n");
 }
 
 void IndexLayout::remove_stale_generations() const {

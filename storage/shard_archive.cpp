@@ -1,6 +1,7 @@
 #include "shard_archive.h"
 
 #include "errors.h"
+#include "index_file.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -100,33 +101,19 @@ ArchiveStub ArchiveStub::read(const fs::path& file) {
 }
 
 void ArchiveStub::write(const fs::path& file) const {
-    const fs::path tmp = file.string() + ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        out << "# newsdex archive: a Xapian stub file listing the shards (see README, Scaling out)\n";
-        if (!shard_by.empty()) out << kShardBy << shard_by << '\n';
-        for (const ShardEntry& s : shards) {
-            if (!s.key.empty()) {
-                out << kShard << s.key;
-                if (s.no_dates) out << " dates: none";
-                else if (!s.first_date.empty()) out << " dates: " << s.first_date << ".." << s.last_date;
-                out << '\n';
-            }
-            out << s.database << '\n';
+    std::ostringstream out;
+    out << "# newsdex archive: a Xapian stub file listing the shards (see README, Scaling out)\n";
+    if (!shard_by.empty()) out << kShardBy << shard_by << '\n';
+    for (const ShardEntry& s : shards) {
+        if (!s.key.empty()) {
+            out << kShard << s.key;
+            if (s.no_dates) out << " dates: none";
+            else if (!s.first_date.empty()) out << " dates: " << s.first_date << ".." << s.last_date;
+            out << '\n';
         }
-        out.flush();
-        if (!out) throw IndexError(tmp.string() + ": cannot write: " + std::strerror(errno));
+        out << s.database << '\n';
     }
-    if (int fd = ::open(tmp.c_str(), O_RDONLY); fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
-    std::error_code ec;
-    fs::rename(tmp, file, ec);
-    if (ec) {
-        fs::remove(tmp, ec);
-        throw IndexError(file.string() + ": cannot replace: " + ec.message());
-    }
+    replace_file(file, out.str());  // never through a link planted at the temporary name
 }
 
 bool ArchiveLayout::is_archive(const fs::path& dir) {

@@ -1,5 +1,6 @@
 #include "writer_lock.h"
 
+#include "index_file.h"
 #include "utc_time.h"
 
 #include <fcntl.h>
@@ -31,8 +32,9 @@ WriterLock::WriterLock(const IndexLayout& layout, double wait_seconds) {
     std::error_code ec;
     std::filesystem::create_directories(layout.dir(), ec);
     if (ec) throw IndexError(layout.dir().string() + ": cannot create index directory: " + ec.message());
-    fd_ = ::open(layout.lock_file().c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd_ < 0) throw IndexError(layout.lock_file().string() + ": cannot open lock file: " + std::strerror(errno));
+    // The lock is truncated and written below, often by root from cron:
+    // a symlink or hard link planted at DIR/lock must not redirect that.
+    fd_ = open_index_file(layout.lock_file(), O_RDWR | O_CREAT, "lock file");
 
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(wait_seconds);
     while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {

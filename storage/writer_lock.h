@@ -17,7 +17,8 @@ class WriterLock {
 public:
     // Waits up to `wait_seconds` (0: not at all). Throws IndexBusy naming the
     // holder's pid and start time, or IndexError if the directory cannot be
-    // written. Creates the index directory if needed.
+    // written or DIR/lock is a symbolic link, a hard link or not a regular
+    // file. Creates the index directory if needed.
     WriterLock(const IndexLayout& layout, double wait_seconds);
     ~WriterLock();
     WriterLock(const WriterLock&) = delete;
