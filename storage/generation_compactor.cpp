@@ -2,6 +2,7 @@
 
 #include "catalog.h"
 #include "errors.h"
+#include "index_file.h"
 #include "recovery.h"
 #include "sqlite.h"
 #include "table_fingerprint.h"
@@ -98,7 +99,7 @@ namespace {
 // Builds `next` from `live` and the segments, and checks it. Throws
 // IndexError; what it wrote is the caller's to remove.
 void build_checked(const Generation& live, const Generation& next, const SegmentMerge& merge) {
-    fs::create_directories(next.dir);
+    make_index_directory(next.dir, "index generation");
     Renumbering renumbering;
     try {
         Xapian::Database main(live.xapian().string());

@@ -108,4 +108,15 @@ void append_to_file(const fs::path& file, std::string_view content) {
     if (out.release_and_close() != 0) fail(file, "cannot write");
 }
 
+void make_index_directory(const fs::path& dir, std::string_view what) {
+    if (::mkdir(dir.c_str(), 0755) == 0) return;
+    if (errno != EEXIST) fail(dir, "cannot create " + std::string(what));
+    struct stat st {};
+    if (::lstat(dir.c_str(), &st) != 0) fail(dir, "cannot create " + std::string(what));
+    if (S_ISLNK(st.st_mode))
+        throw IndexError(dir.string() + ": is a symbolic link; refusing to write through it (remove it: newsdex "
+                                        "creates this directory itself)");
+    if (!S_ISDIR(st.st_mode)) throw IndexError(dir.string() + ": is not a directory");
+}
+
 }  // namespace newsdex

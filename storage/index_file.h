@@ -19,6 +19,11 @@ void replace_file(const std::filesystem::path& file, std::string_view content);
 // link or anything but a regular file there. Throws IndexError.
 void append_to_file(const std::filesystem::path& file, std::string_view content);
 
+// Creates the directory `dir` (its parent must exist) or accepts it if it
+// is one already, but never a symbolic link planted at its name: Xapian and
+// SQLite would write through it. Throws IndexError naming `what`.
+void make_index_directory(const std::filesystem::path& dir, std::string_view what);
+
 // open(2) of a file in an index directory with O_NOFOLLOW, then a check that
 // it is a regular file with one name (a hard link to a file elsewhere is as
 // bad as a symlink). Returns the descriptor; throws IndexError naming the

@@ -3,6 +3,7 @@
 #include "content_hash.h"
 #include "doc_data.h"
 #include "errors.h"
+#include "index_file.h"
 #include "xapian_reason.h"
 #include "recovery.h"
 #include "table_fingerprint.h"
@@ -17,9 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 Xapian::WritableDatabase open_xapian(const Generation& generation) {
-    std::error_code ec;
-    std::filesystem::create_directories(generation.dir, ec);
-    if (ec) throw IndexError(generation.dir.string() + ": cannot create index directory: " + ec.message());
+    make_index_directory(generation.dir, "index generation");
     try {
         return Xapian::WritableDatabase(generation.xapian().string(), Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError&) {

@@ -1,6 +1,7 @@
 #include "segment_set.h"
 
 #include "errors.h"
+#include "index_file.h"
 #include "xapian_reason.h"
 
 #include <algorithm>
@@ -34,9 +35,7 @@ constexpr int kSegmentFlags = Xapian::DB_CREATE | Xapian::DB_NO_SYNC | Xapian::D
 SegmentSet::SegmentSet(fs::path dir, Xapian::docid first_docid, Options options)
     : dir_(std::move(dir)), options_(options), first_docid_(first_docid), next_epoch_base_(first_docid) {
     options_.threads = std::max(1u, options_.threads);
-    std::error_code ec;
-    fs::create_directories(dir_, ec);
-    if (ec) throw IndexError(dir_.string() + ": cannot create segment directory: " + ec.message());
+    make_index_directory(dir_, "segment directory");
     for (unsigned i = 0; i < options_.threads; ++i) lanes_.push_back(std::make_unique<Lane>());
     start_epoch();
     for (unsigned i = 0; i < lanes_.size(); ++i) lanes_[i]->thread = std::thread([this, i] { write_lane(i); });

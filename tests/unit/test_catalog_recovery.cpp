@@ -4,6 +4,7 @@
 #include "analyzer.h"
 #include "catalog.h"
 #include "generation_compactor.h"
+#include "index_file.h"
 #include "index_fixture.h"
 #include "index_writer.h"
 #include "recovery.h"
@@ -249,4 +250,17 @@ TEST_CASE("the index fingerprint covers every table file and changes with any by
     CHECK(table_fingerprint(g.xapian()) == before);
     flip_middle_byte(g.xapian() / "docdata.glass");
     CHECK(table_fingerprint(g.xapian()) != before);
+}
+
+TEST_CASE("a generation or segment directory planted as a symbolic link is refused", "[recovery][symlink]") {
+    testing::TempDir dir;
+    fs::create_directories(dir.path() / "elsewhere");
+    fs::create_directory_symlink(dir.path() / "elsewhere", dir.path() / "gen-000001");
+    CHECK_THROWS_WITH(make_index_directory(dir.path() / "gen-000001", "index generation"),
+                      Catch::Contains("is a symbolic link"));
+    CHECK_THROWS_WITH(IndexWriter(Generation{dir.path() / "gen-000001"}), Catch::Contains("is a symbolic link"));
+    CHECK(fs::is_empty(dir.path() / "elsewhere"));
+    make_index_directory(dir.path() / "real", "index generation");
+    make_index_directory(dir.path() / "real", "index generation");  // an existing directory is fine
+    CHECK(fs::is_directory(dir.path() / "real"));
 }

@@ -17,4 +17,9 @@ ln -s "$d/outside" "$d/archive/new-shards"
 newsdex-index --db "$d/archive" --shard-by month --quiet corpus; echo "planted new-shards: exit $?"
 rm "$d/archive/new-shards"
 plant_and_index archive.stub.tmp "$d/archive" --shard-by month --quiet corpus; echo "planted archive stub temp: exit $?"
+# A link planted at the name of the generation a compaction writes next is
+# removed as stale before it starts: nothing is written elsewhere.
+mkdir -p "$d/elsewhere"; ln -s "$d/elsewhere" "$d/stub/gen-000002"
+newsdex-index --db "$d/stub" --quiet compact; echo "planted generation: exit $?"
+ls "$d/elsewhere" | wc -l
 echo "--- outside:"; cat "$d/outside"
