@@ -24,8 +24,11 @@
 #include "topic_profiles.h"
 #include "writer_lock.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <optional>
 
@@ -134,7 +137,7 @@ private:
             done_bytes_ += input.size > 0 ? input.size : 0;
             ++summary_.files;
         }
-        if (!options_.keep_deleted) remove_deleted_files();
+        make_removals();
         revisit_duplicates();
         writer_->commit();
         SegmentMerge merge = writer_->finish_segments();
@@ -142,7 +145,7 @@ private:
         summary_.rejected = rejects_.count();
         summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         if (options_.rebuild && merge.segments.empty()) switch_to_rebuilt();
-        writer_->catalog().finish_run(run_, format_summary(summary_), summary_.rejected ? 3 : 0);
+        writer_->catalog().finish_run(run_, format_summary(summary_), exit_status(summary_));
         writer_->commit();
         if (!merge.segments.empty()) merge_segments(merge);
         else if (should_compact()) compact();
@@ -250,8 +253,9 @@ private:
             tracker_.invalidate(input.path);
             return;
         }
-        // Articles the file no longer holds.
-        for (Xapian::docid docid : writer_->catalog().articles_from(input.path, run_)) remove(docid);
+        // Articles the file no longer holds go at the end of the run, when
+        // all removals can be weighed together (make_removals).
+        reread_.push_back(input.path);
         tracker_.read_done(input.path, *decision, file_articles_);
     }
 
@@ -270,12 +274,48 @@ private:
         return out;
     }
 
-    void remove_deleted_files() {
-        for (const std::string& path : tracker_.deleted_under(roots())) {
-            for (Xapian::docid docid : writer_->catalog().articles_from(path, -1)) remove(docid);
-            writer_->catalog().delete_duplicates_from(path);
+    // Removes the articles that files read again no longer hold (and that
+    // no other file gave this run), and those of deleted files, unless that
+    // is more than options_.max_removals allows: then nothing is removed,
+    // the files read are read again next run, and the deleted ones stay
+    // known.
+    void make_removals() {
+        Catalog& catalog = writer_->catalog();
+        std::vector<std::pair<Xapian::docid, std::string>> doomed;
+        for (const std::string& path : reread_)
+            for (Xapian::docid docid : catalog.articles_from(path, run_)) doomed.emplace_back(docid, path);
+        const std::vector<std::string> deleted =
+            options_.keep_deleted ? std::vector<std::string>{} : tracker_.deleted_under(roots());
+        for (const std::string& path : deleted)
+            for (Xapian::docid docid : catalog.articles_from(path, -1)) doomed.emplace_back(docid, path);
+
+        if (std::optional<std::string> refusal =
+                removals_refused(options_.max_removals, doomed.size(), static_cast<std::size_t>(articles_before_),
+                                 emptied_roots(doomed))) {
+            for (const std::string& path : reread_) tracker_.invalidate(path);
+            summary_.refused_removals = doomed.size();
+            summary_.refusal = *refusal;
+            return;
+        }
+        for (const auto& [docid, path] : doomed) remove(docid);
+        for (const std::string& path : deleted) {
+            catalog.delete_duplicates_from(path);
             tracker_.forget(path);
         }
+    }
+
+    // The input folders whose every article would be removed.
+    std::vector<std::string> emptied_roots(const std::vector<std::pair<Xapian::docid, std::string>>& doomed) {
+        std::vector<std::string> out;
+        for (const std::filesystem::path& root : roots()) {
+            const std::string r = root.string();
+            const int64_t held = writer_->catalog().count_under(r);
+            const auto going = std::count_if(doomed.begin(), doomed.end(), [&](const auto& d) {
+                return d.second == r || d.second.rfind(r + "/", 0) == 0;
+            });
+            if (held > 0 && going >= held) out.push_back(r);
+        }
+        return out;
     }
 
     // Files that held duplicates of a removed article: their copy is now the
@@ -392,6 +432,7 @@ private:
     int64_t run_ = 0;
     int64_t file_articles_ = 0;
     std::vector<std::string> revisit_;
+    std::vector<std::string> reread_;  // files read whole this run
     std::optional<Progress> progress_;
     IngestSummary summary_;
     ArchiveReader* archive_ = nullptr;  // the file being read, for progress
@@ -401,6 +442,34 @@ private:
 }  // namespace
 
 IngestSummary ingest(const IngestOptions& options, std::ostream& errors) { return Run(options, errors).go(); }
+
+int exit_status(const IngestSummary& s) {
+    if (s.refused_removals) return 2;
+    return s.rejected ? 3 : 0;
+}
+
+std::string summary_json(const IngestSummary& s, int exit_status, const std::string& error) {
+    nlohmann::ordered_json j;
+    j["type"] = "summary";
+    j["format"] = 1;
+    j["added"] = s.added;
+    j["updated"] = s.updated;
+    j["unchanged"] = s.unchanged;
+    j["removed"] = s.removed;
+    j["duplicates"] = s.duplicates;
+    j["rejected"] = s.rejected;
+    j["refused_removals"] = s.refused_removals;
+    j["moved_files"] = s.moved_files;
+    j["repaired"] = s.repaired;
+    j["restored"] = s.restored;
+    j["bytes"] = s.bytes;
+    j["seconds"] = std::round(s.seconds * 100) / 100;
+    j["changed"] = s.added + s.updated + s.removed + s.repaired + s.restored > 0;
+    j["exit"] = exit_status;
+    if (!error.empty()) j["error"] = error;
+    else if (!s.refusal.empty()) j["error"] = s.refusal;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 std::string format_summary(const IngestSummary& s) {
     char buf[300];

@@ -4,6 +4,7 @@
 
 #include "article.h"
 #include "field_map.h"
+#include "removal_limit.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -47,6 +48,7 @@ struct IngestOptions {
     std::optional<unsigned> analysis_threads;  // beside the writer; default: cores - 1
     Compaction compaction = Compaction::Auto;
     Segments segments = Segments::Auto;
+    RemovalLimit max_removals;
     // Only articles this accepts are written (a shard of an archive takes
     // its own); the others are read and passed over. None: all.
     std::function<bool(const Article&)> accept;
@@ -57,6 +59,9 @@ struct IngestSummary {
     std::size_t moved_files = 0;
     std::size_t repaired = 0;  // documents fixed after an interrupted run
     std::size_t restored = 0;  // catalog rows rebuilt from the index (the catalog was lost or old)
+    // Removals over the limit are not made: how many, and why (exit 2).
+    std::size_t refused_removals = 0;
+    std::string refusal;
     std::size_t files = 0;
     std::size_t bytes = 0;  // article text read
     std::uintmax_t compacted_from = 0, compacted_to = 0;  // bytes on disk, when compacted
@@ -77,5 +82,13 @@ struct IngestSummary {
 IngestSummary ingest(const IngestOptions& options, std::ostream& errors);
 
 std::string format_summary(const IngestSummary& summary);
+
+// The run's exit status: 2 when removals were refused, 3 when inputs were
+// rejected, else 0.
+int exit_status(const IngestSummary& summary);
+
+// The summary as one JSON object (--summary-json), for scripts:
+// {"type":"summary","format":1,"added":N,...,"changed":BOOL,"exit":N[,"error":TEXT]}.
+std::string summary_json(const IngestSummary& summary, int exit_status, const std::string& error = {});
 
 }  // namespace newsdex

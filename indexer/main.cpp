@@ -2,6 +2,7 @@
 // after it (check, compact, stats).
 // Exit status: 0 all indexed, 3 finished but some inputs were rejected,
 // 2 error (bad usage, index unusable), 75 index busy (another writer).
+#include "config.h"
 #include "errors.h"
 #include "index_location.h"
 #include "ingest.h"
@@ -18,7 +19,10 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
+#include <fstream>
+#include <sstream>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -43,6 +47,7 @@ struct Options {
     std::string segments = "auto";
     // Sharded archives (see shard_archive.h).
     std::string shard_by, shard_key, shard_address;
+    std::string max_removals, summary_json;
 };
 
 newsdex::When when(const std::string& value) {
@@ -59,9 +64,67 @@ void check_encoding(const std::string& name) {
     if (U_FAILURE(status)) throw std::invalid_argument("--encoding: unknown encoding '" + name + "'");
 }
 
-int run(const Options& opt) {
+// Subcommand names, to tell a mistyped one from a path.
+const std::vector<std::string> kSubcommands{"check", "compact", "stats", "retopic", "shards"};
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// Every input must exist before anything is created or changed: a path
+// that is gone (an unmounted disk) or a mistyped subcommand ("chek") is an
+// error, not an input to reject and an index to create.
+void check_inputs_exist(const std::vector<std::string>& paths) {
+    for (const std::string& path : paths) {
+        std::error_code ec;
+        if (path == "-" || std::filesystem::symlink_status(path, ec).type() != std::filesystem::file_type::not_found)
+            continue;
+        std::string hint;
+        if (path.find('/') == std::string::npos)
+            for (const std::string& sub : kSubcommands)
+                if (edit_distance(path, sub) <= 2) hint = " (did you mean the subcommand '" + sub + "'?)";
+        throw std::invalid_argument(path + ": no such file or directory" + hint + "; nothing was indexed");
+    }
+}
+
+void write_summary_json(const Options& opt, const std::string& json) {
+    if (opt.summary_json.empty()) return;
+    std::ofstream out(opt.summary_json, std::ios::trunc);
+    out << json << '\n';
+    if (!out.flush()) std::cerr << "newsdex-index: " << opt.summary_json << ": cannot write the summary\n";
+}
+
+// The exit status of a run that finished, and its report for scripts.
+int finish(const Options& opt, const newsdex::IngestSummary& summary) {
+    const int status = newsdex::exit_status(summary);
+    if (!summary.refusal.empty()) std::cerr << "newsdex-index: " << summary.refusal << '\n';
+    write_summary_json(opt, newsdex::summary_json(summary, status));
+    return status;
+}
+
+// Fills what the command line left unset from the config files.
+void apply_config(const CLI::App& app, Options& opt, const newsdex::Config& config) {
+    const auto unset = [&](const char* option) { return app.get_option(option)->count() == 0; };
+    if (unset("--topics") && config.topics) opt.topics_file = config.topics->string();
+    if (unset("--max-removals") && config.max_removals) opt.max_removals = *config.max_removals;
+    if (unset("--wait") && config.wait) opt.wait = *config.wait;
+    if (opt.paths.empty() && app.get_subcommands().empty()) opt.paths = config.index_paths;
+}
+
+int run(const Options& opt, const newsdex::Config& config) {
     newsdex::IngestOptions options;
-    options.index_dir = newsdex::resolve_index_dir(opt.db);
+    options.index_dir = newsdex::resolve_index_dir(opt.db, config);
     options.base = std::filesystem::absolute(opt.base.empty() ? std::filesystem::current_path() : std::filesystem::path(opt.base));
     options.paths = opt.paths;
     for (const std::string& f : opt.fields) options.fields.set(f);
@@ -78,15 +141,16 @@ int run(const Options& opt) {
     options.compaction = when(opt.compact);
     options.segments = when(opt.segments);
     if (!opt.topics_file.empty()) options.topics_file = opt.topics_file;
+    if (!opt.max_removals.empty()) options.max_removals = newsdex::parse_removal_limit(opt.max_removals);
 
     if (!opt.shard_by.empty() || newsdex::ArchiveLayout::is_archive(options.index_dir)) {
         const newsdex::ShardedSummary sharded = newsdex::ingest_sharded(options, opt.shard_by, std::cerr);
         if (!opt.quiet) std::cout << "newsdex-index: " << newsdex::format_sharded_summary(sharded) << '\n';
-        return sharded.total.rejected ? kSomeRejected : kOk;
+        return finish(opt, sharded.total);
     }
-    newsdex::IngestSummary summary = newsdex::ingest(options, std::cerr);
+    const newsdex::IngestSummary summary = newsdex::ingest(options, std::cerr);
     if (!opt.quiet) std::cout << "newsdex-index: " << newsdex::format_summary(summary) << '\n';
-    return summary.rejected ? kSomeRejected : kOk;
+    return finish(opt, summary);
 }
 
 }  // namespace
@@ -136,6 +200,11 @@ int main(int argc, char** argv) {
     app.add_flag("--progress", opt.progress, "show a progress line even when stderr is not a terminal");
     app.add_flag("--no-progress", opt.no_progress, "no progress line, even on a terminal");
     app.add_flag("-v,--verbose", opt.verbose, "print the id of every article indexed");
+    app.add_option("--max-removals", opt.max_removals,
+                   "remove at most N articles, or P% of the index, in one run; a run that would remove more removes "
+                   "nothing and exits 2 (default: half the index, and never every article under one input folder)");
+    app.add_option("--summary-json", opt.summary_json,
+                   "write the run's summary to FILE as one JSON object (type, counts, changed, exit, error)");
     app.add_option("--shard-by", opt.shard_by, "write a sharded archive: one index per year, month or source "
                                                "(--db names the archive directory; see README, Scaling out)")
         ->check(CLI::IsMember({"year", "month", "source"}));
@@ -169,47 +238,64 @@ int main(int argc, char** argv) {
 
     // Past a file size limit, fail the write (and say so) rather than die.
     std::signal(SIGXFSZ, SIG_IGN);
+    // With -q a subcommand says nothing when all is well; when not, what
+    // it would have said goes to stderr (cron mails only that).
+    std::ostringstream held;
+    std::ostream& out = opt.quiet ? static_cast<std::ostream&>(held) : std::cout;
+    const auto say_if_failed = [&](int status) {
+        if (status != kOk && opt.quiet) std::cerr << held.str();
+        return status;
+    };
+    const auto failed = [&](int status, const std::string& message) {
+        std::cerr << held.str() << "newsdex-index: " << message << '\n';
+        if (!opt.summary_json.empty() && app.get_subcommands().empty()) {
+            newsdex::IngestSummary none;
+            write_summary_json(opt, newsdex::summary_json(none, status, message));
+        }
+        return status;
+    };
     try {
-        newsdex::MaintenanceOptions maintenance{newsdex::resolve_index_dir(opt.db), opt.wait, !opt.no_repair, {}};
+        const newsdex::Config config = newsdex::load_config();
+        apply_config(app, opt, config);
+        newsdex::MaintenanceOptions maintenance{newsdex::resolve_index_dir(opt.db, config), opt.wait, !opt.no_repair, {}};
         if (!opt.topics_file.empty()) maintenance.topics_file = opt.topics_file;
         maintenance.rebuild_catalog = opt.rebuild_catalog;
         maintenance.accept_changes = opt.accept_changes;
         if (newsdex::ArchiveLayout::is_archive(maintenance.index_dir) || shards->parsed()) {
             if (shard_remote->parsed())
-                newsdex::set_shard_remote(maintenance.index_dir, opt.shard_key, opt.shard_address, opt.wait,
-                                          std::cout);
-            else if (shard_local->parsed()) newsdex::set_shard_local(maintenance.index_dir, opt.shard_key, opt.wait, std::cout);
-            else if (shards->parsed()) newsdex::list_shards(maintenance.index_dir, std::cout);
-            else if (check->parsed()) return newsdex::check_archive(maintenance, std::cout);
-            else if (compact->parsed()) return newsdex::compact_archive(maintenance, std::cout);
-            else if (retopic->parsed()) newsdex::retopic_archive(maintenance, std::cout);
-            else if (stats->parsed()) newsdex::print_archive_stats(maintenance, std::cout);
+                newsdex::set_shard_remote(maintenance.index_dir, opt.shard_key, opt.shard_address, opt.wait, out);
+            else if (shard_local->parsed()) newsdex::set_shard_local(maintenance.index_dir, opt.shard_key, opt.wait, out);
+            else if (shards->parsed()) newsdex::list_shards(maintenance.index_dir, out);
+            else if (check->parsed()) return say_if_failed(newsdex::check_archive(maintenance, out));
+            else if (compact->parsed()) return say_if_failed(newsdex::compact_archive(maintenance, out));
+            else if (retopic->parsed()) newsdex::retopic_archive(maintenance, out);
+            else if (stats->parsed()) newsdex::print_archive_stats(maintenance, out);
             if (shards->parsed() || check->parsed() || retopic->parsed() || stats->parsed()) return kOk;
         }
-        if (check->parsed()) return newsdex::check_index(maintenance, std::cout);
+        if (check->parsed()) return say_if_failed(newsdex::check_index(maintenance, out));
         if (compact->parsed()) {
-            newsdex::compact_index(maintenance, std::cout);
+            newsdex::compact_index(maintenance, out);
             return kOk;
         }
         if (retopic->parsed()) {
-            newsdex::retopic_index(maintenance, std::cout);
+            newsdex::retopic_index(maintenance, out);
             return kOk;
         }
         if (stats->parsed()) {
-            newsdex::print_stats(maintenance, std::cout);
+            newsdex::print_stats(maintenance, out);
             return kOk;
         }
-        if (opt.paths.empty()) throw std::invalid_argument("nothing to index: give files, folders or - (see --help)");
-        return run(opt);
+        if (opt.paths.empty())
+            throw std::invalid_argument("nothing to index: give files, folders or - (see --help), or index.paths in "
+                                        "a config file");
+        check_inputs_exist(opt.paths);
+        return run(opt, config);
     } catch (const newsdex::IndexBusy& e) {
-        std::cerr << "newsdex-index: " << e.what() << '\n';
-        return kBusy;
+        return failed(kBusy, e.what());
     } catch (const std::exception& e) {
-        std::cerr << "newsdex-index: " << e.what() << '\n';
-        return kError;
+        return failed(kError, e.what());
     } catch (const Xapian::Error& e) {
         // Xapian's errors are not std::exceptions; none should get this far.
-        std::cerr << "newsdex-index: " << e.get_description() << '\n';
-        return kError;
+        return failed(kError, e.get_description());
     }
 }

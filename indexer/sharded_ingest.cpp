@@ -98,6 +98,8 @@ void add(IngestSummary& total, const IngestSummary& s) {
     total.moved_files = std::max(total.moved_files, s.moved_files);
     total.repaired += s.repaired;
     total.restored += s.restored;
+    total.refused_removals += s.refused_removals;
+    if (total.refusal.empty()) total.refusal = s.refusal;
     total.bytes += s.bytes;
 }
 

@@ -123,11 +123,12 @@ void Catalog::migrate() {
 }
 
 std::optional<CatalogEntry> Catalog::find(const std::string& id) {
-    if (!find_) find_.emplace(db_, "SELECT docid, hash FROM articles WHERE id = ?1");
+    if (!find_) find_.emplace(db_, "SELECT docid, hash, path, member, seen_run FROM articles WHERE id = ?1");
     sqlite::Statement& s = *find_;
     s.bind(1, id);
     std::optional<CatalogEntry> entry;
-    if (s.step()) entry = CatalogEntry{static_cast<Xapian::docid>(s.integer(0)), s.text(1)};
+    if (s.step())
+        entry = CatalogEntry{static_cast<Xapian::docid>(s.integer(0)), s.text(1), s.text(2), s.text(3), s.integer(4)};
     s.reset();
     return entry;
 }
@@ -334,6 +335,13 @@ std::vector<std::pair<Xapian::docid, std::string>> Catalog::all_articles() {
     std::vector<std::pair<Xapian::docid, std::string>> out;
     while (s.step()) out.emplace_back(static_cast<Xapian::docid>(s.integer(0)), s.text(1));
     return out;
+}
+
+int64_t Catalog::count_under(const std::string& root) {
+    sqlite::Statement s(db_, "SELECT COUNT(*) FROM articles WHERE path = ?1 OR substr(path, 1, length(?2)) = ?2");
+    s.bind(1, root).bind(2, root.back() == '/' ? root : root + "/");
+    s.step();
+    return s.integer(0);
 }
 
 int64_t Catalog::begin_run(const std::string& kind) {

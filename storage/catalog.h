@@ -29,6 +29,8 @@ struct FileRecord {
 struct CatalogEntry {
     Xapian::docid docid = 0;
     std::string hash;
+    std::string path, member;  // where the article was last read
+    int64_t seen_run = 0;      // the last run that saw it
 };
 
 class Catalog {
@@ -54,6 +56,8 @@ public:
     // Articles from `path` that run `not_seen_in_run` did not see.
     std::vector<Xapian::docid> articles_from(const std::string& path, int64_t not_seen_in_run);
     std::vector<std::pair<Xapian::docid, std::string>> all_articles();
+    // Articles from files at or below the folder `root` (absolute).
+    int64_t count_under(const std::string& root);
 
     // An indexed article whose text_fingerprint() is `text_hash`.
     std::optional<Xapian::docid> find_by_text(const std::string& text_hash);

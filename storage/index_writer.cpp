@@ -171,7 +171,14 @@ WriteOutcome IndexWriter::write(const Article& article) {
     begin_batch();
     const std::string hash = content_hash(article);
     std::optional<CatalogEntry> existing = catalog_.find(article.id);
-    if (existing && existing->hash == hash) {
+    // An article that moved to another file is written again, so that its
+    // row and document say where it is (and deleting the old file later
+    // does not take it along); copies of it in several files read by one
+    // run leave it where this run first saw it.
+    const auto stays = [&] {
+        return (existing->path == article.path && existing->member == article.member) || existing->seen_run == run_;
+    };
+    if (existing && existing->hash == hash && stays()) {
         catalog_.mark_seen(existing->docid, run_);
         return WriteOutcome::Unchanged;
     }

@@ -1,6 +1,7 @@
 #include "topic_profiles.h"
 
 #include "schema.h"
+#include "user_dirs.h"
 #include "word_normalizer.h"
 
 #include <toml++/toml.h>
@@ -59,12 +60,10 @@ Xapian::valueno slot_for(const std::string& name) {
 }
 
 std::optional<std::filesystem::path> default_user_file() {
-    std::filesystem::path dir;
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) dir = xdg;
-    else if (const char* home = std::getenv("HOME"); home && *home) dir = std::filesystem::path(home) / ".config";
-    else return std::nullopt;
+    const std::optional<std::filesystem::path> dir = user_config_dir();
+    if (!dir) return std::nullopt;
     std::error_code ec;
-    const std::filesystem::path file = dir / "newsdex" / "topics.toml";
+    const std::filesystem::path file = *dir / "topics.toml";
     if (std::filesystem::exists(file, ec)) return file;
     return std::nullopt;
 }
