@@ -315,6 +315,8 @@ auto with_retries(const SearchRequest& request, Work work) {
             if (last) throw IndexError(where + ": index keeps changing under the query; try again");
         } catch (const Xapian::DatabaseOpeningError& e) {
             if (last) throw IndexError(where + ": " + e.get_description());
+        } catch (const ShardsUnavailable&) {
+            throw;  // each had its --timeout already
         } catch (const IndexError&) {
             if (last || attempt > 2) throw;
         } catch (const Xapian::Error& e) {
