@@ -96,6 +96,17 @@ std::set<std::string> matching_terms(const Xapian::Enquire& enquire, const Xapia
     return out;
 }
 
+// The document data keeps ids as UTF-8, with bytes that are not UTF-8
+// replaced by U+FFFD (doc_data.cpp), so two ids that differ only there
+// (file names are bytes) would print alike; the id term has the id's own
+// bytes. Only such ids pay for the term list.
+void restore_raw_id(Article& article, const Xapian::Document& doc) {
+    if (article.id.find("\xEF\xBF\xBD") == std::string::npos) return;
+    auto t = doc.termlist_begin();
+    t.skip_to(std::string(schema::kIdPrefix));
+    if (t != doc.termlist_end() && (*t).rfind(schema::kIdPrefix, 0) == 0) article.id = (*t).substr(schema::kIdPrefix.size());
+}
+
 Xapian::valueno facet_slot(const std::string& name) {
     if (name == "source") return schema::kSourceSlot;
     if (name == "year") return schema::kDateSlot;
@@ -234,6 +245,7 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
         // Without details nothing prints the text (--ids, --files, --count).
         hit.article = decoder.decode(it.get_document().get_data(),
                                      request.details ? DocDataDecoder::Text::Include : DocDataDecoder::Text::Skip);
+        restore_raw_id(hit.article, it.get_document());
         if (request.details) hit.snippet = make_snippet(analyzer, hit.article.text, parsed.exact_terms, parsed.stems);
         hit.similar = it.get_collapse_count();
         hit.index = index_of(*it, indexes);
@@ -350,7 +362,10 @@ std::optional<Article> find_article(const SearchRequest& request, const std::str
         const Xapian::Database& db = set.db;
         const std::optional<Xapian::docid> docid = docid_of(db, id);
         if (!docid) return std::nullopt;
-        return decode_doc_data(db.get_document(*docid).get_data());
+        const Xapian::Document doc = db.get_document(*docid);
+        Article article = decode_doc_data(doc.get_data());
+        restore_raw_id(article, doc);
+        return article;
     });
 }
 
