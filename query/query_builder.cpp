@@ -4,6 +4,7 @@
 #include "query_syntax.h"
 #include "schema.h"
 #include "stopwords.h"
+#include "term_budget.h"
 #include "transliteration.h"
 
 #include <map>
@@ -170,12 +171,24 @@ QueryBuilder::QueryBuilder(Analyzer& analyzer, const Xapian::Database& db) : ana
 }
 
 ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions options) {
+    const std::size_t max_bytes = options.limits.max_query_bytes;
+    if (max_bytes && user_query.size() > max_bytes)
+        throw QueryError("query is " + std::to_string(user_query.size()) + " bytes, more than " +
+                         std::to_string(max_bytes) + "; use fewer words, or raise --max-query-bytes");
     check_query_syntax(user_query);
     Analyzer::NormalizedQuery normalized = analyzer_.normalize_query(user_query);
     normalized.text = exact_form_markers_to_phrases(normalized.text);
     if (normalized.text.find_first_not_of(" \t\r\n") == std::string::npos) throw QueryError("empty query");
 
     parser_.set_stemming_strategy(options.exact ? Xapian::QueryParser::STEM_NONE : Xapian::QueryParser::STEM_SOME);
+    // A two-letter prefix stands for thousands of words; its most frequent
+    // ones find most of what the whole expansion would (README, Limits).
+    // (0 is "no limit" only for WILDCARD_LIMIT_ERROR: the 0 most frequent
+    // words would be none.)
+    const Xapian::termcount expansion = options.limits.max_expansion;
+    parser_.set_max_expansion(expansion,
+                              expansion ? Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT : Xapian::Query::WILDCARD_LIMIT_ERROR,
+                              Xapian::QueryParser::FLAG_WILDCARD);
     Xapian::Query parsed;
     try {
         parsed = parser_.parse_query(normalized.text, kParseFlags);
@@ -185,6 +198,9 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
     if (parsed.empty()) throw QueryError("query '" + std::string(user_query) + "' has no searchable words");
 
     ParsedQuery result;
+    // Before any per-term work (names, rewriting, matching): a query over
+    // its term budget is refused here.
+    result.notes = check_term_budget(parsed, db_, options.limits).capped;
     result.normalized = normalized.text;
     for (auto s = parser_.stoplist_begin(); s != parser_.stoplist_end(); ++s) result.stopped.push_back(*s);
 

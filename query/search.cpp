@@ -25,6 +25,9 @@ constexpr double kRecencyHalfLifeDays = 30;
 constexpr double kRecencyMaxBoost = 3.0;
 // Fewer hits than this and we look for a better spelling.
 constexpr Xapian::doccount kFewHits = 3;
+// Each unknown word costs a scan of part of the vocabulary; a query with
+// more unknown words than this is not a typo to correct.
+constexpr std::size_t kMaxWordsToCorrect = 8;
 // Topic scores are 0..1; scaled so that with keywords the topic decides the
 // order and relevance breaks ties among equally topical articles.
 constexpr double kTopicWeight = 20.0;
@@ -121,9 +124,11 @@ std::string suggest(const Xapian::Database& db, const Xapian::Database& vocabula
                     const ParsedQuery& parsed, Xapian::doccount found) {
     std::string better = parsed.normalized;
     bool changed = false;
+    std::size_t unknown = 0;
     for (const QueryWord& w : parsed.words) {
         // Only words the index does not know at all: a known word is not a typo.
         if (db.get_termfreq(w.word) || (!w.stem_term.empty() && db.get_termfreq(w.stem_term))) continue;
+        if (++unknown > kMaxWordsToCorrect) return {};
         const std::optional<std::string> s = suggest_word(vocabulary, w.word);
         if (!s) continue;
         for (std::size_t at = better.find(w.word); at != std::string::npos; at = better.find(w.word, at + s->size())) {
@@ -138,7 +143,7 @@ std::string suggest(const Xapian::Database& db, const Xapian::Database& vocabula
     if (!changed) return {};
     QueryBuilder builder(analyzer, db);
     Xapian::Enquire enquire(db);
-    enquire.set_query(with_filters(builder.build(better, {request.exact}).query, request));
+    enquire.set_query(with_filters(builder.build(better, {request.exact, request.limits}).query, request));
     const Xapian::doccount more = enquire.get_mset(0, 0, kFewHits + found).get_matches_lower_bound();
     return more > found ? better : std::string();
 }
@@ -180,7 +185,7 @@ ParsedQuery base_query(const Xapian::Database& db, Analyzer& analyzer, const Sea
         parsed.query = Xapian::Query::MatchAll;  // filters alone: everything they let through
     } else {
         QueryBuilder builder(analyzer, db);
-        parsed = builder.build(request.query, {request.exact});
+        parsed = builder.build(request.query, {request.exact, request.limits});
     }
     if (!request.similar_to.empty()) {
         const std::optional<Xapian::docid> docid = docid_of(db, request.similar_to);
@@ -237,6 +242,7 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
     const std::size_t indexes = std::max<std::size_t>(1, set.names.size());
     result.sources = set.names;
     result.missing = set.missing;
+    result.notes = parsed.notes;
     DocDataDecoder decoder;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
