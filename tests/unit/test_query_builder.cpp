@@ -190,3 +190,16 @@ TEST_CASE("wildcard_pattern reads a wildcard's pattern with its field prefix", "
     CHECK(wildcard_pattern(q.get_subquery(1)) == "Sпош");
     CHECK(wildcard_pattern(Xapian::Query("тариф")).empty());
 }
+
+TEST_CASE("a word typed many times is one word of the query, not n² of them", "[query][limits]") {
+    Fixture f;
+    Analyzer analyzer;
+    const Xapian::Database db = open_index_readonly(f.dir.path());
+    QueryBuilder builder(analyzer, db);
+    std::string repeated;
+    for (int i = 0; i < 50; ++i) repeated += "пошлины ";
+    const ParsedQuery parsed = builder.build(repeated);
+    REQUIRE(parsed.words.size() == 1);
+    CHECK(parsed.words[0].word == "пошлины");
+    CHECK(f.ids(repeated) == f.ids("пошлины"));
+}
