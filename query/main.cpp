@@ -216,8 +216,8 @@ int main(int argc, char** argv) {
                    "refuse a query of more terms than this, each wildcard counted as the words it stands for "
                    "(default 1000; 0: no limit)");
     app.add_option("--max-expansion", opt.limits.max_expansion,
-                   "a wildcard (prefix*) stands for at most its this many most frequent words (default 100; "
-                   "0: all of them)");
+                   "a wildcard (prefix*) searches at most this many of its words, the most frequent "
+                   "(default 100; 0: all of them)");
     app.add_option("--time-limit", opt.time_limit,
                    "stop a query still running after this many seconds, with exit status 2 (default 30; 0: no limit)")
         ->check(CLI::Validator(
