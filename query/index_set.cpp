@@ -48,7 +48,7 @@ public:
         if (set_.names.empty() && !set_.missing.empty()) {
             std::string all;
             for (const std::string& m : set_.missing) all += (all.empty() ? "" : "; ") + m;
-            throw IndexError("no shard could be opened: " + all);
+            throw ShardsUnavailable("no shard could be opened: " + all);
         }
         if (set_.vocabulary.size() == 0 || !any_remote_) set_.vocabulary = set_.db;
         return std::move(set_);

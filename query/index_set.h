@@ -10,6 +10,8 @@
 // missing — instead of failing the whole query.
 #pragma once
 
+#include "errors.h"
+
 #include <xapian.h>
 
 #include <filesystem>
@@ -38,8 +40,16 @@ struct IndexSet {
     std::size_t pruned = 0;            // archive shards not opened: no article in the date range
 };
 
+// Not one shard could be opened, every one of them remote and down or too
+// slow: asking again would wait for each of them again (every attempt costs
+// up to --timeout), so the query gives up at once.
+struct ShardsUnavailable : IndexError {
+    using IndexError::IndexError;
+};
+
 // Throws IndexError naming the index that fails (a local one; a remote
-// shard that fails is listed in `missing`), or when nothing could be opened.
+// shard that fails is listed in `missing`), or ShardsUnavailable when
+// nothing could be opened.
 IndexSet open_index_set(const std::vector<std::filesystem::path>& indexes, const OpenOptions& options);
 
 // All of them, with default options; throws if any shard is missing.

@@ -4,9 +4,11 @@
 #include "digest_state.h"
 #include "errors.h"
 #include "index_location.h"
+#include "json_text.h"
 #include "output.h"
 #include "recency.h"
 #include "search.h"
+#include "time_limit.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -18,6 +20,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <sstream>
 
 namespace {
 
@@ -43,6 +46,8 @@ struct Options {
     std::string suggest_topic;
     std::vector<std::string> topics_args;
     double timeout = 10;
+    newsdex::QueryLimits limits;
+    double time_limit = 30;
 };
 
 // Shards of an archive that could not be searched (a warning each on
@@ -50,7 +55,7 @@ struct Options {
 // is partial and which shards it lacks.
 void print_partial_json(const std::vector<std::string>& missing) {
     if (missing.empty()) return;
-    std::cout << nlohmann::ordered_json{{"partial", true}, {"missing", missing}}.dump() << '\n';
+    std::cout << newsdex::json_text({{"partial", true}, {"missing", missing}}) << '\n';
 }
 
 bool use_color(const std::string& mode) {
@@ -75,8 +80,9 @@ std::vector<std::filesystem::path> index_dirs(const Options& opt) {
 
 newsdex::SearchRequest base_request(const Options& opt);
 
-int show(const Options& opt) {
+int show(const Options& opt, newsdex::TimeLimit& time_limit) {
     std::optional<newsdex::Article> article = newsdex::find_article(base_request(opt), opt.show_id);
+    time_limit.disarm();
     if (!article) {
         std::cerr << "newsdex-query: no article with id " << opt.show_id << '\n';
         return kNotFound;
@@ -90,6 +96,7 @@ newsdex::SearchRequest base_request(const Options& opt) {
     newsdex::SearchRequest request;
     request.indexes = index_dirs(opt);
     request.timeout_seconds = opt.timeout;
+    request.limits = opt.limits;
     request.on_missing = [](const std::string& shard) {
         std::cerr << "newsdex-query: warning: shard " << shard << "; results are partial\n";
     };
@@ -102,23 +109,26 @@ newsdex::SearchRequest base_request(const Options& opt) {
 
 // `topics`: articles per topic (for a query, if words are given), or one
 // article's topic scores when the only word is an article id.
-int topics(const Options& opt) {
+int topics(const Options& opt, newsdex::TimeLimit& time_limit) {
     newsdex::SearchRequest request = base_request(opt);
     if (opt.topics_args.size() == 1)
         if (auto scores = newsdex::article_topics(request, opt.topics_args[0])) {
+            time_limit.disarm();
             if (opt.json) {
                 nlohmann::ordered_json j = nlohmann::ordered_json::object();
                 for (const auto& [name, score] : *scores) j[name] = std::round(score * 1000) / 1000;
-                std::cout << nlohmann::ordered_json{{"id", opt.topics_args[0]}, {"topics", j}}.dump() << '\n';
+                std::cout << newsdex::json_text({{"id", opt.topics_args[0]}, {"topics", j}}) << '\n';
             } else {
                 for (const auto& [name, score] : *scores) std::printf("%.3f  %s\n", score, name.c_str());
             }
             return scores->empty() ? kNotFound : kFound;
         }
     request.query = join(opt.topics_args);
+    const auto counts = newsdex::topic_counts(request);
+    time_limit.disarm();
     bool any = false;
-    for (const auto& [name, count] : newsdex::topic_counts(request)) {
-        if (opt.json) std::cout << nlohmann::ordered_json{{"topic", name}, {"articles", count}}.dump() << '\n';
+    for (const auto& [name, count] : counts) {
+        if (opt.json) std::cout << newsdex::json_text({{"topic", name}, {"articles", count}}) << '\n';
         else std::printf("%6u  %s\n", static_cast<unsigned>(count), name.c_str());
         any |= count > 0;
     }
@@ -127,13 +137,14 @@ int topics(const Options& opt) {
 
 // `suggest --topic NAME`: words the topic's best articles share that its
 // profile does not have yet.
-int suggest(const Options& opt) {
+int suggest(const Options& opt, newsdex::TimeLimit& time_limit) {
     const auto terms = newsdex::suggest_for_topic(base_request(opt), opt.suggest_topic);
+    time_limit.disarm();
     for (const auto& [stem, weight] : terms) std::printf("%7.2f  %s\n", weight, stem.c_str());
     return terms.empty() ? kNotFound : kFound;
 }
 
-int run(const Options& opt) {
+int run(const Options& opt, newsdex::TimeLimit& time_limit) {
     newsdex::SearchRequest request = base_request(opt);
     request.query = join(opt.words);
     request.topics = opt.topics;
@@ -160,7 +171,9 @@ int run(const Options& opt) {
         request.indexed_after = digest->last_run(key).value_or("");
     }
     newsdex::SearchResult result = newsdex::search(request);
+    time_limit.disarm();  // the answer is complete: print all of it, and record --new's run
     if (digest) digest->record_run(key, started);
+    for (const std::string& note : result.notes) std::cerr << "newsdex-query: note: " << note << '\n';
     if (opt.explain) (opt.json ? std::cerr : std::cout) << result.explanation;
     if (opt.count) {
         std::cout << result.estimated_total << '\n';
@@ -197,6 +210,25 @@ int main(int argc, char** argv) {
     app.add_option("--timeout", opt.timeout, "seconds a remote shard may take to connect and to answer (default 10); "
                                              "a slower or unreachable one is left out with a warning")
         ->check(CLI::PositiveNumber);
+    app.add_option("--max-query-bytes", opt.limits.max_query_bytes,
+                   "refuse query text longer than this many bytes (default 4096; 0: no limit)");
+    app.add_option("--max-terms", opt.limits.max_terms,
+                   "refuse a query of more terms than this, each wildcard counted as the words it stands for "
+                   "(default 1000; 0: no limit)");
+    app.add_option("--max-expansion", opt.limits.max_expansion,
+                   "a wildcard (prefix*) searches at most this many of its words, the most frequent "
+                   "(default 100; 0: all of them)");
+    app.add_option("--time-limit", opt.time_limit,
+                   "stop a query still running after this many seconds, with exit status 2 (default 30; 0: no limit)")
+        ->check(CLI::Validator(
+            [](const std::string& value) {
+                try {
+                    if (std::stod(value) >= 0) return std::string();
+                } catch (const std::exception&) {
+                }
+                return "'" + value + "' is not a number of seconds (0: no limit)";
+            },
+            "SECONDS"));
     app.add_option("-n,--limit", opt.limit, "number of hits to show (default 10)")->check(CLI::Range(1u, 100000u));
     app.add_option("--offset", opt.offset, "skip this many hits first");
     app.add_option("--since", opt.since, "only articles published on or after: YYYY-MM-DD, or 7d, 2w, 3m, 1y back");
@@ -245,11 +277,17 @@ int main(int argc, char** argv) {
         return kError;
     }
 
+    // All the work of a command, up to its complete answer (disarmed there).
+    std::ostringstream limit_text;
+    limit_text << opt.time_limit;
+    newsdex::TimeLimit time_limit(opt.time_limit, "newsdex-query: query still running after its time limit of " +
+                                                      limit_text.str() +
+                                                      " s; stopped (narrow the query, or raise --time-limit)");
     try {
-        if (show_cmd->parsed()) return show(opt);
-        if (topics_cmd->parsed()) return topics(opt);
-        if (suggest_cmd->parsed()) return suggest(opt);
-        return run(opt);
+        if (show_cmd->parsed()) return show(opt, time_limit);
+        if (topics_cmd->parsed()) return topics(opt, time_limit);
+        if (suggest_cmd->parsed()) return suggest(opt, time_limit);
+        return run(opt, time_limit);
     } catch (const std::exception& e) {
         std::cerr << "newsdex-query: " << e.what() << '\n';
         return kError;

@@ -1,5 +1,8 @@
 #include "output.h"
 
+#include "json_text.h"
+#include "line_escape.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -23,9 +26,9 @@ std::string display_date(const Article& a) {
     return a.date;
 }
 
-std::string dump(const nlohmann::ordered_json& j) {
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
+// Distinct ids stay distinct even when they hold bytes that are not UTF-8
+// (json_text.h).
+std::string dump(const nlohmann::ordered_json& j) { return json_text(j); }
 
 std::string file_of(const Article& a) { return a.member.empty() ? a.path : a.path + ":" + a.member; }
 
@@ -89,13 +92,13 @@ void print_json(std::ostream& out, const SearchResult& result, const std::vector
 }
 
 void print_ids(std::ostream& out, const SearchResult& result) {
-    for (const Hit& hit : result.hits) out << hit.article.id << '\n';
+    for (const Hit& hit : result.hits) out << escape_line(hit.article.id) << '\n';
 }
 
 void print_files(std::ostream& out, const SearchResult& result) {
     std::set<std::string> seen;
     for (const Hit& hit : result.hits)
-        if (seen.insert(file_of(hit.article)).second) out << file_of(hit.article) << '\n';
+        if (seen.insert(file_of(hit.article)).second) out << escape_line(file_of(hit.article)) << '\n';
 }
 
 void print_facets_text(std::ostream& out, const SearchResult& result) {

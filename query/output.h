@@ -16,10 +16,12 @@ struct TextStyle {
 };
 
 void print_text(std::ostream& out, const SearchResult& result, const TextStyle& style);
-// One object per hit; then, when asked for, one {"facet": ...} object per facet.
+// One object per hit (bytes that are not UTF-8 as \udcNN, json_text.h); then, when asked for, one {"facet": ...} object per facet.
 void print_json(std::ostream& out, const SearchResult& result, const std::vector<std::string>& index_names);
+// One id per line, escaped (line_escape.h): a line is always one whole id.
 void print_ids(std::ostream& out, const SearchResult& result);
-// Source files of the hits, each once ("archive.zip:member" for members).
+// Source files of the hits, each once ("archive.zip:member" for members),
+// escaped as ids are.
 void print_files(std::ostream& out, const SearchResult& result);
 void print_facets_text(std::ostream& out, const SearchResult& result);
 

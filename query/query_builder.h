@@ -5,6 +5,7 @@
 #pragma once
 
 #include "analyzer.h"
+#include "query_limits.h"
 
 #include <xapian.h>
 
@@ -29,16 +30,19 @@ struct ParsedQuery {
     std::vector<std::string> stopped;   // stopwords left out of the ranking
     std::set<std::string> exact_terms;  // for highlighting
     std::set<std::string> stems;        // for highlighting other forms
+    std::vector<std::string> notes;     // wildcards cut to their most frequent words
 };
 
 struct QueryOptions {
     bool exact = false;  // every word matches only in the form typed
+    QueryLimits limits;  // text size, terms, wildcard expansion
 };
 
 class QueryBuilder {
 public:
     QueryBuilder(Analyzer& analyzer, const Xapian::Database& db);
-    // Throws QueryError with a one-line reason.
+    // Throws QueryError with a one-line reason, also for a query over its
+    // limits (too long, too many terms).
     ParsedQuery build(std::string_view user_query, QueryOptions options = {});
 
 private:

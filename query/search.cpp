@@ -25,6 +25,9 @@ constexpr double kRecencyHalfLifeDays = 30;
 constexpr double kRecencyMaxBoost = 3.0;
 // Fewer hits than this and we look for a better spelling.
 constexpr Xapian::doccount kFewHits = 3;
+// Each unknown word costs a scan of part of the vocabulary; a query with
+// more unknown words than this is not a typo to correct.
+constexpr std::size_t kMaxWordsToCorrect = 8;
 // Topic scores are 0..1; scaled so that with keywords the topic decides the
 // order and relevance breaks ties among equally topical articles.
 constexpr double kTopicWeight = 20.0;
@@ -96,6 +99,17 @@ std::set<std::string> matching_terms(const Xapian::Enquire& enquire, const Xapia
     return out;
 }
 
+// The document data keeps ids as UTF-8, with bytes that are not UTF-8
+// replaced by U+FFFD (doc_data.cpp), so two ids that differ only there
+// (file names are bytes) would print alike; the id term has the id's own
+// bytes. Only such ids pay for the term list.
+void restore_raw_id(Article& article, const Xapian::Document& doc) {
+    if (article.id.find("\xEF\xBF\xBD") == std::string::npos) return;
+    auto t = doc.termlist_begin();
+    t.skip_to(std::string(schema::kIdPrefix));
+    if (t != doc.termlist_end() && (*t).rfind(schema::kIdPrefix, 0) == 0) article.id = (*t).substr(schema::kIdPrefix.size());
+}
+
 Xapian::valueno facet_slot(const std::string& name) {
     if (name == "source") return schema::kSourceSlot;
     if (name == "year") return schema::kDateSlot;
@@ -110,9 +124,11 @@ std::string suggest(const Xapian::Database& db, const Xapian::Database& vocabula
                     const ParsedQuery& parsed, Xapian::doccount found) {
     std::string better = parsed.normalized;
     bool changed = false;
+    std::size_t unknown = 0;
     for (const QueryWord& w : parsed.words) {
         // Only words the index does not know at all: a known word is not a typo.
         if (db.get_termfreq(w.word) || (!w.stem_term.empty() && db.get_termfreq(w.stem_term))) continue;
+        if (++unknown > kMaxWordsToCorrect) return {};
         const std::optional<std::string> s = suggest_word(vocabulary, w.word);
         if (!s) continue;
         for (std::size_t at = better.find(w.word); at != std::string::npos; at = better.find(w.word, at + s->size())) {
@@ -127,7 +143,7 @@ std::string suggest(const Xapian::Database& db, const Xapian::Database& vocabula
     if (!changed) return {};
     QueryBuilder builder(analyzer, db);
     Xapian::Enquire enquire(db);
-    enquire.set_query(with_filters(builder.build(better, {request.exact}).query, request));
+    enquire.set_query(with_filters(builder.build(better, {request.exact, request.limits}).query, request));
     const Xapian::doccount more = enquire.get_mset(0, 0, kFewHits + found).get_matches_lower_bound();
     return more > found ? better : std::string();
 }
@@ -169,7 +185,7 @@ ParsedQuery base_query(const Xapian::Database& db, Analyzer& analyzer, const Sea
         parsed.query = Xapian::Query::MatchAll;  // filters alone: everything they let through
     } else {
         QueryBuilder builder(analyzer, db);
-        parsed = builder.build(request.query, {request.exact});
+        parsed = builder.build(request.query, {request.exact, request.limits});
     }
     if (!request.similar_to.empty()) {
         const std::optional<Xapian::docid> docid = docid_of(db, request.similar_to);
@@ -226,6 +242,7 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
     const std::size_t indexes = std::max<std::size_t>(1, set.names.size());
     result.sources = set.names;
     result.missing = set.missing;
+    result.notes = parsed.notes;
     DocDataDecoder decoder;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
@@ -234,6 +251,7 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
         // Without details nothing prints the text (--ids, --files, --count).
         hit.article = decoder.decode(it.get_document().get_data(),
                                      request.details ? DocDataDecoder::Text::Include : DocDataDecoder::Text::Skip);
+        restore_raw_id(hit.article, it.get_document());
         if (request.details) hit.snippet = make_snippet(analyzer, hit.article.text, parsed.exact_terms, parsed.stems);
         hit.similar = it.get_collapse_count();
         hit.index = index_of(*it, indexes);
@@ -315,6 +333,8 @@ auto with_retries(const SearchRequest& request, Work work) {
             if (last) throw IndexError(where + ": index keeps changing under the query; try again");
         } catch (const Xapian::DatabaseOpeningError& e) {
             if (last) throw IndexError(where + ": " + e.get_description());
+        } catch (const ShardsUnavailable&) {
+            throw;  // each had its --timeout already
         } catch (const IndexError&) {
             if (last || attempt > 2) throw;
         } catch (const Xapian::Error& e) {
@@ -348,7 +368,10 @@ std::optional<Article> find_article(const SearchRequest& request, const std::str
         const Xapian::Database& db = set.db;
         const std::optional<Xapian::docid> docid = docid_of(db, id);
         if (!docid) return std::nullopt;
-        return decode_doc_data(db.get_document(*docid).get_data());
+        const Xapian::Document doc = db.get_document(*docid);
+        Article article = decode_doc_data(doc.get_data());
+        restore_raw_id(article, doc);
+        return article;
     });
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "article.h"
+#include "query_limits.h"
 #include "snippet.h"
 
 #include <xapian.h>
@@ -40,6 +41,7 @@ struct SearchRequest {
     bool details = true;             // a snippet and the matched words per hit (--ids and --files print neither)
     std::string similar_to;          // an article id: find articles like it
     std::string indexed_after;       // YYYYMMDDHHMMSS: only articles indexed after (--new)
+    QueryLimits limits;              // what the query may cost (--max-terms, --max-expansion, ...)
     // Sharded archives: remote shards get this long to connect and for each
     // request (--timeout); one that is down or slower is left out, and
     // reported here once per query (the answer is then partial).
@@ -77,6 +79,7 @@ struct SearchResult {
     std::string explanation;  // the parsed query and what its words expand to
     std::vector<std::string> sources;  // the databases searched (indexes, or an archive's shards)
     std::vector<std::string> missing;  // shards left out ("NAME (HOST:PORT): reason"): a partial answer
+    std::vector<std::string> notes;    // wildcards cut to their most frequent words (--max-expansion)
 };
 
 // Throws IndexError (index unusable) or QueryError (query not understood).

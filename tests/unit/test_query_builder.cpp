@@ -6,6 +6,7 @@
 #include "query_builder.h"
 #include "search.h"
 #include "temp_dir.h"
+#include "term_budget.h"
 
 #include <catch2/catch.hpp>
 
@@ -135,4 +136,70 @@ TEST_CASE("a missing index is an IndexError naming the directory", "[query]") {
     } catch (const IndexError& e) {
         CHECK(std::string(e.what()).find("nope") != std::string::npos);
     }
+}
+
+TEST_CASE("query text over --max-query-bytes is refused before it is analysed", "[query][limits]") {
+    Fixture f;
+    SearchRequest r = request_for(f.dir.path(), "пошлины " + std::string(5000, 'a'), 10);
+    r.limits.max_query_bytes = 4096;
+    REQUIRE_THROWS_WITH(search(r), Catch::Contains("bytes, more than 4096") && Catch::Contains("--max-query-bytes"));
+    r.query = "пошлины";
+    CHECK(search(r).hits.size() == 2);
+}
+
+TEST_CASE("a query of more terms than --max-terms is refused, wildcards counted by what they stand for",
+          "[query][limits]") {
+    Fixture f;
+    SearchRequest r = request_for(f.dir.path(), "пошлины OR цены OR ёлка", 10);
+    r.limits.max_terms = 2;
+    REQUIRE_THROWS_WITH(search(r), Catch::Contains("more than 2 terms") && Catch::Contains("--max-terms"));
+    r.limits.max_terms = 3;
+    CHECK(search(r).hits.size() == 4);
+    // "пош*" stands for пошлины and пошлинами: two terms, not one.
+    r.query = "пош* OR цены";
+    r.limits.max_terms = 2;
+    REQUIRE_THROWS_WITH(search(r), Catch::Contains("more than 2 terms"));
+    r.limits.max_terms = 0;  // no limit
+    CHECK(search(r).hits.size() == 3);
+}
+
+TEST_CASE("a wildcard over --max-expansion searches its most frequent words, and says so", "[query][limits]") {
+    Fixture f;
+    // "пошлин*": пошлины (2 articles: tariffs twice, duties' title has
+    // "пошлинами") and пошлинами (duties); the most frequent one is kept.
+    SearchRequest r = request_for(f.dir.path(), "пошлин*", 10);
+    r.limits.max_expansion = 1;
+    const SearchResult one = search(r);
+    REQUIRE(one.notes.size() == 1);
+    CHECK(one.notes[0] == "пошлин* stands for more than 1 words; only the 1 most frequent are searched (--max-expansion)");
+    r.limits.max_expansion = 0;  // all of them
+    const SearchResult all = search(r);
+    CHECK(all.notes.empty());
+    CHECK(all.hits.size() == 2);
+    CHECK(one.hits.size() <= all.hits.size());
+    CHECK_FALSE(one.hits.empty());
+}
+
+TEST_CASE("wildcard_pattern reads a wildcard's pattern with its field prefix", "[query][limits]") {
+    Xapian::QueryParser parser;
+    parser.add_prefix("title", "S");
+    const Xapian::Query q = parser.parse_query("тар* OR title:пош*", Xapian::QueryParser::FLAG_DEFAULT |
+                                                                        Xapian::QueryParser::FLAG_WILDCARD);
+    REQUIRE(q.get_num_subqueries() == 2);
+    CHECK(wildcard_pattern(q.get_subquery(0)) == "тар");
+    CHECK(wildcard_pattern(q.get_subquery(1)) == "Sпош");
+    CHECK(wildcard_pattern(Xapian::Query("тариф")).empty());
+}
+
+TEST_CASE("a word typed many times is one word of the query, not n² of them", "[query][limits]") {
+    Fixture f;
+    Analyzer analyzer;
+    const Xapian::Database db = open_index_readonly(f.dir.path());
+    QueryBuilder builder(analyzer, db);
+    std::string repeated;
+    for (int i = 0; i < 50; ++i) repeated += "пошлины ";
+    const ParsedQuery parsed = builder.build(repeated);
+    REQUIRE(parsed.words.size() == 1);
+    CHECK(parsed.words[0].word == "пошлины");
+    CHECK(f.ids(repeated) == f.ids("пошлины"));
 }

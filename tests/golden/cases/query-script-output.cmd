@@ -1,0 +1,5 @@
+src=$WORK/odd-ids; mkdir -p "$src"; cp tests/fixtures/script-output/ids.jsonl "$src/"; printf 'Пошлины на медь\n\nПошлины на медь выросли; имя этого файла не UTF-8.\n' >"$src/$(printf 'odd-\377.txt')"; printf 'Пошлины на никель\n\nПошлины на никель выросли; имя этого файла тоже не UTF-8.\n' >"$src/$(printf 'odd-\376.txt')"; printf 'Пошлины на цинк\n\nПошлины на цинк; в имени этого файла перевод строки.\n' >"$src/$(printf 'new\nline.txt')"; newsdex-index --db "$WORK/odd" --base "$src" --quiet "$src"
+newsdex-query --db "$WORK/odd" --ids --sort date пошлины; echo "exit: $?"
+newsdex-query --db "$WORK/odd" --files --sort date пошлины; echo "exit: $?"
+newsdex-query --db "$WORK/odd" --json --sort date пошлины | python3 -c 'import json, sys; print("\n".join(repr(json.loads(l)["id"].encode("utf-8", "surrogateescape")) for l in sys.stdin))'
+newsdex-query --db "$WORK/odd" show --json "$(printf 'odd-\376.txt')" | python3 -c 'import json, sys; print(repr(json.loads(sys.stdin.read())["id"].encode("utf-8", "surrogateescape")))'

@@ -1,0 +1,55 @@
+#include "time_limit.h"
+
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+using namespace newsdex;
+
+namespace {
+
+// Runs `work` in a child process (TimeLimit ends the process it is in) and
+// returns its exit status.
+template <typename Work>
+int exit_status_of(Work work) {
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        work();
+        std::_Exit(0);
+    }
+    int status = 0;
+    REQUIRE(waitpid(child, &status, 0) == child);
+    REQUIRE(WIFEXITED(status));
+    return WEXITSTATUS(status);
+}
+
+}  // namespace
+
+TEST_CASE("work still running at the time limit ends the process with status 2", "[time-limit]") {
+    // Far past the limit: the child would exit 0 after its 30 s of "work".
+    CHECK(exit_status_of([] {
+              TimeLimit limit(0.05, "newsdex-query: test: time limit");
+              std::this_thread::sleep_for(std::chrono::seconds(30));
+          }) == 2);
+}
+
+TEST_CASE("work done before the time limit, or without one, is not stopped", "[time-limit]") {
+    CHECK(exit_status_of([] {
+              TimeLimit limit(30, "unused");
+              limit.disarm();
+          }) == 0);
+    CHECK(exit_status_of([] {
+              TimeLimit limit(0.05, "unused");
+              limit.disarm();
+              std::this_thread::sleep_for(std::chrono::milliseconds(200));
+          }) == 0);
+    CHECK(exit_status_of([] {
+              TimeLimit none(0, "unused");
+              std::this_thread::sleep_for(std::chrono::milliseconds(100));
+          }) == 0);
+}
