@@ -7,6 +7,7 @@
 #include "output.h"
 #include "recency.h"
 #include "search.h"
+#include "version_text.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -189,6 +190,8 @@ int main(int argc, char** argv) {
                  "(groups), a NEAR b, prefix*, title: author: source: site: url: tag: topic: id: fields and\n"
                  "date:2025-01-01..2025-06-30 work. Latin spellings of Russian names find them, and back.",
                  "newsdex-query"};
+    app.set_version_flag("--version", [] { return newsdex::version_text("newsdex-query"); },
+                         "print the versions of newsdex, its index format and its libraries, and exit");
     Options opt;
     app.add_option("query", opt.words, "query words");
     app.add_option("--db", opt.dbs, "index directory, repeatable to search several as one (default: $NEWSDEX_DB, "
@@ -239,6 +242,8 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         std::cerr << "newsdex-query: " << e.what() << " (see --help)\n";
