@@ -1,5 +1,6 @@
 // newsdex-query: search newsdex indexes from the shell.
 // Exit status follows grep: 0 hits, 1 no hits, 2 error.
+#include "analyzer.h"
 #include "date_bounds.h"
 #include "digest_state.h"
 #include "errors.h"
@@ -7,6 +8,7 @@
 #include "output.h"
 #include "recency.h"
 #include "search.h"
+#include "topic_profiles.h"
 #include "version_text.h"
 
 #include <CLI/CLI.hpp>
@@ -43,6 +45,7 @@ struct Options {
     std::string similar_id;
     std::string suggest_topic;
     std::vector<std::string> topics_args;
+    bool topic_names = false;
     double timeout = 10;
 };
 
@@ -124,6 +127,21 @@ int topics(const Options& opt) {
         any |= count > 0;
     }
     return any ? kFound : kNotFound;
+}
+
+// `topics --names` (hidden; for shell completion of --topic): every name
+// --topic accepts, shipped and the user's, one a line, without opening an
+// index.
+int topic_names(const Options& opt) {
+    newsdex::Analyzer analyzer;
+    std::optional<std::filesystem::path> user_file;
+    if (!opt.topics_file.empty()) user_file = opt.topics_file;
+    for (const newsdex::TopicProfile& topic : newsdex::load_topic_profiles(analyzer, user_file).topics) {
+        std::cout << topic.name << '\n';
+        if (!topic.name_ru.empty()) std::cout << topic.name_ru << '\n';
+        for (const std::string& alias : topic.aliases) std::cout << alias << '\n';
+    }
+    return kFound;
 }
 
 // `suggest --topic NAME`: words the topic's best articles share that its
@@ -232,6 +250,7 @@ int main(int argc, char** argv) {
     show_cmd->add_option("id", opt.show_id, "article id")->required();
     CLI::App* topics_cmd = app.add_subcommand("topics", "articles per topic (for query words if given), or an article's topic scores (topics ID)");
     topics_cmd->add_option("words", opt.topics_args, "query words, or one article id");
+    topics_cmd->add_flag("--names", opt.topic_names)->group("");  // hidden: for shell completion
     CLI::App* similar_cmd = app.add_subcommand("similar", "articles like the one with this id");
     similar_cmd->add_option("id", opt.similar_id, "article id")->required();
     CLI::App* suggest_cmd = app.add_subcommand("suggest", "words to add to a topic's profile, from the articles that fit it best");
@@ -252,7 +271,7 @@ int main(int argc, char** argv) {
 
     try {
         if (show_cmd->parsed()) return show(opt);
-        if (topics_cmd->parsed()) return topics(opt);
+        if (topics_cmd->parsed()) return opt.topic_names ? topic_names(opt) : topics(opt);
         if (suggest_cmd->parsed()) return suggest(opt);
         return run(opt);
     } catch (const std::exception& e) {
