@@ -61,6 +61,12 @@ PY
 DESTDIR=$work/local cmake --install "$build" --prefix /usr/local >"$work/install.log" 2>&1 \
     || { fail "cmake --install --prefix /usr/local"; cat "$work/install.log"; }
 check_tree "$work/local" /usr/local
+# README: sudo systemd-sysusers (here into the DESTDIR's /etc/passwd)
+if command -v systemd-sysusers >/dev/null; then
+    mkdir -p "$work/local/etc"
+    systemd-sysusers --root="$work/local" >/dev/null 2>&1 || fail "systemd-sysusers --root"
+    grep -q '^newsdex:.*:/var/lib/newsdex:' "$work/local/etc/passwd" || fail "systemd-sysusers made no user newsdex"
+fi
 
 # README: DESTDIR=/tmp/stage cmake --install build --prefix /usr
 DESTDIR=$work/stage cmake --install "$build" --prefix /usr >"$work/install.log" 2>&1 \
