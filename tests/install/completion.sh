@@ -27,6 +27,7 @@ export XDG_CONFIG_HOME=$work/config HOME=$work
 # one a line. Runs a fresh interactive-less bash with bash-completion and
 # our script, the way bash calls a completion function.
 complete_line() {
+    mkdir -p "$work/cwd" && cd "$work/cwd" || exit 1  # no file of ours completes a word
     PATH=$work/bin:$PATH bash --norc --noprofile -c '
         . "$1"
         . "$2/bash/newsdex-index"
@@ -40,6 +41,7 @@ complete_line() {
             newsdex-query) _newsdex_query ;;
         esac
         printf "%s\n" "${COMPREPLY[@]}"' _ "$bash_completion" "$completions" "$1" | sort -u
+    cd - >/dev/null
 }
 
 expect() {  # expect LINE WORD...: the completions of LINE are exactly WORD...
