@@ -10,6 +10,7 @@
 #include "shard_archive.h"
 #include "shard_maintenance.h"
 #include "sharded_ingest.h"
+#include "version_text.h"
 #include "writer_lock.h"
 
 #include <CLI/CLI.hpp>
@@ -170,6 +171,8 @@ int main(int argc, char** argv) {
                  "Windows-1251, KOI8-R, CP866) are detected. Re-indexing an article replaces it;\n"
                  "unchanged articles and duplicates of indexed ones are skipped.",
                  "newsdex-index"};
+    app.set_version_flag("--version", [] { return newsdex::version_text("newsdex-index"); },
+                         "print the versions of newsdex, its index format and its libraries, and exit");
     Options opt;
     app.add_option("paths", opt.paths, "files and folders to index (folders recursively), or - for stdin");
     app.add_option("--db", opt.db, "index directory (default: $NEWSDEX_DB, else ~/.local/share/newsdex)");
@@ -230,6 +233,8 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         std::cerr << "newsdex-index: " << e.what() << " (see --help)\n";

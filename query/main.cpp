@@ -1,5 +1,6 @@
 // newsdex-query: search newsdex indexes from the shell.
 // Exit status follows grep: 0 hits, 1 no hits, 2 error.
+#include "analyzer.h"
 #include "date_bounds.h"
 #include "digest_state.h"
 #include "errors.h"
@@ -9,6 +10,8 @@
 #include "recency.h"
 #include "search.h"
 #include "time_limit.h"
+#include "topic_profiles.h"
+#include "version_text.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -45,6 +48,7 @@ struct Options {
     std::string similar_id;
     std::string suggest_topic;
     std::vector<std::string> topics_args;
+    bool topic_names = false;
     double timeout = 10;
     newsdex::QueryLimits limits;
     double time_limit = 30;
@@ -135,6 +139,21 @@ int topics(const Options& opt, newsdex::TimeLimit& time_limit) {
     return any ? kFound : kNotFound;
 }
 
+// `topics --names` (hidden; for shell completion of --topic): every name
+// --topic accepts, shipped and the user's, one a line, without opening an
+// index.
+int topic_names(const Options& opt) {
+    newsdex::Analyzer analyzer;
+    std::optional<std::filesystem::path> user_file;
+    if (!opt.topics_file.empty()) user_file = opt.topics_file;
+    for (const newsdex::TopicProfile& topic : newsdex::load_topic_profiles(analyzer, user_file).topics) {
+        std::cout << topic.name << '\n';
+        if (!topic.name_ru.empty()) std::cout << topic.name_ru << '\n';
+        for (const std::string& alias : topic.aliases) std::cout << alias << '\n';
+    }
+    return kFound;
+}
+
 // `suggest --topic NAME`: words the topic's best articles share that its
 // profile does not have yet.
 int suggest(const Options& opt, newsdex::TimeLimit& time_limit) {
@@ -202,6 +221,8 @@ int main(int argc, char** argv) {
                  "(groups), a NEAR b, prefix*, title: author: source: site: url: tag: topic: id: fields and\n"
                  "date:2025-01-01..2025-06-30 work. Latin spellings of Russian names find them, and back.",
                  "newsdex-query"};
+    app.set_version_flag("--version", [] { return newsdex::version_text("newsdex-query"); },
+                         "print the versions of newsdex, its index format and its libraries, and exit");
     Options opt;
     app.add_option("query", opt.words, "query words");
     app.add_option("--db", opt.dbs, "index directory, repeatable to search several as one (default: $NEWSDEX_DB, "
@@ -261,6 +282,7 @@ int main(int argc, char** argv) {
     show_cmd->add_option("id", opt.show_id, "article id")->required();
     CLI::App* topics_cmd = app.add_subcommand("topics", "articles per topic (for query words if given), or an article's topic scores (topics ID)");
     topics_cmd->add_option("words", opt.topics_args, "query words, or one article id");
+    topics_cmd->add_flag("--names", opt.topic_names)->group("");  // hidden: for shell completion
     CLI::App* similar_cmd = app.add_subcommand("similar", "articles like the one with this id");
     similar_cmd->add_option("id", opt.similar_id, "article id")->required();
     CLI::App* suggest_cmd = app.add_subcommand("suggest", "words to add to a topic's profile, from the articles that fit it best");
@@ -271,6 +293,8 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         std::cerr << "newsdex-query: " << e.what() << " (see --help)\n";
@@ -285,7 +309,7 @@ int main(int argc, char** argv) {
                                                       " s; stopped (narrow the query, or raise --time-limit)");
     try {
         if (show_cmd->parsed()) return show(opt, time_limit);
-        if (topics_cmd->parsed()) return topics(opt, time_limit);
+        if (topics_cmd->parsed()) return opt.topic_names ? topic_names(opt) : topics(opt, time_limit);
         if (suggest_cmd->parsed()) return suggest(opt, time_limit);
         return run(opt, time_limit);
     } catch (const std::exception& e) {

@@ -19,6 +19,7 @@ namespace {
 // starts with '{'.
 constexpr char kScsuFormat = '\x01';
 constexpr char kDictionaryFormat = '\x02';
+static_assert(kDictionaryFormat == kDocDataFormat, "the format written is the one reported");
 // Ends format 1's metadata. Dumped JSON never holds a raw NUL: nlohmann
 // escapes every control character inside strings.
 constexpr char kEndOfMetadata = '\0';

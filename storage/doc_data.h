@@ -28,6 +28,9 @@
 
 namespace newsdex {
 
+// The format DocDataEncoder writes (its first byte); `--version` reports it.
+inline constexpr int kDocDataFormat = 2;
+
 // Writes format 2. Holds zstd's compression state and the prepared
 // dictionary, which are worth keeping between articles; not thread-safe:
 // one per thread.
