@@ -1,5 +1,7 @@
 #include "digest_state.h"
 
+#include "errors.h"
+#include "user_dirs.h"
 #include "utc_time.h"
 
 #include <unistd.h>
@@ -8,23 +10,54 @@
 
 namespace newsdex {
 
-DigestState::DigestState(const std::filesystem::path& index_dir)
-    : db_(index_dir / "state.sqlite", sqlite::Database::Mode::ReadWriteCreate) {
+namespace {
+
+std::filesystem::path state_dir() {
+    const std::optional<std::filesystem::path> dir = user_state_dir();
+    if (!dir) throw IndexError("--new: no folder to keep its state in: set HOME or XDG_STATE_HOME");
+    return *dir;
+}
+
+sqlite::Database open_state(const std::filesystem::path& dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) throw IndexError(dir.string() + ": cannot create the --new state folder: " + ec.message());
+    return sqlite::Database(dir / "digests.sqlite", sqlite::Database::Mode::ReadWriteCreate);
+}
+
+}  // namespace
+
+DigestState::DigestState(const std::filesystem::path& index_dir) : DigestState(index_dir, state_dir()) {}
+
+DigestState::DigestState(const std::filesystem::path& index_dir, const std::filesystem::path& state_dir)
+    : index_(std::filesystem::absolute(index_dir).lexically_normal().string()),
+      legacy_(index_dir / "state.sqlite"),
+      db_(open_state(state_dir)) {
     db_.exec("PRAGMA journal_mode=WAL");
     db_.exec("CREATE TABLE IF NOT EXISTS digests (key TEXT PRIMARY KEY, last_run TEXT NOT NULL)");
 }
 
 std::optional<std::string> DigestState::last_run(const std::string& key) {
     sqlite::Statement s(db_, "SELECT last_run FROM digests WHERE key = ?1");
-    s.bind(1, key);
-    if (!s.step()) return std::nullopt;
-    return s.text(0);
+    s.bind(1, index_ + '\x1f' + key);
+    if (s.step()) return s.text(0);
+    std::error_code ec;
+    if (!std::filesystem::exists(legacy_, ec)) return std::nullopt;
+    try {
+        sqlite::Database legacy(legacy_, sqlite::Database::Mode::ReadOnly);
+        sqlite::Statement old(legacy, "SELECT last_run FROM digests WHERE key = ?1");
+        old.bind(1, key);
+        if (old.step()) return old.text(0);
+    } catch (const IndexError&) {
+        // Unreadable: as if never run.
+    }
+    return std::nullopt;
 }
 
 void DigestState::record_run(const std::string& key, const std::string& stamp) {
     sqlite::Statement s(db_, "INSERT INTO digests (key, last_run) VALUES (?1, ?2) "
                              "ON CONFLICT(key) DO UPDATE SET last_run = excluded.last_run");
-    s.bind(1, key).bind(2, stamp);
+    s.bind(1, index_ + '\x1f' + key).bind(2, stamp);
     s.run();
 }
 

@@ -1,8 +1,9 @@
-// --new: remembers, per user and query, when it was last run, so a nightly
-// digest shows only articles indexed since. Kept in <index>/state.sqlite,
-// beside the index generations rather than inside them, so a rebuild or
-// compaction does not forget it, and the index itself stays read-only for
-// the query tool.
+// --new: remembers, per user, index and query, when it was last run, so a
+// nightly digest shows only articles indexed since. Kept in the user's own
+// state folder ($XDG_STATE_HOME/newsdex/digests.sqlite, else
+// ~/.local/state/...), so a user who may only read the index can use it and
+// a rebuild or compaction does not forget it. Runs recorded by newsdex
+// before 2026-12 in <index>/state.sqlite are still found there.
 #pragma once
 
 #include "sqlite.h"
@@ -18,11 +19,15 @@ namespace newsdex {
 class DigestState {
 public:
     explicit DigestState(const std::filesystem::path& index_dir);
+    // The same, kept in `state_dir` (tests).
+    DigestState(const std::filesystem::path& index_dir, const std::filesystem::path& state_dir);
     // YYYYMMDDHHMMSS of the last run of `key`, if there was one.
     std::optional<std::string> last_run(const std::string& key);
     void record_run(const std::string& key, const std::string& stamp);
 
 private:
+    std::string index_;  // the index's absolute path: part of every key
+    std::filesystem::path legacy_;  // <index>/state.sqlite
     sqlite::Database db_;
 };
 

@@ -1,6 +1,7 @@
 // newsdex-query: search newsdex indexes from the shell.
 // Exit status follows grep: 0 hits, 1 no hits, 2 error.
 #include "analyzer.h"
+#include "config.h"
 #include "date_bounds.h"
 #include "digest_state.h"
 #include "errors.h"
@@ -52,14 +53,26 @@ struct Options {
     double timeout = 10;
     newsdex::QueryLimits limits;
     double time_limit = 30;
+    newsdex::Config config;
 };
+
+// Fills what the command line left unset from the config files; NO_COLOR
+// (the environment) comes before them.
+void apply_config(const CLI::App& app, Options& opt) {
+    opt.config = newsdex::load_config();
+    const auto unset = [&](const char* option) { return app.get_option(option)->count() == 0; };
+    if (unset("--topics") && opt.config.topics) opt.topics_file = opt.config.topics->string();
+    if (unset("--limit") && opt.config.limit) opt.limit = static_cast<unsigned>(*opt.config.limit);
+    const char* no_color = std::getenv("NO_COLOR");
+    if (unset("--color") && opt.config.color && !(no_color && *no_color)) opt.color = *opt.config.color;
+}
 
 // Shards of an archive that could not be searched (a warning each on
 // stderr, from base_request): with --json, one last line says the answer
 // is partial and which shards it lacks.
 void print_partial_json(const std::vector<std::string>& missing) {
     if (missing.empty()) return;
-    std::cout << newsdex::json_text({{"partial", true}, {"missing", missing}}) << '\n';
+    std::cout << newsdex::json_text({{"type", "partial"}, {"partial", true}, {"missing", missing}}) << '\n';
 }
 
 bool use_color(const std::string& mode) {
@@ -78,20 +91,24 @@ std::string join(const std::vector<std::string>& words) {
 std::vector<std::filesystem::path> index_dirs(const Options& opt) {
     std::vector<std::filesystem::path> out;
     for (const std::string& db : opt.dbs) out.push_back(db);
-    if (out.empty()) out.push_back(newsdex::resolve_index_dir(""));
+    if (out.empty()) out.push_back(newsdex::resolve_index_dir("", opt.config));
     return out;
 }
 
 newsdex::SearchRequest base_request(const Options& opt);
 
 int show(const Options& opt, newsdex::TimeLimit& time_limit) {
-    std::optional<newsdex::Article> article = newsdex::find_article(base_request(opt), opt.show_id);
-    time_limit.disarm();
+    const newsdex::SearchRequest request = base_request(opt);
+    std::optional<newsdex::Article> article = newsdex::find_article(request, opt.show_id);
     if (!article) {
+        time_limit.disarm();
         std::cerr << "newsdex-query: no article with id " << opt.show_id << '\n';
         return kNotFound;
     }
-    if (opt.json) newsdex::print_article_json(std::cout, *article);
+    using Scores = std::vector<std::pair<std::string, double>>;
+    const Scores topics = opt.json ? newsdex::article_topics(request, opt.show_id).value_or(Scores{}) : Scores{};
+    time_limit.disarm();
+    if (opt.json) newsdex::print_article_json(std::cout, *article, topics);
     else newsdex::print_article_text(std::cout, *article, use_color(opt.color));
     return kFound;
 }
@@ -121,7 +138,8 @@ int topics(const Options& opt, newsdex::TimeLimit& time_limit) {
             if (opt.json) {
                 nlohmann::ordered_json j = nlohmann::ordered_json::object();
                 for (const auto& [name, score] : *scores) j[name] = std::round(score * 1000) / 1000;
-                std::cout << newsdex::json_text({{"id", opt.topics_args[0]}, {"topics", j}}) << '\n';
+                std::cout << newsdex::json_text({{"type", "article_topics"}, {"id", opt.topics_args[0]}, {"topics", j}})
+                          << '\n';
             } else {
                 for (const auto& [name, score] : *scores) std::printf("%.3f  %s\n", score, name.c_str());
             }
@@ -132,7 +150,7 @@ int topics(const Options& opt, newsdex::TimeLimit& time_limit) {
     time_limit.disarm();
     bool any = false;
     for (const auto& [name, count] : counts) {
-        if (opt.json) std::cout << newsdex::json_text({{"topic", name}, {"articles", count}}) << '\n';
+        if (opt.json) std::cout << newsdex::json_text({{"type", "topic"}, {"topic", name}, {"articles", count}}) << '\n';
         else std::printf("%6u  %s\n", static_cast<unsigned>(count), name.c_str());
         any |= count > 0;
     }
@@ -195,8 +213,14 @@ int run(const Options& opt, newsdex::TimeLimit& time_limit) {
     for (const std::string& note : result.notes) std::cerr << "newsdex-query: note: " << note << '\n';
     if (opt.explain) (opt.json ? std::cerr : std::cout) << result.explanation;
     if (opt.count) {
-        std::cout << result.estimated_total << '\n';
-        if (!opt.json) newsdex::print_facets_text(std::cout, result);
+        if (opt.json) {
+            std::cout << newsdex::json_text({{"type", "count"}, {"count", result.estimated_total}}) << '\n';
+            newsdex::print_facets_json(std::cout, result);
+            print_partial_json(result.missing);
+        } else {
+            std::cout << result.estimated_total << '\n';
+            newsdex::print_facets_text(std::cout, result);
+        }
         return result.estimated_total ? kFound : kNotFound;
     }
     if (opt.json) {
@@ -271,7 +295,7 @@ int main(int argc, char** argv) {
     auto* ids = app.add_flag("--ids", opt.ids, "print only the ids of the hits");
     auto* files = app.add_flag("--files", opt.files, "print only the files the hits came from");
     auto* count = app.add_flag("--count", opt.count, "print only the number of matching articles");
-    json->excludes(ids)->excludes(files)->excludes(count);
+    json->excludes(ids)->excludes(files);
     ids->excludes(files)->excludes(count);
     files->excludes(count);
     app.add_flag("--explain", opt.explain, "print the parsed query and the terms its words expand to");
@@ -308,6 +332,7 @@ int main(int argc, char** argv) {
                                                       limit_text.str() +
                                                       " s; stopped (narrow the query, or raise --time-limit)");
     try {
+        apply_config(app, opt);
         if (show_cmd->parsed()) return show(opt, time_limit);
         if (topics_cmd->parsed()) return opt.topic_names ? topic_names(opt) : topics(opt, time_limit);
         if (suggest_cmd->parsed()) return suggest(opt, time_limit);

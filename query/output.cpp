@@ -32,11 +32,28 @@ std::string dump(const nlohmann::ordered_json& j) { return json_text(j); }
 
 std::string file_of(const Article& a) { return a.member.empty() ? a.path : a.path + ":" + a.member; }
 
-nlohmann::ordered_json article_json(const Article& a) {
-    return nlohmann::ordered_json{{"id", a.id},         {"title", a.title},   {"date", a.date},
-                                  {"url", a.url},       {"source", a.source}, {"author", a.author},
-                                  {"topic", a.topic},   {"tags", a.tags},     {"path", a.path},
-                                  {"member", a.member}, {"line", a.line}};
+// The article's own fields, in the order a hit prints them.
+void add_article(nlohmann::ordered_json& j, const Article& a) {
+    j["id"] = a.id;
+    j["title"] = a.title;
+    j["date"] = a.date;
+    j["url"] = a.url;
+    j["source"] = a.source;
+    j["author"] = a.author;
+    j["topic"] = a.topic;
+    j["tags"] = a.tags;
+}
+
+void add_place(nlohmann::ordered_json& j, const Article& a) {
+    j["path"] = a.path;
+    j["member"] = a.member;
+    j["line"] = a.line;
+}
+
+nlohmann::ordered_json topic_scores(const std::vector<std::pair<std::string, double>>& scores) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    for (const auto& [name, score] : scores) out[name] = std::round(score * 1000) / 1000;
+    return out;
 }
 
 }  // namespace
@@ -71,23 +88,26 @@ void print_json(std::ostream& out, const SearchResult& result, const std::vector
         const Article& a = hit.article;
         nlohmann::ordered_json matched = nlohmann::ordered_json::array();
         for (const WordMatch& m : hit.matched) matched.push_back({{"word", m.word}, {"how", m.how}});
-        nlohmann::ordered_json j{
-            {"rank", hit.rank},     {"id", a.id},         {"title", a.title},
-            {"date", a.date},       {"url", a.url},       {"source", a.source}, {"author", a.author},
-            {"score", rounded(hit.score)}, {"snippet", hit.snippet.plain()},
-            {"highlights", hit.snippet.highlighted_words()}, {"matched", matched},
-            {"similar", hit.similar}, {"path", a.path}, {"member", a.member}, {"line", a.line},
-        };
+        nlohmann::ordered_json j{{"type", "hit"}, {"rank", hit.rank}};
+        add_article(j, a);
+        j["score"] = rounded(hit.score);
+        j["snippet"] = hit.snippet.plain();
+        j["highlights"] = hit.snippet.highlighted_words();
+        j["matched"] = matched;
+        j["similar"] = hit.similar;
+        add_place(j, a);
         if (index_names.size() > 1) j["index"] = index_names[hit.index];
-        nlohmann::ordered_json topics = nlohmann::ordered_json::object();
-        for (const auto& [name, score] : hit.topics) topics[name] = std::round(score * 1000) / 1000;
-        j["topics"] = topics;
+        j["topics"] = topic_scores(hit.topics);
         out << dump(j) << '\n';
     }
+    print_facets_json(out, result);
+}
+
+void print_facets_json(std::ostream& out, const SearchResult& result) {
     for (const auto& [name, counts] : result.facets) {
         nlohmann::ordered_json values = nlohmann::ordered_json::object();
         for (const FacetCount& c : counts) values[c.value.empty() ? "(none)" : c.value] = c.count;
-        out << dump(nlohmann::ordered_json{{"facet", name}, {"counts", values}}) << '\n';
+        out << dump(nlohmann::ordered_json{{"type", "facet"}, {"facet", name}, {"counts", values}}) << '\n';
     }
 }
 
@@ -134,8 +154,11 @@ void print_article_text(std::ostream& out, const Article& a, bool color) {
     out << '\n' << a.text << '\n';
 }
 
-void print_article_json(std::ostream& out, const Article& a) {
-    nlohmann::ordered_json j = article_json(a);
+void print_article_json(std::ostream& out, const Article& a, const std::vector<std::pair<std::string, double>>& topics) {
+    nlohmann::ordered_json j{{"type", "article"}};
+    add_article(j, a);
+    add_place(j, a);
+    j["topics"] = topic_scores(topics);
     j["text"] = a.text;
     out << dump(j) << '\n';
 }

@@ -16,8 +16,12 @@ struct TextStyle {
 };
 
 void print_text(std::ostream& out, const SearchResult& result, const TextStyle& style);
-// One object per hit (bytes that are not UTF-8 as \udcNN, json_text.h); then, when asked for, one {"facet": ...} object per facet.
+// JSON Lines, format 2: every line is an object whose "type" says what it
+// is ("hit", "facet", "count", "partial", "article", "topic",
+// "article_topics"); bytes that are not UTF-8 as \udcNN (json_text.h).
+// One "hit" per hit, then one "facet" per facet asked for.
 void print_json(std::ostream& out, const SearchResult& result, const std::vector<std::string>& index_names);
+void print_facets_json(std::ostream& out, const SearchResult& result);
 // One id per line, escaped (line_escape.h): a line is always one whole id.
 void print_ids(std::ostream& out, const SearchResult& result);
 // Source files of the hits, each once ("archive.zip:member" for members),
@@ -27,6 +31,9 @@ void print_facets_text(std::ostream& out, const SearchResult& result);
 
 // `newsdex-query show ID`
 void print_article_text(std::ostream& out, const Article& article, bool color);
-void print_article_json(std::ostream& out, const Article& article);
+// A hit's fields (but rank, score and what the query matched), its topic
+// scores, and the whole text.
+void print_article_json(std::ostream& out, const Article& article,
+                        const std::vector<std::pair<std::string, double>>& topics);
 
 }  // namespace newsdex

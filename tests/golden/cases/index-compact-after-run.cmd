@@ -5,7 +5,7 @@ echo "--- --compact always: compacted after the run, into a new generation that 
 newsdex-index --db "$d/db" --compact always corpus | sed -E "s/ in [0-9.]+ s \([0-9.]+ MB\/s\)//; s/compacted [0-9.]+ MB into [0-9.]+ MB in [0-9.]+ s/compacted SIZE into SIZE/"
 ls "$d/db"
 newsdex-index --db "$d/db" check; echo "check: exit $?"
-newsdex-query --db "$d/db" -n 1 --json "премьера балета" | cut -d, -f2
+newsdex-query --db "$d/db" -n 1 --json "премьера балета" | cut -d, -f3
 echo "--- --compact never, with --rebuild"
 newsdex-index --db "$d/db" --rebuild --compact never corpus | sed -E "s/ in [0-9.]+ s \([0-9.]+ MB\/s\)//"; ls "$d/db"
 newsdex-index --db "$d/db" --compact often corpus; echo "bad --compact: exit $?"

@@ -8,13 +8,13 @@ echo "Дополнение к статье." >> "$d/src/004_russia-indonesia-con
 mv "$d/src/005_eu-sanctions-extension.txt" "$d/src/005-renamed.txt"
 rm "$d/src/006_tanker-sanctions.txt"
 run "$d/src"
-newsdex-query --db "$d/db" -n 1 --json "Дополнение" | cut -d, -f2
+newsdex-query --db "$d/db" -n 1 --json "Дополнение" | cut -d, -f3
 newsdex-query --db "$d/db" -n 1 "\"судоходных компаний\""; echo "deleted article found: $? (1 means no)"
 echo "--- deleted again, but kept"; rm "$d/src/007_hockey-world-championship.txt"; run --keep-deleted "$d/src"
-newsdex-query --db "$d/db" -n 1 --json "хоккею" | cut -d, -f2
+newsdex-query --db "$d/db" -n 1 --json "хоккею" | cut -d, -f3
 echo "--- a duplicate's original deleted: the copy takes its place"
 cp "$d/src/008_rostov-football.txt" "$d/copy-of-008.txt"; run "$d/src" "$d/copy-of-008.txt"
 rm "$d/src/008_rostov-football.txt"; run "$d/src" "$d/copy-of-008.txt"
-newsdex-query --db "$d/db" -n 1 --json "Крылья Советов" | cut -d, -f2
+newsdex-query --db "$d/db" -n 1 --json "Крылья Советов" | cut -d, -f3
 echo "--- check"; newsdex-index --db "$d/db" check
 newsdex-index --db "$d/db" stats | grep -E "^(articles|duplicates|files|sources):"
