@@ -448,10 +448,11 @@ int exit_status(const IngestSummary& s) {
     return s.rejected ? 3 : 0;
 }
 
-std::string summary_json(const IngestSummary& s, int exit_status, const std::string& error) {
+std::string summary_json(const IngestSummary& s, int exit_status, const std::string& index, const std::string& error) {
     nlohmann::ordered_json j;
     j["type"] = "summary";
     j["format"] = 1;
+    j["index"] = index;
     j["added"] = s.added;
     j["updated"] = s.updated;
     j["unchanged"] = s.unchanged;

@@ -88,7 +88,9 @@ std::string format_summary(const IngestSummary& summary);
 int exit_status(const IngestSummary& summary);
 
 // The summary as one JSON object (--summary-json), for scripts:
-// {"type":"summary","format":1,"added":N,...,"changed":BOOL,"exit":N[,"error":TEXT]}.
-std::string summary_json(const IngestSummary& summary, int exit_status, const std::string& error = {});
+// {"type":"summary","format":1,"index":DIR,"added":N,...,"changed":BOOL,"exit":N[,"error":TEXT]}.
+// `index` is the index directory the run wrote.
+std::string summary_json(const IngestSummary& summary, int exit_status, const std::string& index,
+                         const std::string& error = {});
 
 }  // namespace newsdex

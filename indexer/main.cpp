@@ -107,10 +107,10 @@ void write_summary_json(const Options& opt, const std::string& json) {
 }
 
 // The exit status of a run that finished, and its report for scripts.
-int finish(const Options& opt, const newsdex::IngestSummary& summary) {
+int finish(const Options& opt, const std::filesystem::path& index, const newsdex::IngestSummary& summary) {
     const int status = newsdex::exit_status(summary);
     if (!summary.refusal.empty()) std::cerr << "newsdex-index: " << summary.refusal << '\n';
-    write_summary_json(opt, newsdex::summary_json(summary, status));
+    write_summary_json(opt, newsdex::summary_json(summary, status, std::filesystem::absolute(index).string()));
     return status;
 }
 
@@ -147,11 +147,11 @@ int run(const Options& opt, const newsdex::Config& config) {
     if (!opt.shard_by.empty() || newsdex::ArchiveLayout::is_archive(options.index_dir)) {
         const newsdex::ShardedSummary sharded = newsdex::ingest_sharded(options, opt.shard_by, std::cerr);
         if (!opt.quiet) std::cout << "newsdex-index: " << newsdex::format_sharded_summary(sharded) << '\n';
-        return finish(opt, sharded.total);
+        return finish(opt, options.index_dir, sharded.total);
     }
     const newsdex::IngestSummary summary = newsdex::ingest(options, std::cerr);
     if (!opt.quiet) std::cout << "newsdex-index: " << newsdex::format_summary(summary) << '\n';
-    return finish(opt, summary);
+    return finish(opt, options.index_dir, summary);
 }
 
 }  // namespace
@@ -254,8 +254,13 @@ int main(int argc, char** argv) {
     const auto failed = [&](int status, const std::string& message) {
         std::cerr << held.str() << "newsdex-index: " << message << '\n';
         if (!opt.summary_json.empty() && app.get_subcommands().empty()) {
-            newsdex::IngestSummary none;
-            write_summary_json(opt, newsdex::summary_json(none, status, message));
+            std::string index;
+            try {
+                index = std::filesystem::absolute(newsdex::resolve_index_dir(opt.db)).string();
+            } catch (const std::exception&) {
+                // No index location at all: the message says so.
+            }
+            write_summary_json(opt, newsdex::summary_json(newsdex::IngestSummary{}, status, index, message));
         }
         return status;
     };
