@@ -129,7 +129,7 @@ private:
         int64_t total = 0;
         for (const InputFile& f : inputs) total = f.size < 0 || total < 0 ? -1 : total + f.size;
         if (wants_segments(total)) writer_->start_segments();
-        progress_.emplace(errors_, options_.progress, total);
+        progress_.emplace(errors_, options_.progress, total, inputs.size());
         rejects_.before_print([this] { progress_->clear(); });
 
         for (const InputFile& input : inputs) {
@@ -139,6 +139,7 @@ private:
         }
         make_removals();
         revisit_duplicates();
+        progress_->phase(writer_->segmented() ? "writing the last segments" : "committing");
         writer_->commit();
         SegmentMerge merge = writer_->finish_segments();
         progress_->clear();
@@ -147,9 +148,16 @@ private:
         if (options_.rebuild && merge.segments.empty()) switch_to_rebuilt();
         writer_->catalog().finish_run(run_, format_summary(summary_), exit_status(summary_));
         writer_->commit();
-        if (!merge.segments.empty()) merge_segments(merge);
-        else if (should_compact()) compact();
-        else writer_->seal();
+        if (!merge.segments.empty()) {
+            progress_->phase("merging " + std::to_string(merge.segments.size()) + " segments into the index");
+            merge_segments(merge);
+        } else if (should_compact()) {
+            progress_->phase("compacting the index");
+            compact();
+        } else {
+            writer_->seal();
+        }
+        progress_->clear();
         return summary_;
     }
 
@@ -416,7 +424,7 @@ private:
         }
         const std::size_t articles = summary_.added + summary_.updated + summary_.unchanged + summary_.duplicates;
         const int64_t current = archive_ ? archive_->compressed_bytes_read() : 0;
-        progress_->update(summary_.files, articles, done_bytes_ + current);
+        progress_->update({summary_.files + 1, articles, static_cast<int64_t>(summary_.bytes), done_bytes_ + current});
     }
 
     const IngestOptions& options_;

@@ -4,26 +4,39 @@
 
 namespace newsdex {
 
-Progress::Progress(std::ostream& out, bool enabled, int64_t total_bytes)
-    : out_(out), enabled_(enabled), total_(total_bytes), start_(std::chrono::steady_clock::now()), last_(start_) {}
+Progress::Progress(std::ostream& out, bool enabled, int64_t total_bytes, std::size_t total_files)
+    : out_(out),
+      enabled_(enabled),
+      total_(total_bytes),
+      total_files_(total_files),
+      start_(std::chrono::steady_clock::now()),
+      last_(start_) {}
 
 Progress::~Progress() { clear(); }
 
-void Progress::update(std::size_t files, std::size_t articles, int64_t bytes_read) {
+void Progress::update(const Counts& c) {
     if (!enabled_) return;
     const auto now = std::chrono::steady_clock::now();
     if (now - last_ < std::chrono::milliseconds(250)) return;
     last_ = now;
     const double seconds = std::chrono::duration<double>(now - start_).count();
-    const double mb = static_cast<double>(bytes_read) / 1048576.0;
-    char line[200];
-    int n = std::snprintf(line, sizeof line, "%zu files, %zu articles, %.1f MB, %.0f articles/s", files, articles, mb,
-                          seconds > 0 ? static_cast<double>(articles) / seconds : 0.0);
-    if (total_ > 0 && bytes_read > 0 && bytes_read <= total_) {
-        const double eta = seconds * static_cast<double>(total_ - bytes_read) / static_cast<double>(bytes_read);
-        std::snprintf(line + n, sizeof line - static_cast<std::size_t>(n), ", %.0f%%, ETA %.0f s",
-                      100.0 * static_cast<double>(bytes_read) / static_cast<double>(total_), eta);
+    char line[240];
+    int n = std::snprintf(line, sizeof line, "file %zu of %zu, %zu articles, %.1f MB of text, %.0f articles/s", c.file,
+                          total_files_, c.articles, static_cast<double>(c.text_bytes) / 1048576.0,
+                          seconds > 0 ? static_cast<double>(c.articles) / seconds : 0.0);
+    if (total_ > 0 && c.input_bytes > 0 && c.input_bytes <= total_) {
+        const double done = static_cast<double>(c.input_bytes) / static_cast<double>(total_);
+        std::snprintf(line + n, sizeof line - static_cast<std::size_t>(n), ", %.0f%%, ETA %.0f s", 100.0 * done,
+                      seconds * (1 - done) / done);
     }
+    draw(line);
+}
+
+void Progress::phase(const std::string& what) {
+    if (enabled_) draw(what);
+}
+
+void Progress::draw(const std::string& line) {
     out_ << "\r\x1b[K" << line << std::flush;
     drawn_ = true;
 }
