@@ -1,8 +1,8 @@
 #include "text_file.h"
 
 #include "errors.h"
+#include "utf8_walk.h"
 
-#include <unicode/utf8.h>
 
 #include <cerrno>
 #include <cstring>
@@ -21,15 +21,13 @@ std::string read_file(const std::filesystem::path& path) {
 }
 
 std::size_t invalid_utf8_offset(std::string_view text) {
-    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-    const int32_t length = static_cast<int32_t>(text.size());
-    for (int32_t i = 0; i < length;) {
-        const int32_t start = i;
-        UChar32 c;
-        U8_NEXT(s, i, length, c);
-        if (c < 0) return static_cast<std::size_t>(start);
-    }
-    return std::string_view::npos;
+    std::size_t offset = 0, found = std::string_view::npos;
+    walk_utf8(text, [&](UChar32 c, std::string_view bytes) {
+        if (c < 0) found = offset;
+        offset += bytes.size();
+        return found == std::string_view::npos;
+    });
+    return found;
 }
 
 std::string_view strip_bom(std::string_view text) {

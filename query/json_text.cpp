@@ -1,6 +1,6 @@
 #include "json_text.h"
 
-#include <unicode/utf8.h>
+#include "utf8_walk.h"
 
 namespace newsdex {
 namespace {
@@ -17,29 +17,25 @@ void append_u_escape(std::string& out, unsigned code) {
 // are not UTF-8.
 void append_string(std::string& out, const std::string& text) {
     out += '"';
-    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-    const auto length = static_cast<int32_t>(text.size());
-    for (int32_t i = 0; i < length;) {
-        const int32_t start = i;
-        UChar32 c;
-        U8_NEXT(s, i, length, c);
+    walk_utf8(text, [&](UChar32 c, std::string_view bytes) {
         switch (c) {
-            case '"': out += "\\\""; continue;
-            case '\\': out += "\\\\"; continue;
-            case '\b': out += "\\b"; continue;
-            case '\f': out += "\\f"; continue;
-            case '\n': out += "\\n"; continue;
-            case '\r': out += "\\r"; continue;
-            case '\t': out += "\\t"; continue;
-            default: break;
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0)
+                    for (unsigned char byte : bytes) append_u_escape(out, 0xDC00u + byte);
+                else if (c < 0x20)
+                    append_u_escape(out, static_cast<unsigned>(c));
+                else
+                    out += bytes;
         }
-        if (c < 0)
-            for (int32_t b = start; b < i; ++b) append_u_escape(out, 0xDC00u + s[b]);
-        else if (c < 0x20)
-            append_u_escape(out, static_cast<unsigned>(c));
-        else
-            out.append(text, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
-    }
+        return true;
+    });
     out += '"';
 }
 
