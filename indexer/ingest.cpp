@@ -31,6 +31,7 @@
 #include <cmath>
 #include <cstdio>
 #include <optional>
+#include <utility>
 
 namespace newsdex {
 namespace {
@@ -301,10 +302,12 @@ private:
                 removals_refused(options_.max_removals, doomed.size(), static_cast<std::size_t>(articles_before_),
                                  emptied_roots(doomed))) {
             for (const std::string& path : reread_) tracker_.invalidate(path);
+            reread_.clear();
             summary_.refused_removals = doomed.size();
             summary_.refusal = *refusal;
             return;
         }
+        reread_.clear();
         for (const auto& [docid, path] : doomed) remove(docid);
         for (const std::string& path : deleted) {
             catalog.delete_duplicates_from(path);
@@ -340,6 +343,10 @@ private:
                 // Gone since: nothing left to index there.
             }
         }
+        // What those files no longer hold: a few articles at most, past
+        // the weighing of make_removals().
+        for (const std::string& path : std::exchange(reread_, {}))
+            for (Xapian::docid docid : writer_->catalog().articles_from(path, run_)) remove(docid);
     }
 
     void read_archive(const InputFile& input, const std::string& shown) {
