@@ -1,6 +1,7 @@
 #include "sharded_ingest.h"
 
 #include "catalog.h"
+#include "date_key.h"
 #include "errors.h"
 #include "index_file.h"
 #include "index_layout.h"
@@ -71,11 +72,6 @@ struct Plan {
     std::vector<std::string> forgets;
 };
 
-std::string yyyymmdd(const std::string& date) {
-    if (date.size() < 10) return {};
-    return date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
-}
-
 // The dates a shard's articles span, for pruning date-limited queries.
 void record_dates(const fs::path& shard_dir, ShardEntry& entry) {
     const std::optional<Generation> live = IndexLayout(shard_dir).live();
@@ -84,8 +80,8 @@ void record_dates(const fs::path& shard_dir, ShardEntry& entry) {
     sqlite::Statement s(catalog.db(), "SELECT MIN(date), MAX(date) FROM articles WHERE date != ''");
     const bool any = s.step() && !s.is_null(0);
     entry.no_dates = !any;
-    entry.first_date = any ? yyyymmdd(s.text(0)) : std::string();
-    entry.last_date = any ? yyyymmdd(s.text(1)) : std::string();
+    entry.first_date = any ? date_key(s.text(0)).value_or("") : std::string();
+    entry.last_date = any ? date_key(s.text(1)).value_or("") : std::string();
     if (any && (entry.first_date.empty() || entry.last_date.empty())) entry.first_date = entry.last_date = "";
 }
 

@@ -1,5 +1,6 @@
 #include "date_bounds.h"
 
+#include "date_key.h"
 #include "errors.h"
 #include "recency.h"
 
@@ -39,8 +40,7 @@ std::string parse_date_bound(const std::string& text, int today) {
             default: break;
         }
     }
-    std::string ymd = text;
-    if (text.size() == 10 && text[4] == '-' && text[7] == '-') ymd = text.substr(0, 4) + text.substr(5, 2) + text.substr(8, 2);
+    const std::string ymd = date_key(text).value_or(text);
     if (ymd.size() == 8 && digits(ymd) && days_from_ymd(ymd) >= 0) return ymd;
     throw QueryError("bad date '" + text + "' (expected YYYY-MM-DD, or a span back from today like 7d, 2w, 3m, 1y)");
 }

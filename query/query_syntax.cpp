@@ -1,5 +1,6 @@
 #include "query_syntax.h"
 
+#include "date_key.h"
 #include "errors.h"
 #include "recency.h"
 
@@ -44,8 +45,7 @@ bool is_quote(UChar32 c) { return c == u'"' || c == u'«' || c == u'»' || c == 
 }
 
 bool good_date(const std::string& s) {
-    std::string ymd = s;
-    if (s.size() == 10 && s[4] == '-' && s[7] == '-') ymd = s.substr(0, 4) + s.substr(5, 2) + s.substr(8, 2);
+    const std::string ymd = date_key(s).value_or(s);
     return ymd.size() == 8 && days_from_ymd(ymd) >= 0;
 }
 

@@ -1,5 +1,7 @@
 #include "recency.h"
 
+#include "date_key.h"
+
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -21,8 +23,7 @@ int days_from_ymd(const std::string& ymd) {
 int today_days() {
     // NEWSDEX_TODAY=YYYY-MM-DD pins "today" for reproducible reports (and tests).
     if (const char* fixed = std::getenv("NEWSDEX_TODAY"); fixed && *fixed) {
-        std::string ymd = fixed;
-        if (ymd.size() == 10) ymd = ymd.substr(0, 4) + ymd.substr(5, 2) + ymd.substr(8, 2);
+        const std::string ymd = date_key(fixed).value_or(fixed);
         if (const int days = days_from_ymd(ymd); days >= 0) return days;
     }
     return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()).time_since_epoch().count();

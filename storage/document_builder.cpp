@@ -1,6 +1,7 @@
 #include "document_builder.h"
 
 #include "content_hash.h"
+#include "date_key.h"
 #include "schema.h"
 #include "url_host.h"
 #include "utc_time.h"
@@ -22,8 +23,9 @@ void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::stri
 }
 
 void add_date(Xapian::Document& doc, const std::string& date) {
-    if (date.size() < 10) return;
-    const std::string ymd = date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
+    const std::optional<std::string> key = date_key(date);
+    if (!key) return;
+    const std::string& ymd = *key;
     add_boolean(doc, schema::kDatePrefix, ymd);
     add_boolean(doc, schema::kMonthPrefix, ymd.substr(0, 6));
     add_boolean(doc, schema::kYearPrefix, ymd.substr(0, 4));

@@ -1,3 +1,4 @@
+#include "date_key.h"
 #include "date_parser.h"
 
 #include <catch2/catch.hpp>
@@ -224,4 +225,13 @@ TEST_CASE("Paths without a confident date", "[dates]") {
         CAPTURE(path);
         CHECK(from_path(path) == "<none>");
     }
+}
+
+TEST_CASE("a stored date's key is its digits; anything else has none", "[dates]") {
+    CHECK(newsdex::date_key("2025-11-24") == std::optional<std::string>("20251124"));
+    CHECK(newsdex::date_key("2025-11-24T14:05:00Z") == std::optional<std::string>("20251124"));
+    CHECK_FALSE(newsdex::date_key("20251124"));
+    CHECK_FALSE(newsdex::date_key("2025-11-24x"));
+    CHECK_FALSE(newsdex::date_key("2025/11/24"));
+    CHECK_FALSE(newsdex::date_key(""));
 }
