@@ -2,16 +2,16 @@
 // after it (check, compact, stats).
 // Exit status: 0 all indexed, 3 finished but some inputs were rejected,
 // 2 error (bad usage, index unusable), 75 index busy (another writer).
-#include "config.h"
-#include "errors.h"
-#include "index_location.h"
-#include "ingest.h"
-#include "maintenance.h"
-#include "shard_archive.h"
-#include "shard_maintenance.h"
-#include "sharded_ingest.h"
-#include "version_text.h"
-#include "writer_lock.h"
+#include "base/config.h"
+#include "base/errors.h"
+#include "index/index_location.h"
+#include "run/ingest.h"
+#include "run/maintenance.h"
+#include "index/shard_archive.h"
+#include "run/shard_maintenance.h"
+#include "run/sharded_ingest.h"
+#include "index/version_text.h"
+#include "index/writer_lock.h"
 
 #include <CLI/CLI.hpp>
 #include <mimalloc.h>

@@ -1,8 +1,8 @@
 #include "digest_state.h"
 
-#include "errors.h"
-#include "user_dirs.h"
-#include "utc_time.h"
+#include "base/errors.h"
+#include "base/user_dirs.h"
+#include "base/utc_time.h"
 
 #include <unistd.h>
 

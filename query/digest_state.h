@@ -6,8 +6,8 @@
 // before 2026-12 in <index>/state.sqlite are still found there.
 #pragma once
 
-#include "sqlite.h"
-#include "utc_time.h"
+#include "catalog/sqlite.h"
+#include "base/utc_time.h"
 
 #include <filesystem>
 #include <optional>

@@ -1,9 +1,9 @@
 #include "index_set.h"
 
-#include "errors.h"
-#include "index_reader.h"
-#include "shard_archive.h"
-#include "xapian_reason.h"
+#include "base/errors.h"
+#include "index/index_reader.h"
+#include "index/shard_archive.h"
+#include "base/xapian_reason.h"
 
 #include <algorithm>
 #include <cmath>

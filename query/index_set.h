@@ -10,7 +10,7 @@
 // missing — instead of failing the whole query.
 #pragma once
 
-#include "errors.h"
+#include "base/errors.h"
 
 #include <xapian.h>
 

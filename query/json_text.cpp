@@ -1,6 +1,6 @@
 #include "json_text.h"
 
-#include "utf8_walk.h"
+#include "analysis/utf8_walk.h"
 
 namespace newsdex {
 namespace {

@@ -1,6 +1,6 @@
 #include "line_escape.h"
 
-#include "utf8_walk.h"
+#include "analysis/utf8_walk.h"
 
 namespace newsdex {
 namespace {

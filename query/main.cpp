@@ -1,18 +1,18 @@
 // newsdex-query: search newsdex indexes from the shell.
 // Exit status follows grep: 0 hits, 1 no hits, 2 error.
-#include "analyzer.h"
-#include "config.h"
+#include "analysis/analyzer.h"
+#include "base/config.h"
 #include "date_bounds.h"
 #include "digest_state.h"
-#include "errors.h"
-#include "index_location.h"
+#include "base/errors.h"
+#include "index/index_location.h"
 #include "json_text.h"
 #include "output.h"
 #include "recency.h"
 #include "search.h"
 #include "time_limit.h"
-#include "topic_profiles.h"
-#include "version_text.h"
+#include "analysis/topic_profiles.h"
+#include "index/version_text.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>

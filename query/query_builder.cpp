@@ -1,11 +1,11 @@
 #include "query_builder.h"
 
-#include "errors.h"
+#include "base/errors.h"
 #include "query_syntax.h"
-#include "schema.h"
-#include "stopwords.h"
+#include "base/schema.h"
+#include "analysis/stopwords.h"
 #include "term_budget.h"
-#include "transliteration.h"
+#include "analysis/transliteration.h"
 
 #include <map>
 #include <set>

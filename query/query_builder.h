@@ -4,7 +4,7 @@
 // in the other alphabet (below exact matches).
 #pragma once
 
-#include "analyzer.h"
+#include "analysis/analyzer.h"
 #include "query_limits.h"
 
 #include <xapian.h>

@@ -1,7 +1,7 @@
 #include "query_syntax.h"
 
-#include "date_key.h"
-#include "errors.h"
+#include "base/date_key.h"
+#include "base/errors.h"
 #include "recency.h"
 
 #include <unicode/utf8.h>

@@ -1,6 +1,6 @@
 #include "recency.h"
 
-#include "date_key.h"
+#include "base/date_key.h"
 
 #include <chrono>
 #include <cmath>

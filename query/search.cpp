@@ -1,15 +1,15 @@
 #include "search.h"
 
-#include "shard_archive.h"
-#include "analyzer.h"
-#include "doc_data.h"
-#include "errors.h"
+#include "index/shard_archive.h"
+#include "analysis/analyzer.h"
+#include "docdata/doc_data.h"
+#include "base/errors.h"
 #include "index_set.h"
 #include "query_builder.h"
 #include "recency.h"
-#include "schema.h"
+#include "base/schema.h"
 #include "spelling.h"
-#include "topic_profiles.h"
+#include "analysis/topic_profiles.h"
 #include "topic_query.h"
 
 #include <algorithm>

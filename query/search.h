@@ -2,7 +2,7 @@
 // snippets, and optionally facet counts and a spelling suggestion.
 #pragma once
 
-#include "article.h"
+#include "base/article.h"
 #include "query_limits.h"
 #include "snippet.h"
 

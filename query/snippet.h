@@ -3,7 +3,7 @@
 // is highlighted too.
 #pragma once
 
-#include "analyzer.h"
+#include "analysis/analyzer.h"
 
 #include <set>
 #include <string>

@@ -1,6 +1,6 @@
 #include "spelling.h"
 
-#include "schema.h"
+#include "base/schema.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>

@@ -1,6 +1,6 @@
 #include "term_budget.h"
 
-#include "errors.h"
+#include "base/errors.h"
 
 namespace newsdex {
 namespace {

@@ -1,9 +1,9 @@
 #include "topic_query.h"
 
-#include "errors.h"
-#include "schema.h"
-#include "stemmer.h"
-#include "stopwords.h"
+#include "base/errors.h"
+#include "base/schema.h"
+#include "analysis/stemmer.h"
+#include "analysis/stopwords.h"
 
 #include <algorithm>
 #include <set>

@@ -3,9 +3,9 @@
 // profile from the articles that best fit it (Xapian's relevance feedback).
 #pragma once
 
-#include "analyzer.h"
-#include "topic_profiles.h"
-#include "topic_scorer.h"  // document_topics
+#include "analysis/analyzer.h"
+#include "analysis/topic_profiles.h"
+#include "analysis/topic_scorer.h"  // document_topics
 
 #include <xapian.h>
 

@@ -1,5 +1,5 @@
 // newsdex-make-docdata-dictionary: makes the dictionary of document data
-// format 2 (storage/doc_data.h) from news in JSON Lines on standard input:
+// format 2 (storage/docdata/doc_data.h) from news in JSON Lines on standard input:
 //
 //   xz -dc ../shared/data/news-dev.jsonl.xz | build/tools/newsdex-make-docdata-dictionary storage
 //
@@ -18,8 +18,8 @@
 //
 // Writes STORAGE/docdata_dictionary.txt (the content, an entry a line) and
 // STORAGE/docdata_dictionary_tables.hex (what zstd puts before it).
-#include "doc_data.h"
-#include "docdata_dictionary.h"
+#include "docdata/doc_data.h"
+#include "docdata/docdata_dictionary.h"
 
 #include <zdict.h>
 

@@ -1,7 +1,7 @@
 // Any bytes through the analyzer and the query normalizer: no crash, no
 // sanitizer report, and every term within Xapian's length limit.
-#include "analyzer.h"
-#include "schema.h"
+#include "analysis/analyzer.h"
+#include "base/schema.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,6 +1,6 @@
 // Any bytes as a date and as a path: a result, when there is one, is a
 // well-formed date.
-#include "date_parser.h"
+#include "readers/date_parser.h"
 
 #include <cstdint>
 #include <cstdlib>

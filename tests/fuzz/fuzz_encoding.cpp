@@ -1,8 +1,8 @@
 // Any bytes through encoding detection; whatever it accepts must come out
 // as valid UTF-8.
-#include "encoding.h"
-#include "errors.h"
-#include "text_file.h"
+#include "readers/encoding.h"
+#include "base/errors.h"
+#include "readers/text_file.h"
 
 #include <cstdint>
 #include <cstdlib>

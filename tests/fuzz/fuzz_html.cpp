@@ -1,6 +1,6 @@
 // Any bytes as an HTML page, and its declared charset.
-#include "errors.h"
-#include "html_reader.h"
+#include "base/errors.h"
+#include "readers/html_reader.h"
 
 #include <cstdint>
 

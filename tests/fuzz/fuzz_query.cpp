@@ -1,8 +1,8 @@
 // Any bytes as a query against a small index: an answer or a QueryError,
 // never a crash.
-#include "errors.h"
+#include "base/errors.h"
 #include "index_fixture.h"
-#include "index_writer.h"
+#include "index/index_writer.h"
 #include "search.h"
 
 #include <cstdint>

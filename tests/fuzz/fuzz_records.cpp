@@ -1,10 +1,10 @@
 // Any bytes as JSON Lines, a JSON document and CSV: bad records are
 // rejected, never a crash. The first byte picks the reader and chunking.
-#include "byte_source.h"
-#include "csv_reader.h"
-#include "errors.h"
-#include "field_map.h"
-#include "jsonl_reader.h"
+#include "readers/byte_source.h"
+#include "readers/csv_reader.h"
+#include "base/errors.h"
+#include "readers/field_map.h"
+#include "readers/jsonl_reader.h"
 
 #include <cstdint>
 

@@ -2,7 +2,7 @@
 // so readers find it) on first use — what newsdex-index does for a new index.
 #pragma once
 
-#include "index_layout.h"
+#include "index/index_layout.h"
 
 #include <filesystem>
 

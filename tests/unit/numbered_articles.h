@@ -2,8 +2,8 @@
 // document to compare two indexes by.
 #pragma once
 
-#include "article.h"
-#include "schema.h"
+#include "base/article.h"
+#include "base/schema.h"
 
 #include <xapian.h>
 

@@ -1,5 +1,5 @@
-#include "analyzer.h"
-#include "schema.h"
+#include "analysis/analyzer.h"
+#include "base/schema.h"
 
 #include <catch2/catch.hpp>
 

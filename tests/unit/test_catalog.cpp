@@ -1,6 +1,6 @@
-#include "catalog.h"
-#include "sqlite.h"
-#include "errors.h"
+#include "catalog/catalog.h"
+#include "catalog/sqlite.h"
+#include "base/errors.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>

@@ -1,17 +1,17 @@
 // A catalog lost, emptied or restored from an older copy is rebuilt from the
 // index's documents, deleting no article; an index older than its catalog,
 // or one whose files changed behind newsdex's back, is refused by writers.
-#include "analyzer.h"
-#include "catalog.h"
-#include "generation_compactor.h"
-#include "index_file.h"
+#include "analysis/analyzer.h"
+#include "catalog/catalog.h"
+#include "index/generation_compactor.h"
+#include "index/index_file.h"
 #include "index_fixture.h"
-#include "index_writer.h"
-#include "recovery.h"
-#include "sqlite.h"
-#include "table_fingerprint.h"
+#include "index/index_writer.h"
+#include "index/recovery.h"
+#include "catalog/sqlite.h"
+#include "index/table_fingerprint.h"
 #include "temp_dir.h"
-#include "topic_profiles.h"
+#include "analysis/topic_profiles.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "content_hash.h"
+#include "base/content_hash.h"
 
 #include <catch2/catch.hpp>
 

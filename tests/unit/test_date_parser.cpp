@@ -1,5 +1,5 @@
-#include "date_key.h"
-#include "date_parser.h"
+#include "base/date_key.h"
+#include "readers/date_parser.h"
 
 #include <catch2/catch.hpp>
 

@@ -2,9 +2,9 @@
 // and in the formats earlier versions wrote (format 1 and JSON), and each
 // format takes less room than the one before it as glass stores it (glass
 // deflates each document's data).
-#include "doc_data.h"
-#include "docdata_dictionary.h"
-#include "scsu.h"
+#include "docdata/doc_data.h"
+#include "docdata/docdata_dictionary.h"
+#include "docdata/scsu.h"
 #include "shared_data.h"
 
 #include <catch2/catch.hpp>
@@ -256,7 +256,7 @@ TEST_CASE("the format 2 dictionary is the one indexes were written with", "[doc_
 }
 
 TEST_CASE("the build makes the dictionary's bytes as the dictionary tool does", "[doc_data]") {
-    const std::string storage = std::string(NEWSDEX_CORPUS) + "/../storage/";
+    const std::string storage = std::string(NEWSDEX_CORPUS) + "/../storage/docdata/";
     std::ifstream words_file(storage + "docdata_dictionary.txt", std::ios::binary), tables_file(storage + "docdata_dictionary_tables.hex");
     REQUIRE(words_file);
     REQUIRE(tables_file);

@@ -1,14 +1,14 @@
-#include "analyzer.h"
-#include "catalog.h"
-#include "document_pipeline.h"
+#include "analysis/analyzer.h"
+#include "catalog/catalog.h"
+#include "index/document_pipeline.h"
 #include "index_fixture.h"
 #include "numbered_articles.h"
-#include "index_reader.h"
-#include "index_writer.h"
-#include "schema.h"
-#include "sqlite.h"
+#include "index/index_reader.h"
+#include "index/index_writer.h"
+#include "base/schema.h"
+#include "catalog/sqlite.h"
 #include "temp_dir.h"
-#include "topic_profiles.h"
+#include "analysis/topic_profiles.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
-#include "encoding.h"
-#include "errors.h"
-#include "text_file.h"
+#include "readers/encoding.h"
+#include "base/errors.h"
+#include "readers/text_file.h"
 
 #include <catch2/catch.hpp>
 #include <unicode/ucnv.h>

@@ -1,5 +1,5 @@
-#include "html_depth.h"
-#include "html_reader.h"
+#include "readers/html_depth.h"
+#include "readers/html_reader.h"
 
 #include <catch2/catch.hpp>
 #include <gumbo.h>

@@ -1,5 +1,5 @@
-#include "errors.h"
-#include "html_reader.h"
+#include "base/errors.h"
+#include "readers/html_reader.h"
 
 #include <catch2/catch.hpp>
 

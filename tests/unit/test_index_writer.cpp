@@ -1,11 +1,11 @@
-#include "catalog.h"
-#include "doc_data.h"
-#include "index_location.h"
-#include "index_reader.h"
+#include "catalog/catalog.h"
+#include "docdata/doc_data.h"
+#include "index/index_location.h"
+#include "index/index_reader.h"
 #include "index_fixture.h"
-#include "index_writer.h"
-#include "recovery.h"
-#include "sqlite.h"
+#include "index/index_writer.h"
+#include "index/recovery.h"
+#include "catalog/sqlite.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>

@@ -1,4 +1,4 @@
-#include "progress.h"
+#include "run/progress.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,12 +1,12 @@
-#include "byte_source.h"
-#include "csv_reader.h"
-#include "errors.h"
-#include "field_map.h"
-#include "input_format.h"
-#include "jsonl_reader.h"
-#include "line_reader.h"
-#include "text_reader.h"
-#include "url_host.h"
+#include "readers/byte_source.h"
+#include "readers/csv_reader.h"
+#include "base/errors.h"
+#include "readers/field_map.h"
+#include "readers/input_format.h"
+#include "readers/jsonl_reader.h"
+#include "readers/line_reader.h"
+#include "readers/text_reader.h"
+#include "base/url_host.h"
 
 #include <catch2/catch.hpp>
 

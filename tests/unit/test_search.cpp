@@ -1,6 +1,6 @@
-#include "errors.h"
+#include "base/errors.h"
 #include "index_fixture.h"
-#include "index_writer.h"
+#include "index/index_writer.h"
 #include "recency.h"
 #include "date_bounds.h"
 #include "search.h"

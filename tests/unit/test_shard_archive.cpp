@@ -1,5 +1,5 @@
-#include "errors.h"
-#include "shard_archive.h"
+#include "base/errors.h"
+#include "index/shard_archive.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>

@@ -1,8 +1,8 @@
 // Checks the analyzer's Russian stemming against the Snowball reference
 // vocabulary in ../shared/data, when it is present.
-#include "analyzer.h"
+#include "analysis/analyzer.h"
 #include "shared_data.h"
-#include "word_normalizer.h"
+#include "analysis/word_normalizer.h"
 
 #include <catch2/catch.hpp>
 

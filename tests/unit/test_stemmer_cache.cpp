@@ -1,6 +1,6 @@
 // The stemmer keeps recent stems in a small table; whatever the table holds,
 // a word must stem as Snowball stems it.
-#include "stemmer.h"
+#include "analysis/stemmer.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
-#include "analyzer.h"
+#include "analysis/analyzer.h"
 #include "temp_dir.h"
-#include "topic_profiles.h"
-#include "topic_scorer.h"
+#include "analysis/topic_profiles.h"
+#include "analysis/topic_scorer.h"
 
 #include <catch2/catch.hpp>
 

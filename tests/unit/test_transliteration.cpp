@@ -1,4 +1,4 @@
-#include "transliteration.h"
+#include "analysis/transliteration.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "word_normalizer.h"
+#include "analysis/word_normalizer.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,0 +1,132 @@
+#include "analysis/analyzer.h"
+
+#include "base/schema.h"
+#include "analysis/stemmer.h"
+#include "analysis/topic_scorer.h"
+#include "analysis/transliteration.h"
+
+#include <array>
+
+namespace newsdex {
+
+icu::UnicodeString utf16_from_utf8(std::string_view utf8) {
+    return icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+}
+
+Analyzer::Analyzer() : stemmer_(make_stemmer()) {}
+
+std::vector<AnalyzedToken> Analyzer::analyze(const icu::UnicodeString& text) {
+    std::vector<AnalyzedToken> out;
+    tokenizer_.tokenize(text, [&](const Token& t) {
+        out.push_back({t.text, stemmer_(t.text), t.begin, t.end, t.position});
+    });
+    return out;
+}
+
+std::vector<AnalyzedToken> Analyzer::analyze(std::string_view utf8) {
+    return analyze(utf16_from_utf8(utf8));
+}
+
+uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uint32_t base,
+                               Xapian::termcount general_wdf, const std::string& prefix,
+                               std::vector<AnalyzedToken>* tokens) {
+    const std::string stem_prefix(schema::kStemPrefix);
+    const std::string name_prefix(schema::kNameKeyPrefix);
+    uint32_t last = base;
+    tokenizer_.tokenize(utf16_from_utf8(text), [&](const Token& t) {
+        const std::string stem = stemmer_(t.text);
+        const Xapian::termpos pos = base + t.position;
+        if (tokens) tokens->push_back({t.text, stem, t.begin, t.end, t.position});
+        // Positions serve phrase queries, which QueryParser makes of plain
+        // words only (a compound's parts, a number without its % or $), and
+        // which look for plain words under the field's prefix too
+        // (query_builder.cpp): positions anywhere else would be dead weight
+        // (a title's stored twice were 0.4% of the index).
+        const bool positional = t.parts.empty() && t.bare.empty();
+        if (general_wdf) {
+            if (positional && prefix.empty())
+                doc.add_posting(t.text, pos, general_wdf);
+            else
+                doc.add_term(t.text, general_wdf);
+            doc.add_term(stem_prefix + stem, general_wdf);
+        }
+        if (!prefix.empty()) {
+            if (positional)
+                doc.add_posting(prefix + t.text, pos);
+            else
+                doc.add_term(prefix + t.text);
+            doc.add_term(stem_prefix + prefix + stem);
+        }
+        // Names are found across alphabets (Tokayev / Токаев) by a common key.
+        if (t.capitalized && t.parts.empty())
+            if (const std::string key = name_key(t.text); key.size() >= kMinNameKeyBytes) doc.add_term(name_prefix + key);
+        last = pos;
+    });
+    return last;
+}
+
+void Analyzer::index_article(Xapian::Document& doc, std::string_view title, std::string_view body,
+                             std::string_view author, ArticleTokens* tokens) {
+    const uint32_t end_of_title = index_field(doc, title, 0, schema::kTitleWeight, std::string(schema::kTitlePrefix),
+                                              tokens ? &tokens->title : nullptr);
+    index_field(doc, body, end_of_title + schema::kTitleBodyGap, 1, "", tokens ? &tokens->body : nullptr);
+    if (!author.empty()) index_field(doc, author, 0, 0, std::string(schema::kAuthorPrefix));
+}
+
+namespace {
+
+bool is_operator(const icu::UnicodeString& word) {
+    static const std::array<const char16_t*, 6> ops{u"AND", u"OR", u"NOT", u"XOR", u"NEAR", u"ADJ"};
+    for (const char16_t* op : ops)
+        if (word == icu::UnicodeString(op)) return true;
+    return false;
+}
+
+// Typographic quotes become the ASCII quote QueryParser understands; other
+// spaces become plain spaces.
+void append_syntax(icu::UnicodeString& out, const icu::UnicodeString& text, int32_t begin, int32_t end) {
+    for (int32_t i = begin; i < end;) {
+        UChar32 c = text.char32At(i);
+        i += U16_LENGTH(c);
+        switch (c) {
+            case u'«': case u'»': case u'„': case u'“': case u'”':
+                out.append(u'"');
+                break;
+            case 0x00A0: case 0x2007: case 0x202F: case u'\t': case u'\n': case u'\r':
+                out.append(u' ');
+                break;
+            case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+                break;
+            default:
+                out.append(c);
+        }
+    }
+}
+
+}  // namespace
+
+Analyzer::NormalizedQuery Analyzer::normalize_query(std::string_view query) {
+    NormalizedQuery result;
+    icu::UnicodeString text = utf16_from_utf8(query);
+    tokenizer_.tokenize(text, [&](const Token& t) {
+        if (!t.parts.empty()) result.compounds.push_back({t.parts, stemmer_(t.text)});
+        if (!t.bare.empty()) result.decorated_numbers.push_back({t.bare, t.text});
+        if (t.capitalized) result.capitalized.insert(t.text);
+    });
+    icu::UnicodeString out;
+    int32_t done = 0;
+    for (const Word& w : tokenizer_.words(text)) {
+        append_syntax(out, text, done, w.begin);
+        icu::UnicodeString original(text, w.begin, w.end - w.begin);
+        if (is_operator(original))
+            out.append(original);
+        else
+            out.append(icu::UnicodeString::fromUTF8(w.text));
+        done = w.end;
+    }
+    append_syntax(out, text, done, text.length());
+    out.toUTF8String(result.text);
+    return result;
+}
+
+}  // namespace newsdex

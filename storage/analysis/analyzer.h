@@ -1,0 +1,91 @@
+// The one code path that turns text into terms, for indexing and (through
+// query_builder) for queries. Not thread-safe: give each thread its own.
+#pragma once
+
+#include "analysis/tokenizer.h"
+
+#include <xapian.h>
+
+#include <functional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdex {
+
+struct AnalyzedToken {
+    std::string term;  // exact normalized form
+    std::string stem;
+    int32_t begin = 0;  // UTF-16 offsets in the analyzed text
+    int32_t end = 0;
+    uint32_t position = 0;
+};
+
+// An article's analyzed title and body, for topic scoring.
+struct ArticleTokens {
+    std::vector<AnalyzedToken> title;
+    std::vector<AnalyzedToken> body;
+};
+
+class Analyzer {
+public:
+    Analyzer();
+
+    // Adds the title, body and author terms of one article to `doc` (see
+    // schema.h).
+    // `tokens`, if given, receives the analyzed title and body (for topic
+    // scoring, without analyzing twice).
+    void index_article(Xapian::Document& doc, std::string_view title, std::string_view body,
+                       std::string_view author = {}, ArticleTokens* tokens = nullptr);
+
+    // All tokens of `text` with their stems. Invalid UTF-8 becomes U+FFFD
+    // and is skipped, never an error.
+    std::vector<AnalyzedToken> analyze(const icu::UnicodeString& text);
+    std::vector<AnalyzedToken> analyze(std::string_view utf8);
+
+    // Rewrites a query string for Xapian's QueryParser: every word normalized
+    // as the indexer normalizes it; operators (AND, OR, NOT, NEAR, ...) and
+    // query syntax left in place. Hyphenated compounds found on the way are
+    // reported, since QueryParser turns them into phrases of their parts.
+    struct NormalizedQuery {
+        std::string text;
+        struct Compound {
+            std::vector<std::string> parts;  // exact normalized parts
+            std::string stem;                // stem of the whole compound
+        };
+        std::vector<Compound> compounds;
+        // "25%" and "$40": QueryParser keeps only the number; the indexer
+        // also stored the decorated form, which is what the user meant.
+        struct Decorated {
+            std::string bare;
+            std::string decorated;
+        };
+        std::vector<Decorated> decorated_numbers;
+        // Words typed with a capital letter (normalized): names, probably.
+        std::set<std::string> capitalized;
+    };
+    NormalizedQuery normalize_query(std::string_view query);
+
+    // Tokens of `text` without their stems, for callers that stem only the
+    // few they need (stemmer() reduces a word as analyze() does).
+    void tokenize(const icu::UnicodeString& text, const std::function<void(const Token&)>& emit) {
+        tokenizer_.tokenize(text, emit);
+    }
+
+    Xapian::Stem& stemmer() { return stemmer_; }
+
+private:
+    // Indexes `text` from position `base`: into the general field with
+    // `general_wdf` (0: not at all) and, if `prefix` is not empty, into that
+    // field too. Returns the last position used.
+    uint32_t index_field(Xapian::Document& doc, std::string_view text, uint32_t base, Xapian::termcount general_wdf,
+                         const std::string& prefix, std::vector<AnalyzedToken>* tokens = nullptr);
+
+    Tokenizer tokenizer_;
+    Xapian::Stem stemmer_;
+};
+
+icu::UnicodeString utf16_from_utf8(std::string_view utf8);
+
+}  // namespace newsdex
