@@ -45,7 +45,7 @@ public:
     }
 
     IndexSet take() {
-        if (set_.names.empty() && !set_.missing.empty()) {
+        if (set_.shards.empty() && !set_.missing.empty()) {
             std::string all;
             for (const std::string& m : set_.missing) all += (all.empty() ? "" : "; ") + m;
             throw ShardsUnavailable("no shard could be opened: " + all);
@@ -62,9 +62,7 @@ private:
         // A stub can itself list several databases: one name for each, so
         // that index_of() maps every document id.
         for (std::size_t i = 0; i < std::max<std::size_t>(1, db.size()); ++i) {
-            set_.names.push_back(name);
-            set_.remote.push_back(!address.empty());
-            set_.addresses.push_back(address);
+            set_.shards.push_back(Shard{name, address});
         }
     }
 
@@ -134,6 +132,16 @@ private:
 };
 
 }  // namespace
+
+std::vector<std::string> IndexSet::names() const {
+    std::vector<std::string> out;
+    for (const Shard& s : shards) out.push_back(s.name);
+    return out;
+}
+
+bool IndexSet::any_remote() const {
+    return std::any_of(shards.begin(), shards.end(), [](const Shard& s) { return s.remote(); });
+}
 
 IndexSet open_index_set(const std::vector<fs::path>& indexes, const OpenOptions& options) {
     Opener opener(options, indexes.size() > 1);

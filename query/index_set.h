@@ -27,11 +27,20 @@ struct OpenOptions {
     std::set<std::string> leave_out;  // shard names found dead earlier in this query
 };
 
+// One database combined in an IndexSet's `db`.
+struct Shard {
+    std::string name;     // the index, or the archive's shard key
+    std::string address;  // HOST:PORT of a remote shard; empty for a local one
+    bool remote() const { return !address.empty(); }
+    // "NAME (HOST:PORT)" for messages
+    std::string shown() const { return remote() ? name + " (" + address + ")" : name; }
+};
+
 struct IndexSet {
     Xapian::Database db;
-    std::vector<std::string> names;    // one per database combined in `db`, in order
-    std::vector<bool> remote;          // parallel to names
-    std::vector<std::string> addresses;  // parallel to names: HOST:PORT of remote ones
+    std::vector<Shard> shards;         // one per database combined in `db`, in order
+    std::vector<std::string> names() const;
+    bool any_remote() const;
     std::vector<std::string> missing;  // "NAME: reason" for shards left out
     // The local databases alone (all of them if none is local): spelling
     // suggestions scan the vocabulary, which over a remote shard means

@@ -213,7 +213,7 @@ std::optional<TopicProfiles> profiles_for(Analyzer& analyzer, const SearchReques
 
 SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchRequest& request) {
     const Xapian::Database& db = set.db;
-    if (request.recent && std::find(set.remote.begin(), set.remote.end(), true) != set.remote.end())
+    if (request.recent && set.any_remote())
         throw QueryError("--recent cannot search remote shards (xapian-tcpsrv does not know its recency boost); "
                          "use --sort -date, or --since");
     const std::optional<TopicProfiles> profiles = profiles_for(analyzer, request);
@@ -239,8 +239,8 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
 
     SearchResult result;
     result.estimated_total = count_all ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
-    const std::size_t indexes = std::max<std::size_t>(1, set.names.size());
-    result.sources = set.names;
+    const std::size_t indexes = std::max<std::size_t>(1, set.shards.size());
+    result.sources = set.names();
     result.missing = set.missing;
     result.notes = parsed.notes;
     DocDataDecoder decoder;
@@ -256,7 +256,7 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
         hit.similar = it.get_collapse_count();
         hit.index = index_of(*it, indexes);
         if (request.details && !parsed.words.empty())
-            hit.matched = how_matched(matching_terms(enquire, it, set.remote[hit.index], analyzer, hit.article, query),
+            hit.matched = how_matched(matching_terms(enquire, it, set.shards[hit.index].remote(), analyzer, hit.article, query),
                                       parsed);
         if (profiles) hit.topics = document_topics(it.get_document(), *profiles);
         result.hits.push_back(std::move(hit));
@@ -303,25 +303,25 @@ auto with_retries(const SearchRequest& request, Work work) {
         } catch (const Xapian::NetworkError& e) {
             // Which remote shards stopped answering? Ask each again, briefly.
             bool dropped = false;
-            for (std::size_t i = 0; i < set.names.size(); ++i) {
-                if (!set.remote[i]) continue;
+            for (const Shard& shard : set.shards) {
+                if (!shard.remote()) continue;
                 try {
-                    const auto [host, port] = parse_host_port(set.addresses[i]);
+                    const auto [host, port] = parse_host_port(shard.address);
                     const unsigned ms = static_cast<unsigned>(std::max(1.0, request.timeout_seconds * 1000));
                     Xapian::Remote::open(host, port, ms, ms).get_doccount();
                 } catch (const Xapian::Error& why) {
-                    missing.push_back(set.names[i] + " (" + set.addresses[i] + "): " + why.get_msg());
-                    options.leave_out.insert(set.names[i]);
+                    missing.push_back(shard.shown() + ": " + why.get_msg());
+                    options.leave_out.insert(shard.name);
                     dropped = true;
                 }
             }
             if (!dropped) {
                 if (network_retried || last) {
                     // They answer a new connection but not the query: too slow.
-                    for (std::size_t i = 0; i < set.names.size(); ++i)
-                        if (set.remote[i]) {
-                            missing.push_back(set.names[i] + " (" + set.addresses[i] + "): " + e.get_msg());
-                            options.leave_out.insert(set.names[i]);
+                    for (const Shard& shard : set.shards)
+                        if (shard.remote()) {
+                            missing.push_back(shard.shown() + ": " + e.get_msg());
+                            options.leave_out.insert(shard.name);
                             dropped = true;
                         }
                     if (!dropped) throw IndexError(where + ": " + e.get_description());
