@@ -121,6 +121,17 @@ std::vector<Difference> compare_in_parallel(const std::filesystem::path& xapian_
     return join(passes, rows);
 }
 
+// Ends a repair of both stores: duplicates of no article go, Xapian commits,
+// then the catalog with Xapian's revision (the commit protocol's order).
+// The files' fingerprint no longer holds.
+void commit_repair(Xapian::WritableDatabase& xapian, Catalog& catalog, sqlite::Transaction& tx) {
+    catalog.db().exec("DELETE FROM duplicates WHERE docid NOT IN (SELECT docid FROM articles)");
+    xapian.commit_transaction();
+    catalog.set_meta(kRevisionMeta, std::to_string(xapian.get_revision()));
+    catalog.delete_meta(kTablesMeta);
+    tx.commit();
+}
+
 }  // namespace
 
 StoreState assess_stores(const Xapian::Database& xapian, Catalog& catalog) {
@@ -167,11 +178,7 @@ std::size_t reconcile(Xapian::WritableDatabase& xapian, Catalog& catalog) {
                 break;
         }
     }
-    catalog.db().exec("DELETE FROM duplicates WHERE docid NOT IN (SELECT docid FROM articles)");
-    xapian.commit_transaction();
-    catalog.set_meta(kRevisionMeta, std::to_string(xapian.get_revision()));
-    catalog.delete_meta(kTablesMeta);
-    tx.commit();
+    commit_repair(xapian, catalog, tx);
     return fixed;
 }
 
@@ -225,11 +232,7 @@ CatalogRebuild rebuild_catalog(Xapian::WritableDatabase& xapian, Catalog& catalo
             ++out.removed_documents;
         }
     }
-    catalog.db().exec("DELETE FROM duplicates WHERE docid NOT IN (SELECT docid FROM articles)");
-    xapian.commit_transaction();
-    catalog.set_meta(kRevisionMeta, std::to_string(xapian.get_revision()));
-    catalog.delete_meta(kTablesMeta);
-    tx.commit();
+    commit_repair(xapian, catalog, tx);
     return out;
 }
 
