@@ -1,17 +1,20 @@
 // newsdex-index: add Russian news articles to a newsdex index, and look
-// after it (check, compact, stats).
+// after it (check, compact, stats, retopic, shards).
 // Exit status: 0 all indexed, 3 finished but some inputs were rejected,
 // 2 error (bad usage, index unusable), 75 index busy (another writer).
+//
+// The default command indexes PATHS; the others come from one table
+// (kCommands), as notmuch's do. Options every command shares (--db, -q,
+// --wait, --topics) are added to each command that takes them, so each
+// one's --help lists them and they work before or after its name.
 #include "base/config.h"
 #include "base/errors.h"
 #include "index/index_location.h"
-#include "run/ingest.h"
-#include "run/maintenance.h"
-#include "index/shard_archive.h"
-#include "run/shard_maintenance.h"
-#include "run/sharded_ingest.h"
 #include "index/version_text.h"
 #include "index/writer_lock.h"
+#include "run/ingest.h"
+#include "run/maintenance_commands.h"
+#include "run/sharded_ingest.h"
 
 #include <CLI/CLI.hpp>
 #include <mimalloc.h>
@@ -22,34 +25,187 @@
 
 #include <algorithm>
 #include <csignal>
-#include <fstream>
-#include <sstream>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <optional>
+#include <sstream>
 
 namespace {
 
 constexpr int kOk = 0;
 constexpr int kError = 2;
-constexpr int kSomeRejected = 3;
 constexpr int kBusy = 75;  // EX_TEMPFAIL: try again later
 
 struct Options {
-    std::string db, base, encoding, errors_file;
-    std::vector<std::string> paths, fields;
-    bool quiet = false, progress = false, no_progress = false, verbose = false;
-    bool keep_deleted = false, rebuild = false, no_repair = false, rebuild_catalog = false, accept_changes = false;
-    std::string topics_file;
+    // Shared by every command.
+    std::string db, topics_file;
+    bool quiet = false;
     double wait = 0;
+    // Indexing (the default command).
+    std::string base, encoding, errors_file;
+    std::vector<std::string> paths, fields;
+    bool progress = false, no_progress = false, verbose = false;
+    bool keep_deleted = false, rebuild = false;
     std::size_t batch = 10000;
     std::optional<unsigned> threads;
-    std::string compact = "auto";
-    std::string segments = "auto";
-    // Sharded archives (see shard_archive.h).
-    std::string shard_by, shard_key, shard_address;
+    std::string compact = "auto", segments = "auto";
+    std::string shard_by;  // sharded archives (see shard_archive.h)
     std::string max_removals, summary_json;
+    // check
+    bool no_repair = false, rebuild_catalog = false, accept_changes = false;
+    // shards remote|local
+    enum class ShardAction { List, Remote, Local } shard_action = ShardAction::List;
+    std::string shard_key, shard_address;
 };
+
+// ---- Options ----------------------------------------------------------------
+
+// The options a command shares with the others.
+enum Shared : unsigned { kDb = 1, kQuiet = 2, kWait = 4, kTopics = 8 };
+
+void add_shared_options(CLI::App& app, Options& opt, unsigned shared) {
+    if (shared & kDb)
+        app.add_option("--db", opt.db, "index directory (default: $NEWSDEX_DB, else ~/.local/share/newsdex)");
+    if (shared & kWait)
+        app.add_option("--wait", opt.wait, "wait up to SECONDS for another writer to finish (default 0), then exit 75")
+            ->check(CLI::NonNegativeNumber);
+    if (shared & kTopics)
+        app.add_option("--topics", opt.topics_file,
+                       "topic profiles to add or override (default: ~/.config/newsdex/topics.toml if it exists)");
+    if (shared & kQuiet)
+        app.add_flag("-q,--quiet", opt.quiet, "print nothing when all is well (else what it would have said, on stderr)");
+}
+
+void add_indexing_options(CLI::App& app, Options& opt) {
+    app.add_option("paths", opt.paths, "files and folders to index (folders recursively), or - for stdin");
+    add_shared_options(app, opt, kDb | kWait);
+    app.add_flag("--keep-deleted", opt.keep_deleted, "keep articles whose files were deleted");
+    app.add_flag("--rebuild", opt.rebuild, "build a complete new index beside the live one, then switch to it");
+    app.add_option("--batch-size", opt.batch, "articles per commit (default 10000)")->check(CLI::Range(1, 10000000));
+    app.add_option("--threads", opt.threads,
+                   "threads analyzing articles beside the one writing the index (default: cores - 1; 0: none)")
+        ->check(CLI::Range(0, 64));
+    app.add_option("--compact", opt.compact,
+                   "compact the index after the run: auto (when the run at least doubled an index of 32 MB or "
+                   "more; default), always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_option("--segments", opt.segments,
+                   "build a new index (first run or --rebuild) as segments written on threads + 1 threads and merged "
+                   "at the end: auto (inputs of 32 MB or more; default), always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    add_shared_options(app, opt, kTopics);
+    app.add_option("--base", opt.base, "ids of file articles are paths relative to this folder (default: current folder)");
+    app.add_option("--field", opt.fields, "map a record field: ARTICLE_FIELD=KEY[,KEY...], e.g. title=headline (repeatable)")
+        ->allow_extra_args(false);
+    app.add_option("--encoding", opt.encoding, "input encoding, instead of detecting it (e.g. cp1251, koi8-r, cp866)");
+    app.add_option("--errors", opt.errors_file, "also write rejected inputs to FILE as JSON Lines (path, member, line, reason)");
+    app.add_flag("-q,--quiet", opt.quiet, "no progress, no summary line");
+    app.add_flag("--progress", opt.progress, "show a progress line even when stderr is not a terminal");
+    app.add_flag("--no-progress", opt.no_progress, "no progress line, even on a terminal");
+    app.add_flag("-v,--verbose", opt.verbose, "print the id of every article indexed");
+    app.add_option("--max-removals", opt.max_removals,
+                   "remove at most N articles, or P% of the index, in one run; a run that would remove more removes "
+                   "nothing and exits 2 (default: half the index, and never every article under one input folder)");
+    app.add_option("--summary-json", opt.summary_json,
+                   "write the run's summary to FILE as one JSON object (type, counts, changed, exit, error)");
+    app.add_option("--shard-by", opt.shard_by, "write a sharded archive: one index per year, month or source "
+                                               "(--db names the archive directory; see README, Scaling out)")
+        ->check(CLI::IsMember({"year", "month", "source"}));
+}
+
+void add_check_options(CLI::App& check, Options& opt) {
+    check.add_flag("--no-repair", opt.no_repair, "report an interrupted batch instead of repairing it");
+    check.add_flag("--rebuild-catalog", opt.rebuild_catalog,
+                   "make the catalog follow the index's documents (a lost, old or unreadable catalog)");
+    check.add_flag("--accept-changes", opt.accept_changes,
+                   "take the index's files as they are, though they changed since newsdex wrote them");
+}
+
+void add_no_options(CLI::App&, Options&) {}
+
+// `shards`, `shards remote KEY HOST:PORT`, `shards local KEY`.
+void add_shards_options(CLI::App& shards, Options& opt) {
+    using Action = Options::ShardAction;
+    CLI::App* remote = shards.add_subcommand("remote", "readers find shard KEY at HOST:PORT (xapian-tcpsrv)");
+    remote->add_option("key", opt.shard_key, "shard")->required();
+    remote->add_option("address", opt.shard_address, "HOST:PORT")->required();
+    remote->callback([&opt] { opt.shard_action = Action::Remote; });
+    CLI::App* local = shards.add_subcommand("local", "readers find shard KEY in its local directory again");
+    local->add_option("key", opt.shard_key, "shard")->required();
+    local->callback([&opt] { opt.shard_action = Action::Local; });
+    for (CLI::App* sub : {remote, local}) {
+        add_shared_options(*sub, opt, kDb | kWait | kQuiet);
+        sub->fallthrough();
+    }
+}
+
+// ---- Commands ---------------------------------------------------------------
+
+newsdex::MaintenanceOptions maintenance_options(const Options& opt, const newsdex::Config& config) {
+    newsdex::MaintenanceOptions out{newsdex::resolve_index_dir(opt.db, config), opt.wait, !opt.no_repair, {}};
+    if (!opt.topics_file.empty()) out.topics_file = opt.topics_file;
+    out.rebuild_catalog = opt.rebuild_catalog;
+    out.accept_changes = opt.accept_changes;
+    return out;
+}
+
+int run_shards(const Options& opt, const newsdex::MaintenanceOptions& m, std::ostream& out) {
+    switch (opt.shard_action) {
+        case Options::ShardAction::Remote: return newsdex::set_shard_remote(m, opt.shard_key, opt.shard_address, out);
+        case Options::ShardAction::Local: return newsdex::set_shard_local(m, opt.shard_key, out);
+        case Options::ShardAction::List: break;
+    }
+    return newsdex::list_shards(m, out);
+}
+
+struct Command {
+    const char* name;
+    const char* help;
+    unsigned shared;  // Shared options it takes
+    void (*add_options)(CLI::App&, Options&);
+    int (*run)(const Options&, const newsdex::MaintenanceOptions&, std::ostream&);
+};
+
+constexpr Command kCommands[] = {
+    {"check", "check the index: Xapian, SQLite, and that both agree (exit 0 or 2)", kDb | kQuiet | kWait | kTopics,
+     add_check_options, [](const Options&, const newsdex::MaintenanceOptions& m, std::ostream& out) {
+         return newsdex::check(m, out);
+     }},
+    {"compact", "compact the index into a new copy and switch to it", kDb | kQuiet | kWait, add_no_options,
+     [](const Options&, const newsdex::MaintenanceOptions& m, std::ostream& out) { return newsdex::compact(m, out); }},
+    {"stats", "articles, sources, dates, topics, size, last run", kDb | kQuiet, add_no_options,
+     [](const Options&, const newsdex::MaintenanceOptions& m, std::ostream& out) { return newsdex::stats(m, out); }},
+    {"retopic", "score every article again against the topic profiles", kDb | kQuiet | kWait | kTopics,
+     add_no_options,
+     [](const Options&, const newsdex::MaintenanceOptions& m, std::ostream& out) { return newsdex::retopic(m, out); }},
+    {"shards", "list the shards of an archive, or say where one is served", kDb | kQuiet | kWait, add_shards_options,
+     run_shards},
+};
+
+const Command* parsed_command(const CLI::App& app) {
+    for (const Command& c : kCommands)
+        if (app.get_subcommand(c.name)->parsed()) return &c;
+    return nullptr;
+}
+
+// Whether the command line gave `option`, before the command's name or after.
+bool given(const CLI::App& app, const char* option) {
+    if (app.get_option_no_throw(option) && app.get_option_no_throw(option)->count() > 0) return true;
+    for (const CLI::App* sub : app.get_subcommands())
+        if (given(*sub, option)) return true;
+    return false;
+}
+
+// Fills what the command line left unset from the config files.
+void apply_config(const CLI::App& app, Options& opt, const newsdex::Config& config) {
+    if (!given(app, "--topics") && config.topics) opt.topics_file = config.topics->string();
+    if (!given(app, "--max-removals") && config.max_removals) opt.max_removals = *config.max_removals;
+    if (!given(app, "--wait") && config.wait) opt.wait = *config.wait;
+    if (opt.paths.empty() && app.get_subcommands().empty()) opt.paths = config.index_paths;
+}
+
+// ---- Indexing ---------------------------------------------------------------
 
 newsdex::When when(const std::string& value) {
     if (value == "always") return newsdex::When::Always;
@@ -64,9 +220,6 @@ void check_encoding(const std::string& name) {
     if (c) ucnv_close(c);
     if (U_FAILURE(status)) throw std::invalid_argument("--encoding: unknown encoding '" + name + "'");
 }
-
-// Subcommand names, to tell a mistyped one from a path.
-const std::vector<std::string> kSubcommands{"check", "compact", "stats", "retopic", "shards"};
 
 std::size_t edit_distance(const std::string& a, const std::string& b) {
     std::vector<std::size_t> row(b.size() + 1);
@@ -84,7 +237,7 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 }
 
 // Every input must exist before anything is created or changed: a path
-// that is gone (an unmounted disk) or a mistyped subcommand ("chek") is an
+// that is gone (an unmounted disk) or a mistyped command ("chek") is an
 // error, not an input to reject and an index to create.
 void check_inputs_exist(const std::vector<std::string>& paths) {
     for (const std::string& path : paths) {
@@ -93,8 +246,9 @@ void check_inputs_exist(const std::vector<std::string>& paths) {
             continue;
         std::string hint;
         if (path.find('/') == std::string::npos)
-            for (const std::string& sub : kSubcommands)
-                if (edit_distance(path, sub) <= 2) hint = " (did you mean the subcommand '" + sub + "'?)";
+            for (const Command& c : kCommands)
+                if (edit_distance(path, c.name) <= 2)
+                    hint = " (did you mean the subcommand '" + std::string(c.name) + "'?)";
         throw std::invalid_argument(path + ": no such file or directory" + hint + "; nothing was indexed");
     }
 }
@@ -106,24 +260,7 @@ void write_summary_json(const Options& opt, const std::string& json) {
     if (!out.flush()) std::cerr << "newsdex-index: " << opt.summary_json << ": cannot write the summary\n";
 }
 
-// The exit status of a run that finished, and its report for scripts.
-int finish(const Options& opt, const std::filesystem::path& index, const newsdex::IngestSummary& summary) {
-    const int status = newsdex::exit_status(summary);
-    if (!summary.refusal.empty()) std::cerr << "newsdex-index: " << summary.refusal << '\n';
-    write_summary_json(opt, newsdex::summary_json(summary, status, std::filesystem::absolute(index).string()));
-    return status;
-}
-
-// Fills what the command line left unset from the config files.
-void apply_config(const CLI::App& app, Options& opt, const newsdex::Config& config) {
-    const auto unset = [&](const char* option) { return app.get_option(option)->count() == 0; };
-    if (unset("--topics") && config.topics) opt.topics_file = config.topics->string();
-    if (unset("--max-removals") && config.max_removals) opt.max_removals = *config.max_removals;
-    if (unset("--wait") && config.wait) opt.wait = *config.wait;
-    if (opt.paths.empty() && app.get_subcommands().empty()) opt.paths = config.index_paths;
-}
-
-int run(const Options& opt, const newsdex::Config& config) {
+newsdex::IngestOptions ingest_options(const Options& opt, const newsdex::Config& config) {
     newsdex::IngestOptions options;
     options.index_dir = newsdex::resolve_index_dir(opt.db, config);
     options.base = std::filesystem::absolute(opt.base.empty() ? std::filesystem::current_path() : std::filesystem::path(opt.base));
@@ -143,28 +280,65 @@ int run(const Options& opt, const newsdex::Config& config) {
     options.segments = when(opt.segments);
     if (!opt.topics_file.empty()) options.topics_file = opt.topics_file;
     if (!opt.max_removals.empty()) options.max_removals = newsdex::parse_removal_limit(opt.max_removals);
+    return options;
+}
 
-    if (!opt.shard_by.empty() || newsdex::ArchiveLayout::is_archive(options.index_dir)) {
-        const newsdex::ShardedSummary sharded = newsdex::ingest_sharded(options, opt.shard_by, std::cerr);
-        if (!opt.quiet) std::cout << "newsdex-index: " << newsdex::format_sharded_summary(sharded) << '\n';
-        return finish(opt, options.index_dir, sharded.total);
+// The default command: index PATHS into what --db names; the exit status
+// of the run, and its report for scripts.
+int index_paths(const Options& opt, const newsdex::Config& config) {
+    if (opt.paths.empty())
+        throw std::invalid_argument("nothing to index: give files, folders or - (see --help), or index.paths in "
+                                    "a config file");
+    check_inputs_exist(opt.paths);
+    const newsdex::IngestOptions options = ingest_options(opt, config);
+    const newsdex::RunSummary run = newsdex::index_inputs(options, opt.shard_by, std::cerr);
+    if (!opt.quiet) std::cout << "newsdex-index: " << newsdex::format_run_summary(run) << '\n';
+    const int status = newsdex::exit_status(run.total);
+    if (!run.total.refusal.empty()) std::cerr << "newsdex-index: " << run.total.refusal << '\n';
+    write_summary_json(opt, newsdex::summary_json(run.total, status, std::filesystem::absolute(options.index_dir).string()));
+    return status;
+}
+
+// A command: with -q it says nothing when all is well; when not, what it
+// would have said goes to stderr (cron mails only that).
+int run_command(const Command& command, const Options& opt, const newsdex::Config& config, std::ostringstream& held) {
+    std::ostream& out = opt.quiet ? static_cast<std::ostream&>(held) : std::cout;
+    const int status = command.run(opt, maintenance_options(opt, config), out);
+    if (status != kOk && opt.quiet) std::cerr << held.str();
+    return status;
+}
+
+// The one-line error of a run that could not finish (and, for an indexing
+// run, its report for scripts).
+int failed(const CLI::App& app, const Options& opt, int status, const std::string& held, const std::string& message) {
+    std::cerr << held << "newsdex-index: " << message << '\n';
+    if (!opt.summary_json.empty() && app.get_subcommands().empty()) {
+        std::string index;
+        try {
+            index = std::filesystem::absolute(newsdex::resolve_index_dir(opt.db)).string();
+        } catch (const std::exception&) {
+            // No index location at all: the message says so.
+        }
+        write_summary_json(opt, newsdex::summary_json(newsdex::IngestSummary{}, status, index, message));
     }
-    const newsdex::IngestSummary summary = newsdex::ingest(options, std::cerr);
-    if (!opt.quiet) std::cout << "newsdex-index: " << newsdex::format_summary(summary) << '\n';
-    return finish(opt, options.index_dir, summary);
+    return status;
+}
+
+// mimalloc hands freed memory back to the system 25 ms after it is freed,
+// and the indexer frees and takes it again all the time: at 4x the dev
+// data that cost 15 s of system time and page faults in a 150 s run. Kept
+// for the run, it costs some 30 MB of peak memory. (Setting allow_decommit
+// here has no effect: mimalloc reads it before main.)
+void keep_freed_memory() {
+    constexpr long kHour = 3600 * 1000;  // ms
+    mi_option_set(mi_option_decommit_delay, kHour);
+    mi_option_set(mi_option_segment_decommit_delay, kHour);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    // mimalloc hands freed memory back to the system 25 ms after it is freed,
-    // and the indexer frees and takes it again all the time: at 4x the dev
-    // data that cost 15 s of system time and page faults in a 150 s run.
-    // Kept for the run, it costs some 30 MB of peak memory. (Setting
-    // allow_decommit here has no effect: mimalloc reads it before main.)
-    constexpr long kHour = 3600 * 1000;  // ms
-    mi_option_set(mi_option_decommit_delay, kHour);
-    mi_option_set(mi_option_segment_decommit_delay, kHour);
+    keep_freed_memory();
     CLI::App app{"Index Russian news articles into a newsdex index.\n"
                  "Reads plain text, HTML, JSON Lines, JSON, CSV/TSV, compressed files (.gz .bz2 .xz .zst)\n"
                  "and archives (.zip .tar .tar.*); '-' reads standard input. Encodings (UTF-8/16,\n"
@@ -174,60 +348,13 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", [] { return newsdex::version_text("newsdex-index"); },
                          "print the versions of newsdex, its index format and its libraries, and exit");
     Options opt;
-    app.add_option("paths", opt.paths, "files and folders to index (folders recursively), or - for stdin");
-    app.add_option("--db", opt.db, "index directory (default: $NEWSDEX_DB, else ~/.local/share/newsdex)");
-    app.add_option("--wait", opt.wait, "wait up to SECONDS for another writer to finish (default 0), then exit 75")
-        ->check(CLI::NonNegativeNumber);
-    app.add_flag("--keep-deleted", opt.keep_deleted, "keep articles whose files were deleted");
-    app.add_flag("--rebuild", opt.rebuild, "build a complete new index beside the live one, then switch to it");
-    app.add_option("--batch-size", opt.batch, "articles per commit (default 10000)")->check(CLI::Range(1, 10000000));
-    app.add_option("--threads", opt.threads,
-                   "threads analyzing articles beside the one writing the index (default: cores - 1; 0: none)")
-        ->check(CLI::Range(0, 64));
-    app.add_option("--compact", opt.compact,
-                   "compact the index after the run: auto (when the run at least doubled an index of 32 MB or "
-                   "more; default), always or never")
-        ->check(CLI::IsMember({"auto", "always", "never"}));
-    app.add_option("--segments", opt.segments,
-                   "build a new index (first run or --rebuild) as segments written on threads + 1 threads and merged "
-                   "at the end: auto (inputs of 32 MB or more; default), always or never")
-        ->check(CLI::IsMember({"auto", "always", "never"}));
-    app.add_option("--topics", opt.topics_file,
-                   "topic profiles to add or override (default: ~/.config/newsdex/topics.toml if it exists)");
-    app.add_option("--base", opt.base, "ids of file articles are paths relative to this folder (default: current folder)");
-    app.add_option("--field", opt.fields, "map a record field: ARTICLE_FIELD=KEY[,KEY...], e.g. title=headline (repeatable)")
-        ->allow_extra_args(false);
-    app.add_option("--encoding", opt.encoding, "input encoding, instead of detecting it (e.g. cp1251, koi8-r, cp866)");
-    app.add_option("--errors", opt.errors_file, "also write rejected inputs to FILE as JSON Lines (path, member, line, reason)");
-    app.add_flag("-q,--quiet", opt.quiet, "no progress, no summary line");
-    app.add_flag("--progress", opt.progress, "show a progress line even when stderr is not a terminal");
-    app.add_flag("--no-progress", opt.no_progress, "no progress line, even on a terminal");
-    app.add_flag("-v,--verbose", opt.verbose, "print the id of every article indexed");
-    app.add_option("--max-removals", opt.max_removals,
-                   "remove at most N articles, or P% of the index, in one run; a run that would remove more removes "
-                   "nothing and exits 2 (default: half the index, and never every article under one input folder)");
-    app.add_option("--summary-json", opt.summary_json,
-                   "write the run's summary to FILE as one JSON object (type, counts, changed, exit, error)");
-    app.add_option("--shard-by", opt.shard_by, "write a sharded archive: one index per year, month or source "
-                                               "(--db names the archive directory; see README, Scaling out)")
-        ->check(CLI::IsMember({"year", "month", "source"}));
-
-    CLI::App* check = app.add_subcommand("check", "check the index: Xapian, SQLite, and that both agree (exit 0 or 2)");
-    check->add_flag("--no-repair", opt.no_repair, "report an interrupted batch instead of repairing it");
-    check->add_flag("--rebuild-catalog", opt.rebuild_catalog,
-                    "make the catalog follow the index's documents (a lost, old or unreadable catalog)");
-    check->add_flag("--accept-changes", opt.accept_changes,
-                    "take the index's files as they are, though they changed since newsdex wrote them");
-    CLI::App* compact = app.add_subcommand("compact", "compact the index into a new copy and switch to it");
-    CLI::App* stats = app.add_subcommand("stats", "articles, sources, dates, topics, size, last run");
-    CLI::App* retopic = app.add_subcommand("retopic", "score every article again against the topic profiles");
-    CLI::App* shards = app.add_subcommand("shards", "list the shards of an archive, or say where one is served");
-    CLI::App* shard_remote = shards->add_subcommand("remote", "readers find shard KEY at HOST:PORT (xapian-tcpsrv)");
-    shard_remote->add_option("key", opt.shard_key, "shard")->required();
-    shard_remote->add_option("address", opt.shard_address, "HOST:PORT")->required();
-    CLI::App* shard_local = shards->add_subcommand("local", "readers find shard KEY in its local directory again");
-    shard_local->add_option("key", opt.shard_key, "shard")->required();
-    for (CLI::App* sub : {check, compact, stats, retopic, shards, shard_remote, shard_local}) sub->fallthrough();
+    add_indexing_options(app, opt);
+    for (const Command& command : kCommands) {
+        CLI::App* sub = app.add_subcommand(command.name, command.help);
+        add_shared_options(*sub, opt, command.shared);
+        command.add_options(*sub, opt);
+        sub->fallthrough();
+    }
     app.require_subcommand(0, 1);
 
     try {
@@ -243,69 +370,18 @@ int main(int argc, char** argv) {
 
     // Past a file size limit, fail the write (and say so) rather than die.
     std::signal(SIGXFSZ, SIG_IGN);
-    // With -q a subcommand says nothing when all is well; when not, what
-    // it would have said goes to stderr (cron mails only that).
-    std::ostringstream held;
-    std::ostream& out = opt.quiet ? static_cast<std::ostream&>(held) : std::cout;
-    const auto say_if_failed = [&](int status) {
-        if (status != kOk && opt.quiet) std::cerr << held.str();
-        return status;
-    };
-    const auto failed = [&](int status, const std::string& message) {
-        std::cerr << held.str() << "newsdex-index: " << message << '\n';
-        if (!opt.summary_json.empty() && app.get_subcommands().empty()) {
-            std::string index;
-            try {
-                index = std::filesystem::absolute(newsdex::resolve_index_dir(opt.db)).string();
-            } catch (const std::exception&) {
-                // No index location at all: the message says so.
-            }
-            write_summary_json(opt, newsdex::summary_json(newsdex::IngestSummary{}, status, index, message));
-        }
-        return status;
-    };
+    std::ostringstream held;  // what a quiet command would have said
     try {
         const newsdex::Config config = newsdex::load_config();
         apply_config(app, opt, config);
-        newsdex::MaintenanceOptions maintenance{newsdex::resolve_index_dir(opt.db, config), opt.wait, !opt.no_repair, {}};
-        if (!opt.topics_file.empty()) maintenance.topics_file = opt.topics_file;
-        maintenance.rebuild_catalog = opt.rebuild_catalog;
-        maintenance.accept_changes = opt.accept_changes;
-        if (newsdex::ArchiveLayout::is_archive(maintenance.index_dir) || shards->parsed()) {
-            if (shard_remote->parsed())
-                newsdex::set_shard_remote(maintenance.index_dir, opt.shard_key, opt.shard_address, opt.wait, out);
-            else if (shard_local->parsed()) newsdex::set_shard_local(maintenance.index_dir, opt.shard_key, opt.wait, out);
-            else if (shards->parsed()) newsdex::list_shards(maintenance.index_dir, out);
-            else if (check->parsed()) return say_if_failed(newsdex::check_archive(maintenance, out));
-            else if (compact->parsed()) return say_if_failed(newsdex::compact_archive(maintenance, out));
-            else if (retopic->parsed()) newsdex::retopic_archive(maintenance, out);
-            else if (stats->parsed()) newsdex::print_archive_stats(maintenance, out);
-            if (shards->parsed() || check->parsed() || retopic->parsed() || stats->parsed()) return kOk;
-        }
-        if (check->parsed()) return say_if_failed(newsdex::check_index(maintenance, out));
-        if (compact->parsed()) {
-            newsdex::compact_index(maintenance, out);
-            return kOk;
-        }
-        if (retopic->parsed()) {
-            newsdex::retopic_index(maintenance, out);
-            return kOk;
-        }
-        if (stats->parsed()) {
-            newsdex::print_stats(maintenance, out);
-            return kOk;
-        }
-        if (opt.paths.empty())
-            throw std::invalid_argument("nothing to index: give files, folders or - (see --help), or index.paths in "
-                                        "a config file");
-        check_inputs_exist(opt.paths);
-        return run(opt, config);
+        if (const Command* command = parsed_command(app)) return run_command(*command, opt, config, held);
+        return index_paths(opt, config);
     } catch (const newsdex::IndexBusy& e) {
-        return failed(kBusy, e.what());
+        return failed(app, opt, kBusy, held.str(), e.what());
     } catch (const std::exception& e) {
-        return failed(kError, e.what());
+        return failed(app, opt, kError, held.str(), e.what());
     } catch (const Xapian::Error& e) {
         // Xapian's errors are not std::exceptions; none should get this far.
-        return failed(kError, e.get_description());
+        return failed(app, opt, kError, held.str(), e.get_description());
     }
 }

@@ -1,22 +1,15 @@
 #include "date_bounds.h"
 
-#include "base/date_key.h"
+#include "base/dates.h"
 #include "base/errors.h"
 #include "recency.h"
 
 #include <chrono>
-#include <cstdio>
 
 namespace newsdex {
 namespace {
 
-std::string ymd_of(std::chrono::sys_days day) {
-    const std::chrono::year_month_day d{day};
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d%02u%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                  static_cast<unsigned>(d.day()));
-    return buf;
-}
+std::string ymd_of(std::chrono::sys_days day) { return date_key(std::chrono::year_month_day{day}); }
 
 bool digits(const std::string& s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos; }
 
@@ -41,7 +34,7 @@ std::string parse_date_bound(const std::string& text, int today) {
         }
     }
     const std::string ymd = date_key(text).value_or(text);
-    if (ymd.size() == 8 && digits(ymd) && days_from_ymd(ymd) >= 0) return ymd;
+    if (date_of_key(ymd)) return ymd;
     throw QueryError("bad date '" + text + "' (expected YYYY-MM-DD, or a span back from today like 7d, 2w, 3m, 1y)");
 }
 

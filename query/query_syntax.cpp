@@ -1,6 +1,6 @@
 #include "query_syntax.h"
 
-#include "base/date_key.h"
+#include "base/dates.h"
 #include "base/errors.h"
 #include "recency.h"
 
@@ -46,7 +46,7 @@ bool is_quote(UChar32 c) { return c == u'"' || c == u'«' || c == u'»' || c == 
 
 bool good_date(const std::string& s) {
     const std::string ymd = date_key(s).value_or(s);
-    return ymd.size() == 8 && days_from_ymd(ymd) >= 0;
+    return date_of_key(ymd).has_value();
 }
 
 void check_dates(std::string_view query, const std::vector<Char>& chars) {

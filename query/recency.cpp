@@ -1,6 +1,6 @@
 #include "recency.h"
 
-#include "base/date_key.h"
+#include "base/dates.h"
 
 #include <chrono>
 #include <cmath>
@@ -10,14 +10,8 @@
 namespace newsdex {
 
 int days_from_ymd(const std::string& ymd) {
-    if (ymd.size() < 8) return -1;
-    for (int i = 0; i < 8; ++i)
-        if (ymd[static_cast<std::size_t>(i)] < '0' || ymd[static_cast<std::size_t>(i)] > '9') return -1;
-    const std::chrono::year_month_day date{std::chrono::year{std::stoi(ymd.substr(0, 4))},
-                                           std::chrono::month{static_cast<unsigned>(std::stoi(ymd.substr(4, 2)))},
-                                           std::chrono::day{static_cast<unsigned>(std::stoi(ymd.substr(6, 2)))}};
-    if (!date.ok()) return -1;
-    return std::chrono::sys_days(date).time_since_epoch().count();
+    const std::optional<std::chrono::year_month_day> date = date_of_key(ymd);
+    return date ? std::chrono::sys_days(*date).time_since_epoch().count() : -1;
 }
 
 int today_days() {

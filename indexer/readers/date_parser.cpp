@@ -1,6 +1,10 @@
 #include "readers/date_parser.h"
 
+#include "analysis/word_normalizer.h"
+#include "base/dates.h"
+
 #include <chrono>
+#include <cstdio>
 #include <cstddef>
 #include <vector>
 
@@ -30,59 +34,7 @@ std::optional<chr::year_month_day> make_date(int year, int month, int day) {
     return ymd;
 }
 
-void append_padded(std::string& out, int value, int width) {
-    std::string digits = std::to_string(value);
-    if (static_cast<int>(digits.size()) < width) out.append(width - digits.size(), '0');
-    out += digits;
-}
-
-std::string format_date(const chr::year_month_day& ymd) {
-    std::string out;
-    append_padded(out, static_cast<int>(ymd.year()), 4);
-    out += '-';
-    append_padded(out, static_cast<int>(static_cast<unsigned>(ymd.month())), 2);
-    out += '-';
-    append_padded(out, static_cast<int>(static_cast<unsigned>(ymd.day())), 2);
-    return out;
-}
-
-// ---- Text folding and tokens ---------------------------------------------
-
-// Lowercases ASCII and Cyrillic, reads ё as е and Unicode spaces as plain
-// ones, so the parser compares against one spelling of each word. Sites put
-// a no-break space in "2025 г." more often than not.
-std::string fold(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const auto next = static_cast<unsigned char>(i + 1 < s.size() ? s[i + 1] : 0);
-        const auto third = static_cast<unsigned char>(i + 2 < s.size() ? s[i + 2] : 0);
-        if (c < 0x80) {
-            out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : static_cast<char>(c);
-        } else if (c == 0xD0 && next >= 0x90 && next <= 0x9F) {  // А..П
-            out += '\xD0';
-            out += static_cast<char>(next + 0x20);
-            ++i;
-        } else if (c == 0xD0 && next >= 0xA0 && next <= 0xAF) {  // Р..Я
-            out += '\xD1';
-            out += static_cast<char>(next - 0x20);
-            ++i;
-        } else if ((c == 0xD0 && next == 0x81) || (c == 0xD1 && next == 0x91)) {  // Ё, ё
-            out += "\xD0\xB5";
-            ++i;
-        } else if (c == 0xC2 && next == 0xA0) {
-            out += ' ';
-            ++i;
-        } else if (c == 0xE2 && next == 0x80 && ((third >= 0x80 && third <= 0x8A) || third == 0xAF)) {
-            out += ' ';
-            i += 2;
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    return out;
-}
+// ---- Tokens ----------------------------------------------------------------
 
 struct Token {
     enum class Kind { number, word, punct };
@@ -412,15 +364,9 @@ std::optional<std::string> utc_timestamp(const chr::year_month_day& date, const 
     // The catalog promises 1900..2100 for every date it stores, shifted or not.
     if (utc_date.year() < chr::year(kMinYear) || utc_date.year() > chr::year(kMaxYear)) return std::nullopt;
     const auto seconds = static_cast<int>((utc - day).count());
-    std::string out = format_date(utc_date);
-    out += 'T';
-    append_padded(out, seconds / 3600, 2);
-    out += ':';
-    append_padded(out, seconds / 60 % 60, 2);
-    out += ':';
-    append_padded(out, seconds % 60, 2);
-    out += 'Z';
-    return out;
+    char clock[32];
+    std::snprintf(clock, sizeof clock, "T%02d:%02d:%02dZ", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    return iso_date(utc_date) + clock;
 }
 
 std::string_view trim_ascii(std::string_view s) {
@@ -467,11 +413,13 @@ std::optional<chr::year_month_day> date_at(std::string_view s, std::size_t begin
 std::optional<std::string> normalize_date(std::string_view text, int default_utc_offset_minutes) {
     text = trim_ascii(text);
     if (text.empty() || text.size() > kMaxDateText) return std::nullopt;
-    const std::string folded = fold(text);
+    // One spelling of each word to compare against: "Марта", "марта", and a
+    // no-break space in "2025\u00a0г." (more often than not) read alike.
+    const std::string folded = fold_text(text);
     const std::vector<Token> tokens = tokenize(folded);
     const std::optional<Reading> reading = DateTextParser(tokens).parse();
     if (!reading) return std::nullopt;
-    if (!reading->time) return format_date(*reading->date);
+    if (!reading->time) return iso_date(*reading->date);
     return utc_timestamp(*reading->date, *reading->time, reading->offset_minutes.value_or(default_utc_offset_minutes));
 }
 
@@ -491,7 +439,7 @@ std::optional<std::string> date_from_path(std::string_view path) {
         i = end;
     }
     if (!found) return std::nullopt;
-    return format_date(*found);
+    return iso_date(*found);
 }
 
 }  // namespace newsdex

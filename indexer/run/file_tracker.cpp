@@ -47,6 +47,10 @@ std::unordered_multimap<std::string, std::string>& FileTracker::by_hash() {
     return *by_hash_;
 }
 
+bool unchanged_since(const FileRecord& r, const FileState& s) {
+    return r.size >= 0 && r.size == s.size && r.mtime_ns == s.mtime_ns && r.inode == s.inode;
+}
+
 FileTracker::Decision FileTracker::examine(const std::string& path, const FileState& state) {
     Decision d;
     d.state = state;
@@ -54,7 +58,7 @@ FileTracker::Decision FileTracker::examine(const std::string& path, const FileSt
     if (known != known_.end()) {
         known->second.seen = true;
         const FileRecord& r = known->second.record;
-        if (r.size == d.state.size && r.mtime_ns == d.state.mtime_ns && r.inode == d.state.inode) {
+        if (unchanged_since(r, d.state)) {
             d.verdict = Verdict::Unchanged;
             d.articles = r.articles;
             return d;

@@ -17,6 +17,10 @@
 
 namespace newsdex {
 
+// Whether a file recorded as `record` is, by its (size, mtime, inode), the
+// same now: a record marked for reading again (size -1) never is.
+bool unchanged_since(const FileRecord& record, const FileState& state);
+
 // XXH3-128 of the file's bytes, as hex.
 std::string file_hash(const std::filesystem::path& path);
 

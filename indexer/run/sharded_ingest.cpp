@@ -1,10 +1,11 @@
 #include "run/sharded_ingest.h"
 
 #include "catalog/catalog.h"
-#include "base/date_key.h"
+#include "base/dates.h"
 #include "base/errors.h"
 #include "index/index_file.h"
 #include "index/index_layout.h"
+#include "run/file_tracker.h"
 #include "run/input_files.h"
 #include "run/rejects.h"
 #include "index/shard_archive.h"
@@ -27,24 +28,31 @@ std::string catch_all_key(const std::string& shard_by) { return shard_by == "sou
 
 // Whether a run could change anything in this shard: an input it has not
 // read whole as it is now, or a file it holds that is gone.
-bool shard_needs_run(const fs::path& shard_dir, const std::vector<InputFile>& inputs, const std::vector<fs::path>& roots,
-                     bool keep_deleted) {
+// The catalog of a shard that exists and whose last batch completed;
+// nullopt when the shard must run (to be created, or to have its
+// interrupted batch repaired, which opening a writer does).
+std::optional<Catalog> settled_catalog(const fs::path& shard_dir) {
     const std::optional<Generation> live = IndexLayout(shard_dir).live();
     std::error_code ec;
-    if (!live || !fs::exists(live->catalog(), ec)) return true;
-    Catalog catalog(live->catalog(), Catalog::Mode::ReadOnly);
-    // An interrupted batch is repaired by opening a writer.
-    if (catalog.meta("xapian_revision").value_or("0") !=
+    if (!live || !fs::exists(live->catalog(), ec)) return std::nullopt;
+    std::optional<Catalog> catalog(std::in_place, live->catalog(), Catalog::Mode::ReadOnly);
+    if (catalog->meta("xapian_revision").value_or("0") !=
         std::to_string(Xapian::Database(live->xapian().string()).get_revision()))
-        return true;
-    const std::unordered_map<std::string, FileRecord> known = catalog.files();
+        return std::nullopt;
+    return catalog;
+}
+
+bool shard_needs_run(const fs::path& shard_dir, const std::vector<InputFile>& inputs, const std::vector<fs::path>& roots,
+                     bool keep_deleted) {
+    std::optional<Catalog> catalog = settled_catalog(shard_dir);
+    if (!catalog) return true;
+    std::error_code ec;
+    const std::unordered_map<std::string, FileRecord> known = catalog->files();
     std::set<std::string> present;
     for (const InputFile& input : inputs) {
         present.insert(input.path);
         auto it = known.find(input.path);
-        if (it == known.end() || it->second.size < 0 || it->second.size != input.state.size ||
-            it->second.mtime_ns != input.state.mtime_ns || it->second.inode != input.state.inode)
-            return true;
+        if (it == known.end() || !unchanged_since(it->second, input.state)) return true;
     }
     if (keep_deleted) return false;
     for (const auto& [path, record] : known)
@@ -57,10 +65,6 @@ std::unordered_map<std::string, FileRecord> known_files(const fs::path& shard_di
     std::error_code ec;
     if (!live || !fs::exists(live->catalog(), ec)) return {};
     return Catalog(live->catalog(), Catalog::Mode::ReadOnly).files();
-}
-
-bool same_state(const FileRecord& r, const FileState& s) {
-    return r.size >= 0 && r.size == s.size && r.mtime_ns == s.mtime_ns && r.inode == s.inode;
 }
 
 // What a shard needs after the catch-all has run: nothing, new file
@@ -104,7 +108,7 @@ public:
     ShardedRun(const IngestOptions& options, const std::string& shard_by, std::ostream& errors)
         : options_(options), errors_(errors), archive_(options.index_dir), shard_by_(shard_by) {}
 
-    ShardedSummary go() {
+    RunSummary go() {
         for (const std::string& p : options_.paths)
             if (p == "-") throw std::invalid_argument("a sharded archive cannot index standard input (every shard reads the inputs); save it to a file first");
         const auto started = std::chrono::steady_clock::now();
@@ -166,6 +170,7 @@ public:
         std::error_code ec;
         fs::remove(pending_file(), ec);
         summary_.total.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        summary_.sharded = true;
         return std::move(summary_);
     }
 
@@ -256,17 +261,12 @@ private:
     // pending_file() for a full read).
     Plan plan_shard(const std::string& key, bool found_now) {
         Plan plan;
-        const fs::path dir = archive_.shard_dir(key);
-        const std::optional<Generation> live = IndexLayout(dir).live();
+        std::optional<Catalog> catalog = settled_catalog(archive_.shard_dir(key));
+        if (!catalog) return Plan{true, {}, {}};
         std::error_code ec;
-        if (!live || !fs::exists(live->catalog(), ec)) return Plan{true, {}, {}};
-        Catalog catalog(live->catalog(), Catalog::Mode::ReadOnly);
-        if (catalog.meta("xapian_revision").value_or("0") !=
-            std::to_string(Xapian::Database(live->xapian().string()).get_revision()))
-            return Plan{true, {}, {}};
-        const std::unordered_map<std::string, FileRecord> known = catalog.files();
+        const std::unordered_map<std::string, FileRecord> known = catalog->files();
         std::set<std::string> with_duplicates;
-        sqlite::Statement dups(catalog.db(), "SELECT DISTINCT path FROM duplicates");
+        sqlite::Statement dups(catalog->db(), "SELECT DISTINCT path FROM duplicates");
         while (dups.step()) with_duplicates.insert(dups.text(0));
 
         std::set<std::string> present;
@@ -274,9 +274,9 @@ private:
             const std::string path = input.path;
             present.insert(path);
             auto mine = known.find(path);
-            if (mine != known.end() && same_state(mine->second, input.state)) continue;
+            if (mine != known.end() && unchanged_since(mine->second, input.state)) continue;
             auto ref = catch_all_files_.find(path);
-            if (ref == catch_all_files_.end() || !same_state(ref->second, input.state) ||
+            if (ref == catch_all_files_.end() || !unchanged_since(ref->second, input.state) ||
                 (mine != known.end() && mine->second.size < 0)) {
                 plan.run = true;
                 continue;
@@ -349,16 +349,18 @@ private:
     std::vector<fs::path> roots_;
     std::unordered_map<std::string, FileRecord> catch_all_files_;  // after the catch-all's turn
     std::set<std::string> read_now_;  // files the catch-all read whole in this run
-    ShardedSummary summary_;
+    RunSummary summary_;
 };
 
 }  // namespace
 
-ShardedSummary ingest_sharded(const IngestOptions& options, const std::string& shard_by, std::ostream& errors) {
+RunSummary index_inputs(const IngestOptions& options, const std::string& shard_by, std::ostream& errors) {
+    if (shard_by.empty() && !ArchiveLayout::is_archive(options.index_dir)) return RunSummary{ingest(options, errors), false, {}, 0};
     return ShardedRun(options, shard_by, errors).go();
 }
 
-std::string format_sharded_summary(const ShardedSummary& summary) {
+std::string format_run_summary(const RunSummary& summary) {
+    if (!summary.sharded) return format_summary(summary.total);
     std::string out = format_summary(summary.total) + "; shards written: ";
     if (summary.written.empty()) out += "none";
     for (std::size_t i = 0; i < summary.written.size(); ++i) out += (i ? " " : "") + summary.written[i];

@@ -1,5 +1,7 @@
-// Indexing into a sharded archive (see shard_archive.h): every article goes
-// to the shard of its year, month or source.
+// Every indexing run, into what --db names. A single index is an archive of
+// one shard: ingest() (ingest.h) writes it. A sharded archive (see
+// shard_archive.h) sends every article to the shard of its year, month or
+// source, running ingest() once for each shard that needs it.
 //
 // Each shard is a complete newsdex index of the articles it owns, with its
 // own file tracker: a shard run reads the inputs like an ordinary run and
@@ -20,17 +22,21 @@
 
 namespace newsdex {
 
-struct ShardedSummary {
+struct RunSummary {
     IngestSummary total;
+    bool sharded = false;
     std::vector<std::string> written;  // shards that were run, in order
     std::size_t skipped = 0;           // shards left untouched (nothing changed for them)
 };
 
-// `shard_by` empty: the archive's own scheme (it must exist). Throws
-// std::invalid_argument for a scheme that differs from the archive's or for
-// standard input, IndexBusy/IndexError as ingest() does.
-ShardedSummary ingest_sharded(const IngestOptions& options, const std::string& shard_by, std::ostream& errors);
+// `shard_by` (year, month, source) starts a sharded archive; empty: what
+// --db holds already (a new directory becomes a single index). Throws
+// std::invalid_argument for a scheme that differs from the archive's, for
+// an archive given standard input, or for --shard-by on a single index;
+// IndexBusy/IndexError as ingest() does.
+RunSummary index_inputs(const IngestOptions& options, const std::string& shard_by, std::ostream& errors);
 
-std::string format_sharded_summary(const ShardedSummary& summary);
+// The summary line (ingest.h's format_summary, and the shards written).
+std::string format_run_summary(const RunSummary& summary);
 
 }  // namespace newsdex

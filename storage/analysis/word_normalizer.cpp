@@ -103,7 +103,6 @@ void normalize_word_utf16(icu::UnicodeString& word) {
     if (already_normal(word)) return;
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-    const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
     if (U_FAILURE(status)) throw std::runtime_error("ICU normalizer data is unavailable");
 
     // Decompose first so stress marks become separate characters we can
@@ -115,11 +114,27 @@ void normalize_word_utf16(icu::UnicodeString& word) {
         i += U16_LENGTH(c);
         if (!is_invisible(c)) kept.append(c);
     }
-    word = nfkc_cf->normalize(kept, status);
+    word = std::move(kept);
+    fold_text(word);
+    repair_mixed_script(word);
+}
+
+void fold_text(icu::UnicodeString& text) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU normalizer data is unavailable");
+    text = nfkc_cf->normalize(text, status);
     if (U_FAILURE(status)) throw std::runtime_error("ICU normalization failed");
     // Snowball's Russian stemmer treats ё and е as different letters.
-    word.findAndReplace(icu::UnicodeString(u'ё'), icu::UnicodeString(u'е'));
-    repair_mixed_script(word);
+    text.findAndReplace(icu::UnicodeString(u'ё'), icu::UnicodeString(u'е'));
+}
+
+std::string fold_text(std::string_view utf8) {
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    fold_text(text);
+    std::string out;
+    text.toUTF8String(out);
+    return out;
 }
 
 std::string normalize_word(const icu::UnicodeString& word) {

@@ -1,7 +1,7 @@
 #include "index/document_builder.h"
 
 #include "base/content_hash.h"
-#include "base/date_key.h"
+#include "base/dates.h"
 #include "base/schema.h"
 #include "base/url_host.h"
 #include "base/utc_time.h"

@@ -1,4 +1,4 @@
-#include "base/date_key.h"
+#include "base/dates.h"
 #include "readers/date_parser.h"
 
 #include <catch2/catch.hpp>
