@@ -55,7 +55,6 @@ struct Options {
     // check
     bool no_repair = false, rebuild_catalog = false, accept_changes = false;
     // shards remote|local
-    enum class ShardAction { List, Remote, Local } shard_action = ShardAction::List;
     std::string shard_key, shard_address;
 };
 
@@ -126,14 +125,11 @@ void add_no_options(CLI::App&, Options&) {}
 
 // `shards`, `shards remote KEY HOST:PORT`, `shards local KEY`.
 void add_shards_options(CLI::App& shards, Options& opt) {
-    using Action = Options::ShardAction;
     CLI::App* remote = shards.add_subcommand("remote", "readers find shard KEY at HOST:PORT (xapian-tcpsrv)");
     remote->add_option("key", opt.shard_key, "shard")->required();
     remote->add_option("address", opt.shard_address, "HOST:PORT")->required();
-    remote->callback([&opt] { opt.shard_action = Action::Remote; });
     CLI::App* local = shards.add_subcommand("local", "readers find shard KEY in its local directory again");
     local->add_option("key", opt.shard_key, "shard")->required();
-    local->callback([&opt] { opt.shard_action = Action::Local; });
     for (CLI::App* sub : {remote, local}) {
         add_shared_options(*sub, opt, kDb | kWait | kQuiet);
         sub->fallthrough();
@@ -143,20 +139,16 @@ void add_shards_options(CLI::App& shards, Options& opt) {
 // ---- Commands ---------------------------------------------------------------
 
 newsdex::MaintenanceOptions maintenance_options(const Options& opt, const newsdex::Config& config) {
-    newsdex::MaintenanceOptions out{newsdex::resolve_index_dir(opt.db, config), opt.wait, !opt.no_repair, {}};
+    newsdex::MaintenanceOptions out;
+    out.index_dir = newsdex::resolve_index_dir(opt.db, config);
+    out.wait_seconds = opt.wait;
+    out.repair = !opt.no_repair;
     if (!opt.topics_file.empty()) out.topics_file = opt.topics_file;
     out.rebuild_catalog = opt.rebuild_catalog;
     out.accept_changes = opt.accept_changes;
+    out.shard_key = opt.shard_key;
+    out.shard_address = opt.shard_address;
     return out;
-}
-
-int run_shards(const Options& opt, const newsdex::MaintenanceOptions& m, std::ostream& out) {
-    switch (opt.shard_action) {
-        case Options::ShardAction::Remote: return newsdex::set_shard_remote(m, opt.shard_key, opt.shard_address, out);
-        case Options::ShardAction::Local: return newsdex::set_shard_local(m, opt.shard_key, out);
-        case Options::ShardAction::List: break;
-    }
-    return newsdex::list_shards(m, out);
 }
 
 struct Command {
@@ -164,23 +156,19 @@ struct Command {
     const char* help;
     unsigned shared;  // Shared options it takes
     void (*add_options)(CLI::App&, Options&);
-    int (*run)(const Options&, const newsdex::MaintenanceOptions&, std::ostream&);
+    int (*run)(const newsdex::MaintenanceOptions&, std::ostream&);
 };
 
 constexpr Command kCommands[] = {
     {"check", "check the index: Xapian, SQLite, and that both agree (exit 0 or 2)", kDb | kQuiet | kWait | kTopics,
-     add_check_options, [](const Options&, const newsdex::MaintenanceOptions& m, std::ostream& out) {
-         return newsdex::check(m, out);
-     }},
+     add_check_options, newsdex::check},
     {"compact", "compact the index into a new copy and switch to it", kDb | kQuiet | kWait, add_no_options,
-     [](const Options&, const newsdex::MaintenanceOptions& m, std::ostream& out) { return newsdex::compact(m, out); }},
-    {"stats", "articles, sources, dates, topics, size, last run", kDb | kQuiet, add_no_options,
-     [](const Options&, const newsdex::MaintenanceOptions& m, std::ostream& out) { return newsdex::stats(m, out); }},
+     newsdex::compact},
+    {"stats", "articles, sources, dates, topics, size, last run", kDb | kQuiet, add_no_options, newsdex::stats},
     {"retopic", "score every article again against the topic profiles", kDb | kQuiet | kWait | kTopics,
-     add_no_options,
-     [](const Options&, const newsdex::MaintenanceOptions& m, std::ostream& out) { return newsdex::retopic(m, out); }},
+     add_no_options, newsdex::retopic},
     {"shards", "list the shards of an archive, or say where one is served", kDb | kQuiet | kWait, add_shards_options,
-     run_shards},
+     newsdex::shards},
 };
 
 const Command* parsed_command(const CLI::App& app) {
@@ -303,7 +291,7 @@ int index_paths(const Options& opt, const newsdex::Config& config) {
 // would have said goes to stderr (cron mails only that).
 int run_command(const Command& command, const Options& opt, const newsdex::Config& config, std::ostringstream& held) {
     std::ostream& out = opt.quiet ? static_cast<std::ostream&>(held) : std::cout;
-    const int status = command.run(opt, maintenance_options(opt, config), out);
+    const int status = command.run(maintenance_options(opt, config), out);
     if (status != kOk && opt.quiet) std::cerr << held.str();
     return status;
 }

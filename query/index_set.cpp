@@ -50,6 +50,9 @@ public:
             for (const std::string& m : set_.missing) all += (all.empty() ? "" : "; ") + m;
             throw ShardsUnavailable("no shard could be opened: " + all);
         }
+        // Every shard left out by its dates: an empty database answers
+        // "nothing matched", where Xapian refuses to search no database.
+        if (set_.shards.empty()) add(Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY), "");
         if (set_.vocabulary.size() == 0 || !any_remote_) set_.vocabulary = set_.db;
         return std::move(set_);
     }
@@ -147,12 +150,6 @@ IndexSet open_index_set(const std::vector<fs::path>& indexes, const OpenOptions&
     Opener opener(options, indexes.size() > 1);
     for (const fs::path& path : indexes) opener.add_path(path);
     return opener.take();
-}
-
-Xapian::Database open_indexes(const std::vector<fs::path>& indexes) {
-    IndexSet set = open_index_set(indexes, {});
-    if (!set.missing.empty()) throw IndexError("shard missing: " + set.missing.front());
-    return set.db;
 }
 
 }  // namespace newsdex

@@ -61,9 +61,6 @@ struct ShardsUnavailable : IndexError {
 // nothing could be opened.
 IndexSet open_index_set(const std::vector<std::filesystem::path>& indexes, const OpenOptions& options);
 
-// All of them, with default options; throws if any shard is missing.
-Xapian::Database open_indexes(const std::vector<std::filesystem::path>& indexes);
-
 // Which of the combined databases a document id belongs to (Xapian
 // interleaves document ids of combined databases).
 inline std::size_t index_of(Xapian::docid docid, std::size_t count) { return (docid - 1) % count; }

@@ -131,8 +131,6 @@ std::vector<std::string> name_terms(const Xapian::Database& db, const std::strin
     return out;
 }
 
-bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
-
 }  // namespace
 
 std::string exact_form_markers_to_phrases(const std::string& text) {
@@ -217,7 +215,7 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
     for (auto t = parsed.get_terms_begin(); t != parsed.get_terms_end(); ++t) {
         const std::string& term = *t;
         if (!seen_terms.insert(term).second) continue;
-        if (starts_with(term, stem_prefix) && !(term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z')) {
+        if (term.starts_with(stem_prefix) && !(term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z')) {
             const std::string stem = term.substr(1);
             for (auto u = parser_.unstem_begin(term); u != parser_.unstem_end(term); ++u) {
                 if (!seen_forms.insert(*u).second) continue;
@@ -238,10 +236,10 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
     // What to highlight: every word form and stem the final query can match.
     for (auto t = parsed.get_terms_begin(); t != parsed.get_terms_end(); ++t) {
         const std::string& term = *t;
-        if (starts_with(term, std::string(schema::kNameKeyPrefix))) continue;
+        if (term.starts_with(schema::kNameKeyPrefix)) continue;
         const bool field = term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z';
-        if (starts_with(term, stem_prefix)) result.stems.insert(term.substr(field ? 2 : 1));
-        else if (starts_with(term, title_prefix) || starts_with(term, std::string(schema::kAuthorPrefix)))
+        if (term.starts_with(stem_prefix)) result.stems.insert(term.substr(field ? 2 : 1));
+        else if (term.starts_with(title_prefix) || term.starts_with(schema::kAuthorPrefix))
             result.exact_terms.insert(term.substr(1));
         else if (!term.empty() && !is_field_term(term)) result.exact_terms.insert(term);
     }

@@ -202,13 +202,18 @@ ParsedQuery base_query(const Xapian::Database& db, Analyzer& analyzer, const Sea
     return parsed;
 }
 
-std::optional<TopicProfiles> profiles_for(Analyzer& analyzer, const SearchRequest& request) {
-    if (request.topics.empty() && !request.with_topics) return std::nullopt;
+TopicProfiles load_profiles(Analyzer& analyzer, const SearchRequest& request) {
     try {
         return load_topic_profiles(analyzer, request.topics_file);
     } catch (const std::runtime_error& e) {
         throw QueryError(e.what());
     }
+}
+
+// Only when the query ranks by topic or shows articles' topics.
+std::optional<TopicProfiles> profiles_for(Analyzer& analyzer, const SearchRequest& request) {
+    if (request.topics.empty() && !request.with_topics) return std::nullopt;
+    return load_profiles(analyzer, request);
 }
 
 SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchRequest& request) {
@@ -377,9 +382,7 @@ std::optional<Article> find_article(const SearchRequest& request, const std::str
 
 std::vector<std::pair<std::string, Xapian::doccount>> topic_counts(const SearchRequest& request) {
     Analyzer analyzer;
-    SearchRequest with = request;
-    with.with_topics = true;
-    const TopicProfiles profiles = *profiles_for(analyzer, with);
+    const TopicProfiles profiles = load_profiles(analyzer, request);
     return with_retries(request, [&](const IndexSet& set) {
         const Xapian::Database& db = set.db;
         const Xapian::Query query = with_filters(base_query(db, analyzer, request, &profiles).query, request);
@@ -393,9 +396,7 @@ std::vector<std::pair<std::string, Xapian::doccount>> topic_counts(const SearchR
 std::optional<std::vector<std::pair<std::string, double>>> article_topics(const SearchRequest& request,
                                                                          const std::string& id) {
     Analyzer analyzer;
-    SearchRequest with = request;
-    with.with_topics = true;
-    const TopicProfiles profiles = *profiles_for(analyzer, with);
+    const TopicProfiles profiles = load_profiles(analyzer, request);
     return with_retries(request,
                         [&](const IndexSet& set) -> std::optional<std::vector<std::pair<std::string, double>>> {
                             const Xapian::Database& db = set.db;
@@ -407,9 +408,7 @@ std::optional<std::vector<std::pair<std::string, double>>> article_topics(const 
 
 std::vector<std::pair<std::string, double>> suggest_for_topic(const SearchRequest& request, const std::string& name) {
     Analyzer analyzer;
-    SearchRequest with = request;
-    with.with_topics = true;
-    const TopicProfiles profiles = *profiles_for(analyzer, with);
+    const TopicProfiles profiles = load_profiles(analyzer, request);
     const TopicProfile* topic = profiles.find(name, analyzer);
     if (!topic) throw QueryError("unknown topic '" + name + "'");
     return with_retries(request, [&](const IndexSet& set) {

@@ -65,15 +65,6 @@ Generation target_generation(const IndexLayout& layout, bool rebuild) {
     return layout.next_generation();
 }
 
-TopicProfiles load_profiles(const std::optional<std::filesystem::path>& file) {
-    Analyzer analyzer;
-    try {
-        return load_topic_profiles(analyzer, file);
-    } catch (const std::runtime_error& e) {
-        throw std::invalid_argument(e.what());
-    }
-}
-
 WriterOptions writer_options(const IngestOptions& options, const TopicProfiles& profiles) {
     WriterOptions out;
     out.batch_articles = options.batch_articles;
@@ -87,7 +78,7 @@ public:
     Run(const IngestOptions& options, std::ostream& errors)
         : options_(options),
           errors_(errors),
-          profiles_(load_profiles(options.topics_file)),
+          profiles_(load_topic_profiles(options.topics_file)),
           layout_(options.index_dir),
           lock_(layout_, options.wait_seconds),
           generation_(target_generation(layout_, options.rebuild)),

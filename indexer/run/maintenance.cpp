@@ -34,18 +34,15 @@ std::string one_value(Catalog& catalog, const char* sql) {
     return s.step() ? s.text(0) : std::string();
 }
 
-TopicProfiles load_profiles(const std::optional<fs::path>& file) {
-    Analyzer analyzer;
-    try {
-        return load_topic_profiles(analyzer, file);
-    } catch (const std::runtime_error& e) {
-        throw std::invalid_argument(e.what());
-    }
+// " NAME N, NAME N\n" from rows of (name, count); " none\n" if there are none.
+std::string counted(Catalog& catalog, const char* sql) {
+    sqlite::Statement rows(catalog.db(), sql);
+    std::string out;
+    while (rows.step())
+        out += (out.empty() ? " " : ", ") + (rows.text(0).empty() ? "(none)" : rows.text(0)) + " " +
+               std::to_string(rows.integer(1));
+    return (out.empty() ? " none" : out) + "\n";
 }
-
-}  // namespace
-
-namespace {
 
 // A catalog SQLite cannot read is moved aside, never deleted: the rebuild
 // then starts from an empty one.
@@ -94,7 +91,7 @@ int report(const std::vector<std::string>& problems, const Generation& live, int
 
 
 void repair(const Generation& live, const MaintenanceOptions& options, std::ostream& out) {
-    const TopicProfiles profiles = load_profiles(options.topics_file);
+    const TopicProfiles profiles = load_topic_profiles(options.topics_file);
     WriterOptions writer_options;
     writer_options.topics = &profiles;
     writer_options.rebuild_catalog = options.rebuild_catalog;
@@ -163,7 +160,7 @@ void compact_index(const MaintenanceOptions& options, std::ostream& out) {
 }
 
 void retopic_index(const MaintenanceOptions& options, std::ostream& out) {
-    const TopicProfiles profiles = load_profiles(options.topics_file);
+    const TopicProfiles profiles = load_topic_profiles(options.topics_file);
     IndexLayout layout(options.index_dir);
     WriterLock lock(layout, options.wait_seconds);
     IndexWriter writer(live_generation(layout), WriterOptions{10000, &profiles});
@@ -187,24 +184,10 @@ void print_stats(const MaintenanceOptions& options, std::ostream& out) {
     const std::string first = one_value(catalog, "SELECT MIN(date) FROM articles WHERE date != ''");
     const std::string last = one_value(catalog, "SELECT MAX(date) FROM articles WHERE date != ''");
     out << "dates:      " << (first.empty() ? "none" : first.substr(0, 10) + " .. " + last.substr(0, 10)) << '\n';
-    out << "sources:   ";
-    sqlite::Statement sources(catalog.db(),
-                              "SELECT source, COUNT(*) AS n FROM articles GROUP BY source ORDER BY n DESC, source LIMIT 10");
-    bool any = false;
-    while (sources.step()) {
-        out << (any ? ", " : " ") << (sources.text(0).empty() ? "(none)" : sources.text(0)) << " " << sources.integer(1);
-        any = true;
-    }
-    out << (any ? "\n" : " none\n");
-    out << "topics:    ";
-    sqlite::Statement topics(catalog.db(),
-                             "SELECT topic, COUNT(*) AS n FROM article_topics GROUP BY topic ORDER BY n DESC, topic");
-    bool any_topic = false;
-    while (topics.step()) {
-        out << (any_topic ? ", " : " ") << topics.text(0) << " " << topics.integer(1);
-        any_topic = true;
-    }
-    out << (any_topic ? "\n" : " none\n");
+    out << "sources:   " << counted(catalog, "SELECT source, COUNT(*) AS n FROM articles GROUP BY source "
+                                          "ORDER BY n DESC, source LIMIT 10");
+    out << "topics:    " << counted(catalog, "SELECT topic, COUNT(*) AS n FROM article_topics GROUP BY topic "
+                                          "ORDER BY n DESC, topic");
     sqlite::Statement run(catalog.db(),
                           "SELECT kind, started_at, COALESCE(finished_at, ''), COALESCE(summary, ''), exit_code "
                           "FROM runs ORDER BY id DESC LIMIT 1");

@@ -18,6 +18,9 @@ struct MaintenanceOptions {
     // check: take the index's files as they are now, though they changed
     // since newsdex last wrote them (table_fingerprint.h).
     bool accept_changes = false;
+    // shards: the shard to point readers at HOST:PORT (shard_address), or
+    // at its local directory again (no address); none: list the shards.
+    std::string shard_key, shard_address;
 };
 
 // Xapian's own consistency check, SQLite's integrity check, catalog ↔

@@ -84,13 +84,14 @@ int each_shard(const MaintenanceOptions& options, std::ostream& out, const Work&
     return worst;
 }
 
-// The same change to the stub's line for `key`, under the archive's lock.
-int change_stub_line(const MaintenanceOptions& options, const std::string& key,
+// A change to the stub's line for options.shard_key, under the archive's lock.
+int change_stub_line(const MaintenanceOptions& options,
                      const std::function<std::string(const ArchiveLayout&, ShardEntry&)>& change, std::ostream& out) {
     const fs::path& dir = options.index_dir;
     const ArchiveLayout archive(dir);
     WriterLock lock(IndexLayout(dir), options.wait_seconds);
     ArchiveStub stub = read_archive(dir);
+    const std::string& key = options.shard_key;
     ShardEntry* s = stub.find(key);
     if (!s) throw std::invalid_argument(dir.string() + ": no shard '" + key + "' (see newsdex-index shards)");
     const std::string said = change(archive, *s);
@@ -166,30 +167,26 @@ int stats(const MaintenanceOptions& options, std::ostream& out) {
     return 0;
 }
 
-int list_shards(const MaintenanceOptions& options, std::ostream& out) {
-    const ArchiveStub stub = read_archive(options.index_dir);
-    for (const ShardEntry& s : stub.shards)
-        out << (s.key.empty() ? "(unnamed)" : s.key) << '\t' << dates(s) << '\t' << s.database << '\n';
-    return 0;
-}
-
-int set_shard_remote(const MaintenanceOptions& options, const std::string& key, const std::string& address,
-                     std::ostream& out) {
-    const auto [host, port] = parse_host_port(address);
-    return change_stub_line(options, key, [&](const ArchiveLayout&, ShardEntry& s) {
+int shards(const MaintenanceOptions& options, std::ostream& out) {
+    const std::string& key = options.shard_key;
+    if (key.empty()) {
+        for (const ShardEntry& s : read_archive(options.index_dir).shards)
+            out << (s.key.empty() ? "(unnamed)" : s.key) << '\t' << dates(s) << '\t' << s.database << '\n';
+        return 0;
+    }
+    if (options.shard_address.empty())
+        return change_stub_line(options, [&](const ArchiveLayout& archive, ShardEntry& s) {
+            if (!has_local_dir(archive, s))
+                throw IndexError(archive.shard_dir(key).string() + ": no local copy of the shard");
+            s.database = ArchiveLayout::local_database(key);
+            return "local (" + archive.shard_dir(key).string() + ")";
+        }, out);
+    const auto [host, port] = parse_host_port(options.shard_address);
+    return change_stub_line(options, [&](const ArchiveLayout&, ShardEntry& s) {
         // No "-t": Xapian 1.4's stub reader takes only HOST:PORT;
         // newsdex-query applies its own --timeout.
         s.database = "remote " + host + ":" + std::to_string(port);
         return "served by " + host + ":" + std::to_string(port);
-    }, out);
-}
-
-int set_shard_local(const MaintenanceOptions& options, const std::string& key, std::ostream& out) {
-    return change_stub_line(options, key, [&](const ArchiveLayout& archive, ShardEntry& s) {
-        if (!has_local_dir(archive, s))
-            throw IndexError(archive.shard_dir(key).string() + ": no local copy of the shard");
-        s.database = ArchiveLayout::local_database(key);
-        return "local (" + archive.shard_dir(key).string() + ")";
     }, out);
 }
 

@@ -24,13 +24,10 @@ int retopic(const MaintenanceOptions& options, std::ostream& out);
 // archive: one line a shard.
 int stats(const MaintenanceOptions& options, std::ostream& out);
 
-// `shards`: lists an archive's shards; `shards remote KEY HOST:PORT` makes
-// the stub line for `key` "remote HOST:PORT" (the local directory, if any,
-// stays, for the indexer and for `shards local`); `shards local KEY` points
-// readers at the local directory again.
-int list_shards(const MaintenanceOptions& options, std::ostream& out);
-int set_shard_remote(const MaintenanceOptions& options, const std::string& key, const std::string& address,
-                     std::ostream& out);
-int set_shard_local(const MaintenanceOptions& options, const std::string& key, std::ostream& out);
+// `shards`: lists an archive's shards; with options.shard_key, makes the
+// stub line for it "remote HOST:PORT" (the local directory, if any, stays,
+// for the indexer and for going back), or points it at its local directory
+// again when there is no shard_address.
+int shards(const MaintenanceOptions& options, std::ostream& out);
 
 }  // namespace newsdex

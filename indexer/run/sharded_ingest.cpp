@@ -42,24 +42,6 @@ std::optional<Catalog> settled_catalog(const fs::path& shard_dir) {
     return catalog;
 }
 
-bool shard_needs_run(const fs::path& shard_dir, const std::vector<InputFile>& inputs, const std::vector<fs::path>& roots,
-                     bool keep_deleted) {
-    std::optional<Catalog> catalog = settled_catalog(shard_dir);
-    if (!catalog) return true;
-    std::error_code ec;
-    const std::unordered_map<std::string, FileRecord> known = catalog->files();
-    std::set<std::string> present;
-    for (const InputFile& input : inputs) {
-        present.insert(input.path);
-        auto it = known.find(input.path);
-        if (it == known.end() || !unchanged_since(it->second, input.state)) return true;
-    }
-    if (keep_deleted) return false;
-    for (const auto& [path, record] : known)
-        if (!present.count(path) && is_under(path, roots) && !fs::exists(path, ec)) return true;
-    return false;
-}
-
 std::unordered_map<std::string, FileRecord> known_files(const fs::path& shard_dir) {
     const std::optional<Generation> live = IndexLayout(shard_dir).live();
     std::error_code ec;
@@ -120,9 +102,7 @@ public:
         std::ostream null_stream(nullptr);
         RejectLog quiet(null_stream, "");
         inputs_ = collect_inputs(options_.paths, quiet);
-        const std::vector<InputFile>& inputs = inputs_;
-        std::vector<fs::path> roots;
-        for (const std::string& p : options_.paths) roots.push_back(fs::absolute(p).lexically_normal());
+        for (const std::string& p : options_.paths) roots_.push_back(fs::absolute(p).lexically_normal());
 
         // The catch-all first: it reads every changed file, so it finds the
         // keys of new shards.
@@ -135,7 +115,6 @@ public:
         for (std::string key; std::getline(pending, key);)
             if (!key.empty() && queued_.insert(key).second) queue_.push_back(key);
 
-        roots_ = roots;
         const std::string catch_all = catch_all_key(stub_.shard_by);
         bool first = true;
         while (!queue_.empty()) {
@@ -144,28 +123,23 @@ public:
             const fs::path dir = archive_.shard_dir(key);
             std::error_code ec;
             const bool exists = fs::exists(dir / "index.stub", ec);
-            if (key == catch_all) {
-                const std::unordered_map<std::string, FileRecord> before = known_files(dir);
-                if (exists && !options_.rebuild && !shard_needs_run(dir, inputs, roots, options_.keep_deleted)) {
-                    ++summary_.skipped;
-                } else {
-                    run_shard(key, first ? errors_ : null_stream, first);
-                    first = false;
-                }
+            // The catch-all's plan has no files read by the catch-all to
+            // go by: any change runs it.
+            const bool catch_all_turn = key == catch_all;
+            const std::unordered_map<std::string, FileRecord> before =
+                catch_all_turn ? known_files(dir) : std::unordered_map<std::string, FileRecord>{};
+            const Plan plan = exists && !options_.rebuild && !new_keys_.count(key) ? plan_shard(key, false) : Plan{true, {}, {}};
+            if (plan.run) {
+                run_shard(key, first ? errors_ : null_stream, first);
+                first = false;
+            } else {
+                apply(key, plan);
+                ++summary_.skipped;
+            }
+            if (catch_all_turn) {
                 catch_all_files_ = known_files(dir);
                 note_read_now(before);
-                continue;
             }
-            if (exists && !options_.rebuild && !new_keys_.count(key)) {
-                const Plan plan = plan_shard(key, false);
-                if (!plan.run) {
-                    apply(key, plan);
-                    ++summary_.skipped;
-                    continue;
-                }
-            }
-            run_shard(key, first ? errors_ : null_stream, first);
-            first = false;
         }
         std::error_code ec;
         fs::remove(pending_file(), ec);

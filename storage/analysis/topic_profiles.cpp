@@ -143,4 +143,13 @@ const TopicProfile* TopicProfiles::find(const std::string& name, Analyzer& analy
     return nullptr;
 }
 
+TopicProfiles load_topic_profiles(const std::optional<std::filesystem::path>& user_file) {
+    Analyzer analyzer;
+    try {
+        return load_topic_profiles(analyzer, user_file);
+    } catch (const std::runtime_error& e) {
+        throw std::invalid_argument(e.what());
+    }
+}
+
 }  // namespace newsdex

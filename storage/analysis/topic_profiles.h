@@ -41,6 +41,10 @@ struct TopicProfiles {
 // file ($XDG_CONFIG_HOME/newsdex/topics.toml or ~/.config/...) if it exists.
 // Throws std::runtime_error naming the file and the problem.
 TopicProfiles load_topic_profiles(Analyzer& analyzer, const std::optional<std::filesystem::path>& user_file);
+// The same with an analyzer of its own (for a writer, which scores with
+// the profiles but analyzes elsewhere); a bad file is the caller's mistake:
+// std::invalid_argument.
+TopicProfiles load_topic_profiles(const std::optional<std::filesystem::path>& user_file);
 
 // Parses one TOML document of profiles (for tests and the loader).
 std::vector<TopicProfile> parse_topic_profiles(const std::string& toml, const std::string& origin, Analyzer& analyzer);

@@ -122,9 +122,13 @@ void Catalog::migrate() {
     }
 }
 
+sqlite::Statement& Catalog::prepared(std::optional<sqlite::Statement>& slot, const char* sql) {
+    if (!slot) slot.emplace(db_, sql);
+    return *slot;
+}
+
 std::optional<CatalogEntry> Catalog::find(const std::string& id) {
-    if (!find_) find_.emplace(db_, "SELECT docid, hash, path, member, seen_run FROM articles WHERE id = ?1");
-    sqlite::Statement& s = *find_;
+    sqlite::Statement& s = prepared(find_, "SELECT docid, hash, path, member, seen_run FROM articles WHERE id = ?1");
     s.bind(1, id);
     std::optional<CatalogEntry> entry;
     if (s.step())
@@ -135,8 +139,7 @@ std::optional<CatalogEntry> Catalog::find(const std::string& id) {
 
 std::optional<Xapian::docid> Catalog::docid_where(std::optional<sqlite::Statement>& cached, const char* sql,
                                                   const std::string& key) {
-    if (!cached) cached.emplace(db_, sql);
-    sqlite::Statement& s = *cached;
+    sqlite::Statement& s = prepared(cached, sql);
     s.bind(1, key);
     std::optional<Xapian::docid> docid;
     if (s.step()) docid = static_cast<Xapian::docid>(s.integer(0));
@@ -153,12 +156,10 @@ std::optional<Xapian::docid> Catalog::find_duplicate(const std::string& id) {
 }
 
 void Catalog::record_duplicate(const Article& a, Xapian::docid original) {
-    if (!record_dup_)
-        record_dup_.emplace(db_, R"sql(
+    sqlite::Statement& s = prepared(record_dup_, R"sql(
             INSERT INTO duplicates (id, docid, path, member, line, found_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
             ON CONFLICT(id) DO UPDATE SET docid = excluded.docid, path = excluded.path,
                 member = excluded.member, line = excluded.line, found_at = excluded.found_at)sql");
-    sqlite::Statement& s = *record_dup_;
     s.bind(1, a.id).bind(2, static_cast<int64_t>(original)).bind(3, a.path).bind(4, a.member).bind(5, a.line);
     s.bind(6, utc_now());
     s.run();
@@ -166,7 +167,7 @@ void Catalog::record_duplicate(const Article& a, Xapian::docid original) {
 
 void Catalog::upsert(Xapian::docid docid, const Article& a, const std::string& hash, const std::string& text_hash,
                      int64_t size, int64_t run) {
-    if (!upsert_) upsert_.emplace(db_, R"sql(
+    sqlite::Statement& s = prepared(upsert_, R"sql(
         INSERT INTO articles (docid, id, path, line, url, title, date, source, topic, tags, hash, size, indexed_at,
                               member, author, encoding, text_hash, seen_run)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
@@ -177,7 +178,6 @@ void Catalog::upsert(Xapian::docid docid, const Article& a, const std::string& h
             size = excluded.size, indexed_at = excluded.indexed_at, member = excluded.member,
             author = excluded.author, encoding = excluded.encoding, text_hash = excluded.text_hash,
             seen_run = excluded.seen_run)sql");
-    sqlite::Statement& s = *upsert_;
     s.bind(1, static_cast<int64_t>(docid)).bind(2, a.id).bind(3, a.path).bind(4, a.line);
     s.bind(5, a.url).bind(6, a.title).bind(7, a.date).bind(8, a.source).bind(9, a.topic);
     s.bind(10, nlohmann::json(a.tags).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
@@ -232,12 +232,10 @@ std::unordered_map<std::string, FileRecord> Catalog::files() {
 }
 
 void Catalog::upsert_file(const FileRecord& f) {
-    if (!upsert_file_)
-        upsert_file_.emplace(db_, R"sql(
+    sqlite::Statement& s = prepared(upsert_file_, R"sql(
             INSERT INTO files (path, size, mtime_ns, inode, hash, articles) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
             ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,
                 inode = excluded.inode, hash = excluded.hash, articles = excluded.articles)sql");
-    sqlite::Statement& s = *upsert_file_;
     s.bind(1, f.path).bind(2, f.size).bind(3, f.mtime_ns).bind(4, f.inode).bind(5, f.hash).bind(6, f.articles);
     s.run();
 }
@@ -273,8 +271,7 @@ std::vector<Xapian::docid> Catalog::articles_from(const std::string& path, int64
 }
 
 void Catalog::mark_seen(Xapian::docid docid, int64_t run) {
-    if (!mark_seen_) mark_seen_.emplace(db_, "UPDATE articles SET seen_run = ?2 WHERE docid = ?1");
-    sqlite::Statement& s = *mark_seen_;
+    sqlite::Statement& s = prepared(mark_seen_, "UPDATE articles SET seen_run = ?2 WHERE docid = ?1");
     s.bind(1, static_cast<int64_t>(docid)).bind(2, run);
     s.run();
 }
@@ -366,12 +363,10 @@ void Catalog::set_topics(Xapian::docid docid, const std::vector<std::pair<std::s
     del.bind(1, static_cast<int64_t>(docid));
     del.run();
     if (scores.empty()) return;
-    if (!insert_topic_) insert_topic_.emplace(db_, "INSERT INTO article_topics (docid, topic, score) VALUES (?1, ?2, ?3)");
-    for (const auto& [topic, score] : scores) {
-        sqlite::Statement& s = *insert_topic_;
-        s.bind(1, static_cast<int64_t>(docid)).bind(2, topic).bind_real(3, score);
-        s.run();
-    }
+    sqlite::Statement& insert =
+        prepared(insert_topic_, "INSERT INTO article_topics (docid, topic, score) VALUES (?1, ?2, ?3)");
+    for (const auto& [topic, score] : scores)
+        insert.bind(1, static_cast<int64_t>(docid)).bind(2, topic).bind_real(3, score).run();
 }
 
 }  // namespace newsdex

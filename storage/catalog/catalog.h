@@ -92,6 +92,8 @@ public:
 private:
     void migrate();
     // Runs a cached one-parameter query whose first column is a docid.
+    // A statement prepared on first use and kept for the catalog's life.
+    sqlite::Statement& prepared(std::optional<sqlite::Statement>& slot, const char* sql);
     std::optional<Xapian::docid> docid_where(std::optional<sqlite::Statement>& cached, const char* sql,
                                              const std::string& key);
 

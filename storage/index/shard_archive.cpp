@@ -25,8 +25,6 @@ std::string trim(const std::string& s) {
     return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
 }
 
-bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
-
 bool is_yyyymmdd(const std::string& s) {
     return s.size() == 8 && s.find_first_not_of("0123456789") == std::string::npos;
 }
@@ -83,9 +81,9 @@ ArchiveStub ArchiveStub::read(const fs::path& file) {
         const std::string line = trim(raw);
         const std::string where = file.string() + ":" + std::to_string(number);
         if (line.empty()) continue;
-        if (starts_with(line, kShardBy)) {
+        if (line.starts_with(kShardBy)) {
             stub.shard_by = trim(line.substr(std::strlen(kShardBy)));
-        } else if (starts_with(line, kShard)) {
+        } else if (line.starts_with(kShard)) {
             pending.emplace();
             read_shard_comment(line.substr(std::strlen(kShard)), *pending, where);
         } else if (line[0] == '#') {
@@ -167,7 +165,7 @@ std::optional<RemoteAddress> parse_remote_line(const std::string& database) {
         in >> ms >> address;
         if (ms.empty() || ms.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
         out.timeout_ms = static_cast<unsigned>(std::stoul(ms));
-    } else if (starts_with(address, "-t")) {
+    } else if (address.starts_with("-t")) {
         const std::string ms = address.substr(2);
         if (ms.empty() || ms.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
         out.timeout_ms = static_cast<unsigned>(std::stoul(ms));
