@@ -2,6 +2,7 @@
 // Exit status follows grep: 0 hits, 1 no hits, 2 error.
 #include "analysis/analyzer.h"
 #include "base/config.h"
+#include "cli_options.h"
 #include "date_bounds.h"
 #include "digest_state.h"
 #include "base/errors.h"
@@ -20,10 +21,12 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <span>
 #include <sstream>
 
 namespace {
@@ -32,35 +35,13 @@ constexpr int kFound = 0;
 constexpr int kNotFound = 1;
 constexpr int kError = 2;
 
-struct Options {
-    std::vector<std::string> dbs;
-    std::vector<std::string> words;
-    unsigned limit = 10;
-    unsigned offset = 0;
-    bool json = false, ids = false, files = false, count = false, explain = false;
-    bool recent = false, exact = false, no_collapse = false;
-    std::string color = "auto";
-    std::string since, until, sort = "relevance";
-    std::vector<std::string> facets;
-    std::string show_id;
-    std::vector<std::string> topics;
-    std::string topics_file;
-    bool only_new = false;
-    std::string similar_id;
-    std::string suggest_topic;
-    std::vector<std::string> topics_args;
-    bool topic_names = false;
-    double timeout = 10;
-    newsdex::QueryLimits limits;
-    double time_limit = 30;
-    newsdex::Config config;
-};
+using namespace newsdex::cli;  // Options, the option groups
 
 // Fills what the command line left unset from the config files; NO_COLOR
 // (the environment) comes before them.
 void apply_config(const CLI::App& app, Options& opt) {
     opt.config = newsdex::load_config();
-    const auto unset = [&](const char* option) { return app.get_option(option)->count() == 0; };
+    const auto unset = [&](const char* option) { return !given(app, option); };
     if (unset("--topics") && opt.config.topics) opt.topics_file = opt.config.topics->string();
     if (unset("--limit") && opt.config.limit) opt.limit = static_cast<unsigned>(*opt.config.limit);
     const char* no_color = std::getenv("NO_COLOR");
@@ -95,8 +76,23 @@ std::vector<std::filesystem::path> index_dirs(const Options& opt) {
     return out;
 }
 
-newsdex::SearchRequest base_request(const Options& opt);
+newsdex::SearchRequest base_request(const Options& opt) {
+    newsdex::SearchRequest request;
+    request.indexes = index_dirs(opt);
+    request.timeout_seconds = opt.timeout;
+    request.limits = opt.limits;
+    request.on_missing = [](const std::string& shard) {
+        std::cerr << "newsdex-query: warning: shard " << shard << "; results are partial\n";
+    };
+    if (!opt.topics_file.empty()) request.topics_file = opt.topics_file;
+    const int today = newsdex::today_days();
+    if (!opt.since.empty()) request.since = newsdex::parse_date_bound(opt.since, today);
+    if (!opt.until.empty()) request.until = newsdex::parse_date_bound(opt.until, today);
+    return request;
+}
 
+// `show ID`: one whole article; with --json, its topic scores too (scored
+// with the --topics profiles: why show takes that option).
 int show(const Options& opt, newsdex::TimeLimit& time_limit) {
     const newsdex::SearchRequest request = base_request(opt);
     std::optional<newsdex::Article> article = newsdex::find_article(request, opt.show_id);
@@ -113,24 +109,25 @@ int show(const Options& opt, newsdex::TimeLimit& time_limit) {
     return kFound;
 }
 
-newsdex::SearchRequest base_request(const Options& opt) {
-    newsdex::SearchRequest request;
-    request.indexes = index_dirs(opt);
-    request.timeout_seconds = opt.timeout;
-    request.limits = opt.limits;
-    request.on_missing = [](const std::string& shard) {
-        std::cerr << "newsdex-query: warning: shard " << shard << "; results are partial\n";
-    };
-    if (!opt.topics_file.empty()) request.topics_file = opt.topics_file;
-    const int today = newsdex::today_days();
-    if (!opt.since.empty()) request.since = newsdex::parse_date_bound(opt.since, today);
-    if (!opt.until.empty()) request.until = newsdex::parse_date_bound(opt.until, today);
-    return request;
+// `topics --names` (hidden; for shell completion of --topic): every name
+// --topic accepts, shipped and the user's, one a line, without opening an
+// index.
+int topic_names(const Options& opt) {
+    newsdex::Analyzer analyzer;
+    std::optional<std::filesystem::path> user_file;
+    if (!opt.topics_file.empty()) user_file = opt.topics_file;
+    for (const newsdex::TopicProfile& topic : newsdex::load_topic_profiles(analyzer, user_file).topics) {
+        std::cout << topic.name << '\n';
+        if (!topic.name_ru.empty()) std::cout << topic.name_ru << '\n';
+        for (const std::string& alias : topic.aliases) std::cout << alias << '\n';
+    }
+    return kFound;
 }
 
 // `topics`: articles per topic (for a query, if words are given), or one
 // article's topic scores when the only word is an article id.
 int topics(const Options& opt, newsdex::TimeLimit& time_limit) {
+    if (opt.topic_names) return topic_names(opt);
     newsdex::SearchRequest request = base_request(opt);
     if (opt.topics_args.size() == 1)
         if (auto scores = newsdex::article_topics(request, opt.topics_args[0])) {
@@ -157,31 +154,22 @@ int topics(const Options& opt, newsdex::TimeLimit& time_limit) {
     return any ? kFound : kNotFound;
 }
 
-// `topics --names` (hidden; for shell completion of --topic): every name
-// --topic accepts, shipped and the user's, one a line, without opening an
-// index.
-int topic_names(const Options& opt) {
-    newsdex::Analyzer analyzer;
-    std::optional<std::filesystem::path> user_file;
-    if (!opt.topics_file.empty()) user_file = opt.topics_file;
-    for (const newsdex::TopicProfile& topic : newsdex::load_topic_profiles(analyzer, user_file).topics) {
-        std::cout << topic.name << '\n';
-        if (!topic.name_ru.empty()) std::cout << topic.name_ru << '\n';
-        for (const std::string& alias : topic.aliases) std::cout << alias << '\n';
-    }
-    return kFound;
-}
-
 // `suggest --topic NAME`: words the topic's best articles share that its
 // profile does not have yet.
 int suggest(const Options& opt, newsdex::TimeLimit& time_limit) {
     const auto terms = newsdex::suggest_for_topic(base_request(opt), opt.suggest_topic);
     time_limit.disarm();
-    for (const auto& [stem, weight] : terms) std::printf("%7.2f  %s\n", weight, stem.c_str());
+    for (const auto& [stem, weight] : terms) {
+        const double rounded = std::round(weight * 100) / 100;
+        if (opt.json) std::cout << newsdex::json_text({{"type", "term"}, {"term", stem}, {"weight", rounded}}) << '\n';
+        else std::printf("%7.2f  %s\n", weight, stem.c_str());
+    }
     return terms.empty() ? kNotFound : kFound;
 }
 
-int run(const Options& opt, newsdex::TimeLimit& time_limit) {
+// The search: the main app's command, and `similar` (a search for
+// articles like one).
+int search(const Options& opt, newsdex::TimeLimit& time_limit) {
     newsdex::SearchRequest request = base_request(opt);
     request.query = join(opt.words);
     request.topics = opt.topics;
@@ -237,85 +225,86 @@ int run(const Options& opt, newsdex::TimeLimit& time_limit) {
     return result.hits.empty() ? kNotFound : kFound;
 }
 
+// Each command's own arguments; the options it shares with others come
+// from its option groups.
+void add_query_words(CLI::App& app, Options& opt) { app.add_option("query", opt.words, "query words"); }
+void add_show_id(CLI::App& app, Options& opt) { app.add_option("id", opt.show_id, "article id")->required(); }
+void add_similar_id(CLI::App& app, Options& opt) { app.add_option("id", opt.similar_id, "article id")->required(); }
+void add_suggest_topic(CLI::App& app, Options& opt) {
+    app.add_option("--topic", opt.suggest_topic, "the topic")->required();
+}
+
+void add_topics_arguments(CLI::App& app, Options& opt) {
+    app.add_option("words", opt.topics_args, "query words, or one article id");
+    app.add_flag("--names", opt.topic_names)->group("");  // hidden: for shell completion
+}
+
+struct Command {
+    const char* name;  // empty: the main app itself
+    const char* help;
+    void (*add_arguments)(CLI::App&, Options&);
+    unsigned option_groups;  // OptionGroup bits
+    int (*run)(const Options&, newsdex::TimeLimit&);
+};
+
+// The commands, as notmuch's command table: the first is the search, which
+// the main app runs when no subcommand is named; the others are its
+// subcommands. A subcommand takes the option groups its code reads (show
+// --json prints topic scores, so it takes --topics; since/until filter
+// topics' counts); options of the main app it lacks still work on its
+// command line (fallthrough), as they always have.
+constexpr Command kCommands[] = {
+    {"",
+     "Search newsdex indexes of Russian news.\n"
+     "Words match all their forms; \"quoted phrases\", =exact forms, AND/OR/NOT, +word/-word,\n"
+     "(groups), a NEAR b, prefix*, title: author: source: site: url: tag: topic: id: fields and\n"
+     "date:2025-01-01..2025-06-30 work. Latin spellings of Russian names find them, and back.",
+     add_query_words, kAllGroups, search},
+    {"show", "print one whole article with its metadata", add_show_id,
+     kIndexGroup | kTopicsFileGroup | kJsonGroup | kColorGroup, show},
+    {"topics", "articles per topic (for query words if given), or an article's topic scores (topics ID)",
+     add_topics_arguments, kIndexGroup | kDateGroup | kTopicsFileGroup | kJsonGroup, topics},
+    {"similar", "articles like the one with this id", add_similar_id, kAllGroups, search},
+    {"suggest", "words to add to a topic's profile, from the articles that fit it best", add_suggest_topic,
+     kIndexGroup | kTopicsFileGroup | kJsonGroup, suggest},
+};
+
+void add_command(CLI::App& app, const Command& command, Options& opt) {
+    command.add_arguments(app, opt);
+    add_option_groups(app, command.option_groups, opt);
+}
+
+void build_app(CLI::App& app, Options& opt) {
+    const Command& search_command = kCommands[0];
+    app.description(search_command.help);
+    app.set_version_flag("--version", [] { return newsdex::version_text("newsdex-query"); },
+                         "print the versions of newsdex, its index format and its libraries, and exit");
+    add_command(app, search_command, opt);
+    for (const Command& command : std::span(kCommands).subspan(1)) {
+        CLI::App* sub = app.add_subcommand(command.name, command.help);
+        add_command(*sub, command, opt);
+        sub->fallthrough();
+    }
+    app.require_subcommand(0, 1);
+}
+
+// The command the command line named: a subcommand, else the search.
+const Command& parsed_command(const CLI::App& app) {
+    const std::vector<CLI::App*> parsed = app.get_subcommands();
+    const std::string name = parsed.empty() ? "" : parsed.front()->get_name();
+    return *std::find_if(std::begin(kCommands), std::end(kCommands),
+                         [&](const Command& command) { return name == command.name; });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"Search newsdex indexes of Russian news.\n"
-                 "Words match all their forms; \"quoted phrases\", =exact forms, AND/OR/NOT, +word/-word,\n"
-                 "(groups), a NEAR b, prefix*, title: author: source: site: url: tag: topic: id: fields and\n"
-                 "date:2025-01-01..2025-06-30 work. Latin spellings of Russian names find them, and back.",
-                 "newsdex-query"};
-    app.set_version_flag("--version", [] { return newsdex::version_text("newsdex-query"); },
-                         "print the versions of newsdex, its index format and its libraries, and exit");
     Options opt;
-    app.add_option("query", opt.words, "query words");
-    app.add_option("--db", opt.dbs, "index directory, repeatable to search several as one (default: $NEWSDEX_DB, "
-                                    "else ~/.local/share/newsdex); a file is read as a Xapian stub listing databases")
-        ->allow_extra_args(false);
-    app.add_option("--timeout", opt.timeout, "seconds a remote shard may take to connect and to answer (default 10); "
-                                             "a slower or unreachable one is left out with a warning")
-        ->check(CLI::PositiveNumber);
-    app.add_option("--max-query-bytes", opt.limits.max_query_bytes,
-                   "refuse query text longer than this many bytes (default 4096; 0: no limit)");
-    app.add_option("--max-terms", opt.limits.max_terms,
-                   "refuse a query of more terms than this, each wildcard counted as the words it stands for "
-                   "(default 1000; 0: no limit)");
-    app.add_option("--max-expansion", opt.limits.max_expansion,
-                   "a wildcard (prefix*) searches at most this many of its words, the most frequent "
-                   "(default 100; 0: all of them)");
-    app.add_option("--time-limit", opt.time_limit,
-                   "stop a query still running after this many seconds, with exit status 2 (default 30; 0: no limit)")
-        ->check(CLI::Validator(
-            [](const std::string& value) {
-                try {
-                    if (std::stod(value) >= 0) return std::string();
-                } catch (const std::exception&) {
-                }
-                return "'" + value + "' is not a number of seconds (0: no limit)";
-            },
-            "SECONDS"));
-    app.add_option("-n,--limit", opt.limit, "number of hits to show (default 10)")->check(CLI::Range(1u, 100000u));
-    app.add_option("--offset", opt.offset, "skip this many hits first");
-    app.add_option("--since", opt.since, "only articles published on or after: YYYY-MM-DD, or 7d, 2w, 3m, 1y back");
-    app.add_option("--until", opt.until, "only articles published on or before (same forms)");
-    app.add_option("--sort", opt.sort, "relevance (default), date (oldest first) or -date (newest first)")
-        ->check(CLI::IsMember({"relevance", "date", "-date"}));
-    app.add_flag("--recent", opt.recent, "rank by relevance with a boost for recent articles");
-    app.add_flag("--exact", opt.exact, "match words only in the form typed (as =word does for one word)");
-    app.add_flag("--no-collapse", opt.no_collapse, "show every copy of a story, not one hit per story");
-    app.add_option("--topic", opt.topics, "rank by topic: tariffs, diplomacy, sanctions, ... (Russian names too; "
-                                          "repeatable; see `newsdex-query topics`)")
-        ->allow_extra_args(false);
-    app.add_option("--topics", opt.topics_file, "topic profiles to add or override (default: ~/.config/newsdex/topics.toml)");
-    app.add_flag("--new", opt.only_new, "only articles indexed since this user last ran this same query (for digests)");
-    app.add_option("--facet", opt.facets, "count the matches by source, year or topic (repeatable)")
-        ->allow_extra_args(false)
-        ->check(CLI::IsMember({"source", "year", "topic"}));
-    auto* json = app.add_flag("--json", opt.json, "one JSON object per hit (JSON Lines; see README)");
-    auto* ids = app.add_flag("--ids", opt.ids, "print only the ids of the hits");
-    auto* files = app.add_flag("--files", opt.files, "print only the files the hits came from");
-    auto* count = app.add_flag("--count", opt.count, "print only the number of matching articles");
-    json->excludes(ids)->excludes(files);
-    ids->excludes(files)->excludes(count);
-    files->excludes(count);
-    app.add_flag("--explain", opt.explain, "print the parsed query and the terms its words expand to");
-    app.add_option("--color", opt.color, "highlight with ANSI colors: auto, always, never")
-        ->check(CLI::IsMember({"auto", "always", "never"}));
-
-    CLI::App* show_cmd = app.add_subcommand("show", "print one whole article with its metadata");
-    show_cmd->add_option("id", opt.show_id, "article id")->required();
-    CLI::App* topics_cmd = app.add_subcommand("topics", "articles per topic (for query words if given), or an article's topic scores (topics ID)");
-    topics_cmd->add_option("words", opt.topics_args, "query words, or one article id");
-    topics_cmd->add_flag("--names", opt.topic_names)->group("");  // hidden: for shell completion
-    CLI::App* similar_cmd = app.add_subcommand("similar", "articles like the one with this id");
-    similar_cmd->add_option("id", opt.similar_id, "article id")->required();
-    CLI::App* suggest_cmd = app.add_subcommand("suggest", "words to add to a topic's profile, from the articles that fit it best");
-    suggest_cmd->add_option("--topic", opt.suggest_topic, "the topic")->required();
-    for (CLI::App* sub : {show_cmd, topics_cmd, similar_cmd, suggest_cmd}) sub->fallthrough();
-    app.require_subcommand(0, 1);
-
+    CLI::App app{"", "newsdex-query"};
+    build_app(app, opt);
     try {
         app.parse(argc, argv);
+        check_across(app);
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForVersion& e) {
@@ -333,10 +322,7 @@ int main(int argc, char** argv) {
                                                       " s; stopped (narrow the query, or raise --time-limit)");
     try {
         apply_config(app, opt);
-        if (show_cmd->parsed()) return show(opt, time_limit);
-        if (topics_cmd->parsed()) return opt.topic_names ? topic_names(opt) : topics(opt, time_limit);
-        if (suggest_cmd->parsed()) return suggest(opt, time_limit);
-        return run(opt, time_limit);
+        return parsed_command(app).run(opt, time_limit);
     } catch (const std::exception& e) {
         std::cerr << "newsdex-query: " << e.what() << '\n';
         return kError;
