@@ -4,9 +4,11 @@
 // 2 error (bad usage, index unusable), 75 index busy (another writer).
 //
 // The default command indexes PATHS; the others come from one table
-// (kCommands), as notmuch's do. Options every command shares (--db, -q,
-// --wait, --topics) are added to each command that takes them, so each
-// one's --help lists them and they work before or after its name.
+// (kCommands), as notmuch's do. The options they share (--db, -q, --wait,
+// --topics) are the default command's, which every command line reaches
+// (before or after the command's name); each command's --help lists those
+// it takes.
+#include "base/command_line.h"
 #include "base/config.h"
 #include "base/errors.h"
 #include "index/index_location.h"
@@ -60,25 +62,20 @@ struct Options {
 
 // ---- Options ----------------------------------------------------------------
 
-// The options a command shares with the others.
+// The options of the default command that the others take too (bits).
 enum Shared : unsigned { kDb = 1, kQuiet = 2, kWait = 4, kTopics = 8 };
+using SharedOptions = std::vector<std::pair<Shared, const CLI::Option*>>;
 
-void add_shared_options(CLI::App& app, Options& opt, unsigned shared) {
-    if (shared & kDb)
-        app.add_option("--db", opt.db, "index directory (default: $NEWSDEX_DB, else ~/.local/share/newsdex)");
-    if (shared & kWait)
-        app.add_option("--wait", opt.wait, "wait up to SECONDS for another writer to finish (default 0), then exit 75")
-            ->check(CLI::NonNegativeNumber);
-    if (shared & kTopics)
-        app.add_option("--topics", opt.topics_file,
-                       "topic profiles to add or override (default: ~/.config/newsdex/topics.toml if it exists)");
-    if (shared & kQuiet)
-        app.add_flag("-q,--quiet", opt.quiet, "print nothing when all is well (else what it would have said, on stderr)");
-}
-
-void add_indexing_options(CLI::App& app, Options& opt) {
+// Returns which of them the other commands take.
+SharedOptions add_indexing_options(CLI::App& app, Options& opt) {
     app.add_option("paths", opt.paths, "files and folders to index (folders recursively), or - for stdin");
-    add_shared_options(app, opt, kDb | kWait);
+    SharedOptions shared;
+    shared.emplace_back(
+        kDb, app.add_option("--db", opt.db, "index directory (default: $NEWSDEX_DB, else ~/.local/share/newsdex)"));
+    shared.emplace_back(
+        kWait, app.add_option("--wait", opt.wait,
+                              "wait up to SECONDS for another writer to finish (default 0), then exit 75")
+                   ->check(CLI::NonNegativeNumber));
     app.add_flag("--keep-deleted", opt.keep_deleted, "keep articles whose files were deleted");
     app.add_flag("--rebuild", opt.rebuild, "build a complete new index beside the live one, then switch to it");
     app.add_option("--batch-size", opt.batch, "articles per commit (default 10000)")->check(CLI::Range(1, 10000000));
@@ -93,13 +90,16 @@ void add_indexing_options(CLI::App& app, Options& opt) {
                    "build a new index (first run or --rebuild) as segments written on threads + 1 threads and merged "
                    "at the end: auto (inputs of 32 MB or more; default), always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
-    add_shared_options(app, opt, kTopics);
+    shared.emplace_back(kTopics, app.add_option("--topics", opt.topics_file,
+                                                "topic profiles to add or override (default: "
+                                                "~/.config/newsdex/topics.toml if it exists)"));
     app.add_option("--base", opt.base, "ids of file articles are paths relative to this folder (default: current folder)");
     app.add_option("--field", opt.fields, "map a record field: ARTICLE_FIELD=KEY[,KEY...], e.g. title=headline (repeatable)")
         ->allow_extra_args(false);
     app.add_option("--encoding", opt.encoding, "input encoding, instead of detecting it (e.g. cp1251, koi8-r, cp866)");
     app.add_option("--errors", opt.errors_file, "also write rejected inputs to FILE as JSON Lines (path, member, line, reason)");
-    app.add_flag("-q,--quiet", opt.quiet, "no progress, no summary line");
+    shared.emplace_back(kQuiet, app.add_flag("-q,--quiet", opt.quiet,
+                                             "no progress, no summary line"));
     app.add_flag("--progress", opt.progress, "show a progress line even when stderr is not a terminal");
     app.add_flag("--no-progress", opt.no_progress, "no progress line, even on a terminal");
     app.add_flag("-v,--verbose", opt.verbose, "print the id of every article indexed");
@@ -111,6 +111,7 @@ void add_indexing_options(CLI::App& app, Options& opt) {
     app.add_option("--shard-by", opt.shard_by, "write a sharded archive: one index per year, month or source "
                                                "(--db names the archive directory; see README, Scaling out)")
         ->check(CLI::IsMember({"year", "month", "source"}));
+    return shared;
 }
 
 void add_check_options(CLI::App& check, Options& opt) {
@@ -130,10 +131,7 @@ void add_shards_options(CLI::App& shards, Options& opt) {
     remote->add_option("address", opt.shard_address, "HOST:PORT")->required();
     CLI::App* local = shards.add_subcommand("local", "readers find shard KEY in its local directory again");
     local->add_option("key", opt.shard_key, "shard")->required();
-    for (CLI::App* sub : {remote, local}) {
-        add_shared_options(*sub, opt, kDb | kWait | kQuiet);
-        sub->fallthrough();
-    }
+    for (CLI::App* sub : {remote, local}) sub->fallthrough();
 }
 
 // ---- Commands ---------------------------------------------------------------
@@ -177,19 +175,12 @@ const Command* parsed_command(const CLI::App& app) {
     return nullptr;
 }
 
-// Whether the command line gave `option`, before the command's name or after.
-bool given(const CLI::App& app, const char* option) {
-    if (app.get_option_no_throw(option) && app.get_option_no_throw(option)->count() > 0) return true;
-    for (const CLI::App* sub : app.get_subcommands())
-        if (given(*sub, option)) return true;
-    return false;
-}
-
 // Fills what the command line left unset from the config files.
 void apply_config(const CLI::App& app, Options& opt, const newsdex::Config& config) {
-    if (!given(app, "--topics") && config.topics) opt.topics_file = config.topics->string();
-    if (!given(app, "--max-removals") && config.max_removals) opt.max_removals = *config.max_removals;
-    if (!given(app, "--wait") && config.wait) opt.wait = *config.wait;
+    const auto unset = [&](const char* option) { return app.get_option(option)->count() == 0; };
+    if (unset("--topics") && config.topics) opt.topics_file = config.topics->string();
+    if (unset("--max-removals") && config.max_removals) opt.max_removals = *config.max_removals;
+    if (unset("--wait") && config.wait) opt.wait = *config.wait;
     if (opt.paths.empty() && app.get_subcommands().empty()) opt.paths = config.index_paths;
 }
 
@@ -336,25 +327,19 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", [] { return newsdex::version_text("newsdex-index"); },
                          "print the versions of newsdex, its index format and its libraries, and exit");
     Options opt;
-    add_indexing_options(app, opt);
+    const SharedOptions shared = add_indexing_options(app, opt);
     for (const Command& command : kCommands) {
         CLI::App* sub = app.add_subcommand(command.name, command.help);
-        add_shared_options(*sub, opt, command.shared);
         command.add_options(*sub, opt);
+        std::vector<const CLI::Option*> takes;
+        for (const auto& [bit, option] : shared)
+            if (command.shared & bit) takes.push_back(option);
+        sub->footer(newsdex::shared_options_help(app, takes));
         sub->fallthrough();
     }
     app.require_subcommand(0, 1);
 
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForVersion& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        std::cerr << "newsdex-index: " << e.what() << " (see --help)\n";
-        return kError;
-    }
+    if (const std::optional<int> status = newsdex::parse_command_line(app, argc, argv)) return *status;
 
     // Past a file size limit, fail the write (and say so) rather than die.
     std::signal(SIGXFSZ, SIG_IGN);

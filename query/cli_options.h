@@ -1,18 +1,20 @@
 // newsdex-query's command line: what it sets (Options) and the option
-// groups its commands share. Each group is added by one function, to the
-// main app and to every subcommand that takes it, binding the same Options
-// fields with the same checks, so `newsdex-query show --help` lists every
-// option show takes.
+// groups its commands share. The groups are options of the main app, which
+// every subcommand's command line reaches; a subcommand's --help lists the
+// groups it takes, so `newsdex-query show --help` names every option show
+// reads.
 #pragma once
 
 #include "base/config.h"
 #include "query_limits.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace CLI {
 class App;
+class Option;
 }
 
 namespace newsdex::cli {
@@ -52,19 +54,15 @@ enum OptionGroup : unsigned {
 };
 constexpr unsigned kAllGroups = (kResultsGroup << 1) - 1;
 
-// Adds GROUPS to APP, always in the order above (the order --help lists
-// them in; the results group's excludes name --json, so it needs that group).
-void add_option_groups(CLI::App& app, unsigned groups, Options& opt);
+// The main app's options, each with the group it belongs to.
+using SharedOptions = std::vector<std::pair<OptionGroup, const CLI::Option*>>;
 
-// Whether the command line gave OPTION: to the main app APP, or to the
-// subcommand parsed (which parses its own copy of a shared option).
-bool given(const CLI::App& app, const std::string& option);
+// Adds every group to APP (the main app, whose options a subcommand's
+// command line reaches too: fallthrough), in the order above (the order
+// --help lists them in); returns which option is in which group.
+SharedOptions add_option_groups(CLI::App& app, Options& opt);
 
-// CLI11 checks each app's options alone, and a shared option given before
-// a subcommand and after it lands in two apps: check what CLI11 would
-// have checked had one app taken both, so `--json similar ID --ids` and
-// `-n 2 similar ID -n 3` are refused as they always were. Throws a
-// CLI::ParseError.
-void check_across(const CLI::App& app);
+// The options of GROUPS.
+std::vector<const CLI::Option*> options_of(const SharedOptions& shared, unsigned groups);
 
 }  // namespace newsdex::cli

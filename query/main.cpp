@@ -1,6 +1,7 @@
 // newsdex-query: search newsdex indexes from the shell.
 // Exit status follows grep: 0 hits, 1 no hits, 2 error.
 #include "analysis/analyzer.h"
+#include "base/command_line.h"
 #include "base/config.h"
 #include "cli_options.h"
 #include "date_bounds.h"
@@ -41,7 +42,7 @@ using namespace newsdex::cli;  // Options, the option groups
 // (the environment) comes before them.
 void apply_config(const CLI::App& app, Options& opt) {
     opt.config = newsdex::load_config();
-    const auto unset = [&](const char* option) { return !given(app, option); };
+    const auto unset = [&](const char* option) { return app.get_option(option)->count() == 0; };
     if (unset("--topics") && opt.config.topics) opt.topics_file = opt.config.topics->string();
     if (unset("--limit") && opt.config.limit) opt.limit = static_cast<unsigned>(*opt.config.limit);
     const char* no_color = std::getenv("NO_COLOR");
@@ -249,10 +250,10 @@ struct Command {
 
 // The commands, as notmuch's command table: the first is the search, which
 // the main app runs when no subcommand is named; the others are its
-// subcommands. A subcommand takes the option groups its code reads (show
-// --json prints topic scores, so it takes --topics; since/until filter
-// topics' counts); options of the main app it lacks still work on its
-// command line (fallthrough), as they always have.
+// subcommands. A subcommand's --help lists the option groups its code reads
+// (show --json prints topic scores, so it takes --topics; since/until
+// filter topics' counts); all of them are the main app's options, which
+// work on its command line before or after its name (fallthrough).
 constexpr Command kCommands[] = {
     {"",
      "Search newsdex indexes of Russian news.\n"
@@ -269,20 +270,17 @@ constexpr Command kCommands[] = {
      kIndexGroup | kTopicsFileGroup | kJsonGroup, suggest},
 };
 
-void add_command(CLI::App& app, const Command& command, Options& opt) {
-    command.add_arguments(app, opt);
-    add_option_groups(app, command.option_groups, opt);
-}
-
 void build_app(CLI::App& app, Options& opt) {
     const Command& search_command = kCommands[0];
     app.description(search_command.help);
     app.set_version_flag("--version", [] { return newsdex::version_text("newsdex-query"); },
                          "print the versions of newsdex, its index format and its libraries, and exit");
-    add_command(app, search_command, opt);
+    search_command.add_arguments(app, opt);
+    const SharedOptions shared = add_option_groups(app, opt);
     for (const Command& command : std::span(kCommands).subspan(1)) {
         CLI::App* sub = app.add_subcommand(command.name, command.help);
-        add_command(*sub, command, opt);
+        command.add_arguments(*sub, opt);
+        sub->footer(newsdex::shared_options_help(app, options_of(shared, command.option_groups)));
         sub->fallthrough();
     }
     app.require_subcommand(0, 1);
@@ -302,17 +300,7 @@ int main(int argc, char** argv) {
     Options opt;
     CLI::App app{"", "newsdex-query"};
     build_app(app, opt);
-    try {
-        app.parse(argc, argv);
-        check_across(app);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForVersion& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        std::cerr << "newsdex-query: " << e.what() << " (see --help)\n";
-        return kError;
-    }
+    if (const std::optional<int> status = newsdex::parse_command_line(app, argc, argv)) return *status;
 
     // All the work of a command, up to its complete answer (disarmed there).
     std::ostringstream limit_text;

@@ -258,6 +258,12 @@ wire-000001
 exit: 0
 EOF
 
+# Dates no shard holds: no shard is opened, and nothing matched (exit 1).
+run ids --db "$A" --since 2025-03-01 --until 2025-06-30 ""
+expect "archive: dates no shard holds" <<'EOF'
+exit: 1
+EOF
+
 run ids --db "$A" '"ключевую ставку"'
 expect "archive: phrase in the undated shard" <<'EOF'
 txt/020_key-rate-decision-copy.txt
