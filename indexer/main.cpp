@@ -62,20 +62,12 @@ struct Options {
 
 // ---- Options ----------------------------------------------------------------
 
-// The options of the default command that the others take too (bits).
-enum Shared : unsigned { kDb = 1, kQuiet = 2, kWait = 4, kTopics = 8 };
-using SharedOptions = std::vector<std::pair<Shared, const CLI::Option*>>;
-
-// Returns which of them the other commands take.
-SharedOptions add_indexing_options(CLI::App& app, Options& opt) {
+// The default command's options; the other commands take some of them too.
+void add_indexing_options(CLI::App& app, Options& opt) {
     app.add_option("paths", opt.paths, "files and folders to index (folders recursively), or - for stdin");
-    SharedOptions shared;
-    shared.emplace_back(
-        kDb, app.add_option("--db", opt.db, "index directory (default: $NEWSDEX_DB, else ~/.local/share/newsdex)"));
-    shared.emplace_back(
-        kWait, app.add_option("--wait", opt.wait,
-                              "wait up to SECONDS for another writer to finish (default 0), then exit 75")
-                   ->check(CLI::NonNegativeNumber));
+    app.add_option("--db", opt.db, "index directory (default: $NEWSDEX_DB, else ~/.local/share/newsdex)");
+    app.add_option("--wait", opt.wait, "wait up to SECONDS for another writer to finish (default 0), then exit 75")
+        ->check(CLI::NonNegativeNumber);
     app.add_flag("--keep-deleted", opt.keep_deleted, "keep articles whose files were deleted");
     app.add_flag("--rebuild", opt.rebuild, "build a complete new index beside the live one, then switch to it");
     app.add_option("--batch-size", opt.batch, "articles per commit (default 10000)")->check(CLI::Range(1, 10000000));
@@ -90,16 +82,14 @@ SharedOptions add_indexing_options(CLI::App& app, Options& opt) {
                    "build a new index (first run or --rebuild) as segments written on threads + 1 threads and merged "
                    "at the end: auto (inputs of 32 MB or more; default), always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
-    shared.emplace_back(kTopics, app.add_option("--topics", opt.topics_file,
-                                                "topic profiles to add or override (default: "
-                                                "~/.config/newsdex/topics.toml if it exists)"));
+    app.add_option("--topics", opt.topics_file,
+                   "topic profiles to add or override (default: ~/.config/newsdex/topics.toml if it exists)");
     app.add_option("--base", opt.base, "ids of file articles are paths relative to this folder (default: current folder)");
     app.add_option("--field", opt.fields, "map a record field: ARTICLE_FIELD=KEY[,KEY...], e.g. title=headline (repeatable)")
         ->allow_extra_args(false);
     app.add_option("--encoding", opt.encoding, "input encoding, instead of detecting it (e.g. cp1251, koi8-r, cp866)");
     app.add_option("--errors", opt.errors_file, "also write rejected inputs to FILE as JSON Lines (path, member, line, reason)");
-    shared.emplace_back(kQuiet, app.add_flag("-q,--quiet", opt.quiet,
-                                             "no progress, no summary line"));
+    app.add_flag("-q,--quiet", opt.quiet, "no progress, no summary line");
     app.add_flag("--progress", opt.progress, "show a progress line even when stderr is not a terminal");
     app.add_flag("--no-progress", opt.no_progress, "no progress line, even on a terminal");
     app.add_flag("-v,--verbose", opt.verbose, "print the id of every article indexed");
@@ -111,7 +101,6 @@ SharedOptions add_indexing_options(CLI::App& app, Options& opt) {
     app.add_option("--shard-by", opt.shard_by, "write a sharded archive: one index per year, month or source "
                                                "(--db names the archive directory; see README, Scaling out)")
         ->check(CLI::IsMember({"year", "month", "source"}));
-    return shared;
 }
 
 void add_check_options(CLI::App& check, Options& opt) {
@@ -122,8 +111,6 @@ void add_check_options(CLI::App& check, Options& opt) {
                    "take the index's files as they are, though they changed since newsdex wrote them");
 }
 
-void add_no_options(CLI::App&, Options&) {}
-
 // `shards`, `shards remote KEY HOST:PORT`, `shards local KEY`.
 void add_shards_options(CLI::App& shards, Options& opt) {
     CLI::App* remote = shards.add_subcommand("remote", "readers find shard KEY at HOST:PORT (xapian-tcpsrv)");
@@ -131,7 +118,10 @@ void add_shards_options(CLI::App& shards, Options& opt) {
     remote->add_option("address", opt.shard_address, "HOST:PORT")->required();
     CLI::App* local = shards.add_subcommand("local", "readers find shard KEY in its local directory again");
     local->add_option("key", opt.shard_key, "shard")->required();
-    for (CLI::App* sub : {remote, local}) sub->fallthrough();
+    for (CLI::App* sub : {remote, local}) {
+        sub->footer(newsdex::shared_options_help(*shards.get_parent(), "--db --wait -q"));
+        sub->fallthrough();
+    }
 }
 
 // ---- Commands ---------------------------------------------------------------
@@ -152,20 +142,20 @@ newsdex::MaintenanceOptions maintenance_options(const Options& opt, const newsde
 struct Command {
     const char* name;
     const char* help;
-    unsigned shared;  // Shared options it takes
-    void (*add_options)(CLI::App&, Options&);
+    const char* takes;  // the default command's options it takes too
+    void (*add_options)(CLI::App&, Options&);  // its own, if any
     int (*run)(const newsdex::MaintenanceOptions&, std::ostream&);
 };
 
 constexpr Command kCommands[] = {
-    {"check", "check the index: Xapian, SQLite, and that both agree (exit 0 or 2)", kDb | kQuiet | kWait | kTopics,
+    {"check", "check the index: Xapian, SQLite, and that both agree (exit 0 or 2)", "--db --wait --topics -q",
      add_check_options, newsdex::check},
-    {"compact", "compact the index into a new copy and switch to it", kDb | kQuiet | kWait, add_no_options,
+    {"compact", "compact the index into a new copy and switch to it", "--db --wait -q", nullptr,
      newsdex::compact},
-    {"stats", "articles, sources, dates, topics, size, last run", kDb | kQuiet, add_no_options, newsdex::stats},
-    {"retopic", "score every article again against the topic profiles", kDb | kQuiet | kWait | kTopics,
-     add_no_options, newsdex::retopic},
-    {"shards", "list the shards of an archive, or say where one is served", kDb | kQuiet | kWait, add_shards_options,
+    {"stats", "articles, sources, dates, topics, size, last run", "--db -q", nullptr, newsdex::stats},
+    {"retopic", "score every article again against the topic profiles", "--db --wait --topics -q",
+     nullptr, newsdex::retopic},
+    {"shards", "list the shards of an archive, or say where one is served", "--db --wait -q", add_shards_options,
      newsdex::shards},
 };
 
@@ -303,21 +293,17 @@ int failed(const CLI::App& app, const Options& opt, int status, const std::strin
     return status;
 }
 
-// mimalloc hands freed memory back to the system 25 ms after it is freed,
-// and the indexer frees and takes it again all the time: at 4x the dev
-// data that cost 15 s of system time and page faults in a 150 s run. Kept
-// for the run, it costs some 30 MB of peak memory. (Setting allow_decommit
-// here has no effect: mimalloc reads it before main.)
-void keep_freed_memory() {
-    constexpr long kHour = 3600 * 1000;  // ms
-    mi_option_set(mi_option_decommit_delay, kHour);
-    mi_option_set(mi_option_segment_decommit_delay, kHour);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-    keep_freed_memory();
+    // mimalloc hands freed memory back to the system 25 ms after it is freed,
+    // and the indexer frees and takes it again all the time: at 4x the dev
+    // data that cost 15 s of system time and page faults in a 150 s run.
+    // Kept for the run, it costs some 30 MB of peak memory. (Setting
+    // allow_decommit here has no effect: mimalloc reads it before main.)
+    constexpr long kHour = 3600 * 1000;  // ms
+    mi_option_set(mi_option_decommit_delay, kHour);
+    mi_option_set(mi_option_segment_decommit_delay, kHour);
     CLI::App app{"Index Russian news articles into a newsdex index.\n"
                  "Reads plain text, HTML, JSON Lines, JSON, CSV/TSV, compressed files (.gz .bz2 .xz .zst)\n"
                  "and archives (.zip .tar .tar.*); '-' reads standard input. Encodings (UTF-8/16,\n"
@@ -327,14 +313,11 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", [] { return newsdex::version_text("newsdex-index"); },
                          "print the versions of newsdex, its index format and its libraries, and exit");
     Options opt;
-    const SharedOptions shared = add_indexing_options(app, opt);
+    add_indexing_options(app, opt);
     for (const Command& command : kCommands) {
         CLI::App* sub = app.add_subcommand(command.name, command.help);
-        command.add_options(*sub, opt);
-        std::vector<const CLI::Option*> takes;
-        for (const auto& [bit, option] : shared)
-            if (command.shared & bit) takes.push_back(option);
-        sub->footer(newsdex::shared_options_help(app, takes));
+        if (command.add_options) command.add_options(*sub, opt);
+        sub->footer(newsdex::shared_options_help(app, command.takes));
         sub->fallthrough();
     }
     app.require_subcommand(0, 1);

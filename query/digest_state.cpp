@@ -55,10 +55,9 @@ std::optional<std::string> DigestState::last_run(const std::string& key) {
 }
 
 void DigestState::record_run(const std::string& key, const std::string& stamp) {
-    sqlite::Statement s(db_, "INSERT INTO digests (key, last_run) VALUES (?1, ?2) "
-                             "ON CONFLICT(key) DO UPDATE SET last_run = excluded.last_run");
-    s.bind(1, index_ + '\x1f' + key).bind(2, stamp);
-    s.run();
+    sqlite::run(db_, "INSERT INTO digests (key, last_run) VALUES (?1, ?2) "
+                     "ON CONFLICT(key) DO UPDATE SET last_run = excluded.last_run",
+                index_ + '\x1f' + key, stamp);
 }
 
 std::string digest_key(const std::string& query, const std::vector<std::string>& topics) {

@@ -87,11 +87,8 @@ private:
         }
         for (const ShardEntry& s : stub.shards) {
             const std::string name = shard_name(shown, s);
-            if (!s.may_match(options_.since, options_.until)) {
-                ++set_.pruned;
-                continue;
-            }
-            if (options_.leave_out.count(name)) continue;  // already reported missing
+            // Not opened: no article in the date range, or already reported missing.
+            if (!s.may_match(options_.since, options_.until) || options_.leave_out.count(name)) continue;
             if (s.is_remote()) add_remote(s, name);
             else add_local(file, s, name);
         }

@@ -46,7 +46,6 @@ struct IndexSet {
     // suggestions scan the vocabulary, which over a remote shard means
     // streaming its whole term list.
     Xapian::Database vocabulary;
-    std::size_t pruned = 0;            // archive shards not opened: no article in the date range
 };
 
 // Not one shard could be opened, every one of them remote and down or too

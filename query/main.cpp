@@ -3,7 +3,7 @@
 #include "analysis/analyzer.h"
 #include "base/command_line.h"
 #include "base/config.h"
-#include "cli_options.h"
+#include "query_limits.h"
 #include "date_bounds.h"
 #include "digest_state.h"
 #include "base/errors.h"
@@ -28,6 +28,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <span>
+#include <utility>
 #include <sstream>
 
 namespace {
@@ -36,7 +37,86 @@ constexpr int kFound = 0;
 constexpr int kNotFound = 1;
 constexpr int kError = 2;
 
-using namespace newsdex::cli;  // Options, the option groups
+struct Options {
+    std::vector<std::string> dbs;
+    std::vector<std::string> words;
+    unsigned limit = 10;
+    unsigned offset = 0;
+    bool json = false, ids = false, files = false, count = false, explain = false;
+    bool recent = false, exact = false, no_collapse = false;
+    std::string color = "auto";
+    std::string since, until, sort = "relevance";
+    std::vector<std::string> facets;
+    std::string id;  // show ID, similar ID
+    std::vector<std::string> topics;
+    std::string topics_file;
+    bool only_new = false;
+    std::string suggest_topic;
+    std::vector<std::string> topics_args;
+    bool topic_names = false;
+    double timeout = 10;
+    newsdex::QueryLimits limits;
+    double time_limit = 30;
+    newsdex::Config config;
+};
+
+// Every option but the commands' own arguments, all of them the main
+// app's: a subcommand's command line reaches them too (fallthrough).
+void add_options(CLI::App& app, Options& opt) {
+    app.add_option("--db", opt.dbs, "index directory, repeatable to search several as one (default: $NEWSDEX_DB, "
+                                    "else ~/.local/share/newsdex); a file is read as a Xapian stub listing databases")
+        ->allow_extra_args(false);
+    app.add_option("--timeout", opt.timeout, "seconds a remote shard may take to connect and to answer (default 10); "
+                                             "a slower or unreachable one is left out with a warning")
+        ->check(CLI::PositiveNumber);
+    app.add_option("--max-query-bytes", opt.limits.max_query_bytes,
+                   "refuse query text longer than this many bytes (default 4096; 0: no limit)");
+    app.add_option("--max-terms", opt.limits.max_terms,
+                   "refuse a query of more terms than this, each wildcard counted as the words it stands for "
+                   "(default 1000; 0: no limit)");
+    app.add_option("--max-expansion", opt.limits.max_expansion,
+                   "a wildcard (prefix*) searches at most this many of its words, the most frequent "
+                   "(default 100; 0: all of them)");
+    app.add_option("--time-limit", opt.time_limit,
+                   "stop a query still running after this many seconds, with exit status 2 (default 30; 0: no limit)")
+        ->check(CLI::Validator(
+            [](const std::string& value) {
+                try {
+                    if (std::stod(value) >= 0) return std::string();
+                } catch (const std::exception&) {
+                }
+                return "'" + value + "' is not a number of seconds (0: no limit)";
+            },
+            "SECONDS"));
+    app.add_option("-n,--limit", opt.limit, "number of hits to show (default 10)")->check(CLI::Range(1u, 100000u));
+    app.add_option("--offset", opt.offset, "skip this many hits first");
+    app.add_option("--since", opt.since, "only articles published on or after: YYYY-MM-DD, or 7d, 2w, 3m, 1y back");
+    app.add_option("--until", opt.until, "only articles published on or before (same forms)");
+    app.add_option("--sort", opt.sort, "relevance (default), date (oldest first) or -date (newest first)")
+        ->check(CLI::IsMember({"relevance", "date", "-date"}));
+    app.add_flag("--recent", opt.recent, "rank by relevance with a boost for recent articles");
+    app.add_flag("--exact", opt.exact, "match words only in the form typed (as =word does for one word)");
+    app.add_flag("--no-collapse", opt.no_collapse, "show every copy of a story, not one hit per story");
+    app.add_option("--topic", opt.topics, "rank by topic: tariffs, diplomacy, sanctions, ... (Russian names too; "
+                                          "repeatable; see `newsdex-query topics`)")
+        ->allow_extra_args(false);
+    app.add_option("--topics", opt.topics_file, "topic profiles to add or override (default: ~/.config/newsdex/topics.toml)");
+    app.add_flag("--new", opt.only_new, "only articles indexed since this user last ran this same query (for digests)");
+    app.add_option("--facet", opt.facets, "count the matches by source, year or topic (repeatable)")
+        ->allow_extra_args(false)
+        ->check(CLI::IsMember({"source", "year", "topic"}));
+    auto* json = app.add_flag("--json", opt.json, "one JSON object per hit (JSON Lines; see README)");
+    auto* ids = app.add_flag("--ids", opt.ids, "print only the ids of the hits");
+    auto* files = app.add_flag("--files", opt.files, "print only the files the hits came from");
+    auto* count = app.add_flag("--count", opt.count, "print only the number of matching articles");
+    json->excludes(ids)->excludes(files);
+    ids->excludes(files)->excludes(count);
+    files->excludes(count);
+    app.add_flag("--explain", opt.explain, "print the parsed query and the terms its words expand to");
+    app.add_option("--color", opt.color, "highlight with ANSI colors: auto, always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+}
+
 
 // Fills what the command line left unset from the config files; NO_COLOR
 // (the environment) comes before them.
@@ -96,14 +176,14 @@ newsdex::SearchRequest base_request(const Options& opt) {
 // with the --topics profiles: why show takes that option).
 int show(const Options& opt, newsdex::TimeLimit& time_limit) {
     const newsdex::SearchRequest request = base_request(opt);
-    std::optional<newsdex::Article> article = newsdex::find_article(request, opt.show_id);
+    std::optional<newsdex::Article> article = newsdex::find_article(request, opt.id);
     if (!article) {
         time_limit.disarm();
-        std::cerr << "newsdex-query: no article with id " << opt.show_id << '\n';
+        std::cerr << "newsdex-query: no article with id " << opt.id << '\n';
         return kNotFound;
     }
     using Scores = std::vector<std::pair<std::string, double>>;
-    const Scores topics = opt.json ? newsdex::article_topics(request, opt.show_id).value_or(Scores{}) : Scores{};
+    const Scores topics = opt.json ? newsdex::article_topics(request, opt.id).value_or(Scores{}) : Scores{};
     time_limit.disarm();
     if (opt.json) newsdex::print_article_json(std::cout, *article, topics);
     else newsdex::print_article_text(std::cout, *article, use_color(opt.color));
@@ -176,7 +256,7 @@ int search(const Options& opt, newsdex::TimeLimit& time_limit) {
     request.topics = opt.topics;
     request.with_topics = opt.json || !opt.topics.empty();
     request.details = !opt.ids && !opt.files && !opt.count;
-    request.similar_to = opt.similar_id;
+    request.similar_to = opt.id;
     request.limit = opt.limit;
     request.offset = opt.offset;
     request.sort = opt.sort == "date" ? newsdex::SortOrder::DateAscending
@@ -227,10 +307,9 @@ int search(const Options& opt, newsdex::TimeLimit& time_limit) {
 }
 
 // Each command's own arguments; the options it shares with others come
-// from its option groups.
+// from the table.
 void add_query_words(CLI::App& app, Options& opt) { app.add_option("query", opt.words, "query words"); }
-void add_show_id(CLI::App& app, Options& opt) { app.add_option("id", opt.show_id, "article id")->required(); }
-void add_similar_id(CLI::App& app, Options& opt) { app.add_option("id", opt.similar_id, "article id")->required(); }
+void add_id(CLI::App& app, Options& opt) { app.add_option("id", opt.id, "article id")->required(); }
 void add_suggest_topic(CLI::App& app, Options& opt) {
     app.add_option("--topic", opt.suggest_topic, "the topic")->required();
 }
@@ -244,7 +323,7 @@ struct Command {
     const char* name;  // empty: the main app itself
     const char* help;
     void (*add_arguments)(CLI::App&, Options&);
-    unsigned option_groups;  // OptionGroup bits
+    const char* takes;  // the main app's options it takes; "*": all of them
     int (*run)(const Options&, newsdex::TimeLimit&);
 };
 
@@ -260,14 +339,15 @@ constexpr Command kCommands[] = {
      "Words match all their forms; \"quoted phrases\", =exact forms, AND/OR/NOT, +word/-word,\n"
      "(groups), a NEAR b, prefix*, title: author: source: site: url: tag: topic: id: fields and\n"
      "date:2025-01-01..2025-06-30 work. Latin spellings of Russian names find them, and back.",
-     add_query_words, kAllGroups, search},
-    {"show", "print one whole article with its metadata", add_show_id,
-     kIndexGroup | kTopicsFileGroup | kJsonGroup | kColorGroup, show},
+     add_query_words, "*", search},
+    {"show", "print one whole article with its metadata", add_id,
+     "--db --timeout --max-query-bytes --max-terms --max-expansion --time-limit --topics --json --color", show},
     {"topics", "articles per topic (for query words if given), or an article's topic scores (topics ID)",
-     add_topics_arguments, kIndexGroup | kDateGroup | kTopicsFileGroup | kJsonGroup, topics},
-    {"similar", "articles like the one with this id", add_similar_id, kAllGroups, search},
+     add_topics_arguments,
+     "--db --timeout --max-query-bytes --max-terms --max-expansion --time-limit --since --until --topics --json", topics},
+    {"similar", "articles like the one with this id", add_id, "*", search},
     {"suggest", "words to add to a topic's profile, from the articles that fit it best", add_suggest_topic,
-     kIndexGroup | kTopicsFileGroup | kJsonGroup, suggest},
+     "--db --timeout --max-query-bytes --max-terms --max-expansion --time-limit --topics --json", suggest},
 };
 
 void build_app(CLI::App& app, Options& opt) {
@@ -276,11 +356,11 @@ void build_app(CLI::App& app, Options& opt) {
     app.set_version_flag("--version", [] { return newsdex::version_text("newsdex-query"); },
                          "print the versions of newsdex, its index format and its libraries, and exit");
     search_command.add_arguments(app, opt);
-    const SharedOptions shared = add_option_groups(app, opt);
+    add_options(app, opt);
     for (const Command& command : std::span(kCommands).subspan(1)) {
         CLI::App* sub = app.add_subcommand(command.name, command.help);
         command.add_arguments(*sub, opt);
-        sub->footer(newsdex::shared_options_help(app, options_of(shared, command.option_groups)));
+        sub->footer(newsdex::shared_options_help(app, command.takes));
         sub->fallthrough();
     }
     app.require_subcommand(0, 1);

@@ -30,9 +30,4 @@ std::size_t invalid_utf8_offset(std::string_view text) {
     return found;
 }
 
-std::string_view strip_bom(std::string_view text) {
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    return text;
-}
-
 }  // namespace newsdex

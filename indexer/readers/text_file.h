@@ -13,7 +13,4 @@ std::string read_file(const std::filesystem::path& path);
 // Byte offset of the first invalid UTF-8 sequence, or npos if valid.
 std::size_t invalid_utf8_offset(std::string_view text);
 
-// Drops a UTF-8 byte order mark.
-std::string_view strip_bom(std::string_view text);
-
 }  // namespace newsdex

@@ -146,7 +146,7 @@ int check_index(const MaintenanceOptions& options, std::ostream& out) {
     return report(problems, live, catalog.count(), out);
 }
 
-void compact_index(const MaintenanceOptions& options, std::ostream& out) {
+int compact_index(const MaintenanceOptions& options, std::ostream& out) {
     IndexLayout layout(options.index_dir);
     WriterLock lock(layout, options.wait_seconds);
     layout.remove_stale_generations();
@@ -157,9 +157,10 @@ void compact_index(const MaintenanceOptions& options, std::ostream& out) {
     const Generation next = compact_generation(layout, live);
     out << "compacted " << live.dir.filename().string() << " (" << megabytes(before) << ") into "
         << next.dir.filename().string() << " (" << megabytes(size_on_disk(next.dir)) << ")\n";
+    return 0;
 }
 
-void retopic_index(const MaintenanceOptions& options, std::ostream& out) {
+int retopic_index(const MaintenanceOptions& options, std::ostream& out) {
     const TopicProfiles profiles = load_topic_profiles(options.topics_file);
     IndexLayout layout(options.index_dir);
     WriterLock lock(layout, options.wait_seconds);
@@ -170,9 +171,10 @@ void retopic_index(const MaintenanceOptions& options, std::ostream& out) {
     sqlite::Statement counts(writer.catalog().db(),
                              "SELECT topic, COUNT(*) FROM article_topics GROUP BY topic ORDER BY COUNT(*) DESC, topic");
     while (counts.step()) out << "  " << counts.text(0) << ": " << counts.integer(1) << '\n';
+    return 0;
 }
 
-void print_stats(const MaintenanceOptions& options, std::ostream& out) {
+int print_stats(const MaintenanceOptions& options, std::ostream& out) {
     IndexLayout layout(options.index_dir);
     const Generation live = live_generation(layout);
     Catalog catalog(live.catalog(), Catalog::Mode::ReadOnly);
@@ -198,6 +200,7 @@ void print_stats(const MaintenanceOptions& options, std::ostream& out) {
     } else {
         out << "last run:   none recorded\n";
     }
+    return 0;
 }
 
 }  // namespace newsdex

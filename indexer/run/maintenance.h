@@ -23,6 +23,8 @@ struct MaintenanceOptions {
     std::string shard_key, shard_address;
 };
 
+// Each returns its exit status: 0, or 2 when a check found problems.
+
 // Xapian's own consistency check, SQLite's integrity check, catalog ↔
 // index agreement, and whether the index's files are as newsdex left them.
 // Repairs what it can without losing an article (see recovery.h), except in
@@ -32,13 +34,13 @@ int check_index(const MaintenanceOptions& options, std::ostream& out);
 
 // Compacts into a new generation (keeping document ids), checks it and
 // switches readers to it. Prints sizes before and after.
-void compact_index(const MaintenanceOptions& options, std::ostream& out);
+int compact_index(const MaintenanceOptions& options, std::ostream& out);
 
 // Articles, sources, date range, size on disk, last run. Reads only.
-void print_stats(const MaintenanceOptions& options, std::ostream& out);
+int print_stats(const MaintenanceOptions& options, std::ostream& out);
 
 // Scores every article again against the current topic profiles, from the
 // index alone. Prints how many and the articles per topic.
-void retopic_index(const MaintenanceOptions& options, std::ostream& out);
+int retopic_index(const MaintenanceOptions& options, std::ostream& out);
 
 }  // namespace newsdex

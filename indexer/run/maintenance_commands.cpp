@@ -9,7 +9,6 @@
 #include "catalog/sqlite.h"
 #include "index/writer_lock.h"
 
-#include <cstdio>
 #include <functional>
 #include <sstream>
 
@@ -43,7 +42,11 @@ int64_t shard_articles(const fs::path& dir) {
 std::string dates(const ShardEntry& s) {
     if (s.no_dates) return "no dates";
     if (s.first_date.empty()) return "dates unknown";
-    return iso_of_key(s.first_date) + " .. " + iso_of_key(s.last_date);
+    const auto iso = [](const std::string& key) {
+        const std::optional<std::chrono::year_month_day> date = date_of_key(key);
+        return date ? iso_date(*date) : key;
+    };
+    return iso(s.first_date) + " .. " + iso(s.last_date);
 }
 
 using Work = std::function<int(const MaintenanceOptions&, std::ostream&)>;
@@ -118,31 +121,20 @@ int check(const MaintenanceOptions& options, std::ostream& out) {
 
 int compact(const MaintenanceOptions& options, std::ostream& out) {
     const uintmax_t before = size_on_disk(options.index_dir);
-    const auto work = [](const MaintenanceOptions& o, std::ostream& text) {
-        compact_index(o, text);
-        return 0;
-    };
-    return each_shard(options, out, work, [&](const ArchiveLayout& archive, const ArchiveStub&, int) {
+    return each_shard(options, out, compact_index, [&](const ArchiveLayout& archive, const ArchiveStub&, int) {
         out << "archive: " << megabytes(before) << " before, " << megabytes(size_on_disk(archive.dir())) << " after\n";
     });
 }
 
 int retopic(const MaintenanceOptions& options, std::ostream& out) {
-    const auto work = [](const MaintenanceOptions& o, std::ostream& text) {
-        retopic_index(o, text);
-        return 0;
-    };
-    each_shard(options, out, work, [&](const ArchiveLayout&, const ArchiveStub&, int status) {
+    each_shard(options, out, retopic_index, [&](const ArchiveLayout&, const ArchiveStub&, int status) {
         if (status) throw IndexError(options.index_dir.string() + ": some shards could not be rescored (see above)");
     });
     return 0;
 }
 
 int stats(const MaintenanceOptions& options, std::ostream& out) {
-    if (!ArchiveLayout::is_archive(options.index_dir)) {
-        print_stats(options, out);
-        return 0;
-    }
+    if (!ArchiveLayout::is_archive(options.index_dir)) return print_stats(options, out);
     const ArchiveLayout archive(options.index_dir);
     const ArchiveStub stub = read_archive(options.index_dir);
     std::size_t local = 0, remote = 0;

@@ -8,6 +8,7 @@
 
 #include <iostream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -29,8 +30,17 @@ inline std::optional<int> parse_command_line(CLI::App& app, int argc, char** arg
     return std::nullopt;
 }
 
-// A subcommand's --help footer: `options` as the main app's --help shows them.
-inline std::string shared_options_help(const CLI::App& app, const std::vector<const CLI::Option*>& options) {
+// A subcommand's --help footer: the main app's options named in `names`
+// (space-separated; "*": all but --help and --version), as its --help
+// shows them.
+inline std::string shared_options_help(const CLI::App& app, const std::string& names) {
+    std::vector<const CLI::Option*> options;
+    std::istringstream in(names);
+    for (std::string name; in >> name;)
+        if (name != "*") options.push_back(app.get_option(name));
+    for (const CLI::Option* option : app.get_options())
+        if (names == "*" && option->nonpositional() && !option->check_name("--help") && !option->check_name("--version"))
+            options.push_back(option);
     std::string out = "Options of " + app.get_name() + " it takes too (before or after its name):\n";
     for (const CLI::Option* option : options) {
         std::string name = "  " + option->get_name(false, true) + " " + option->get_type_name();

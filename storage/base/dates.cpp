@@ -13,8 +13,6 @@ std::string formatted(const chr::year_month_day& date, const char* format) {
     return buf;
 }
 
-bool digits(std::string_view s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos; }
-
 }  // namespace
 
 std::string iso_date(const chr::year_month_day& date) { return formatted(date, "%04d-%02u-%02u"); }
@@ -31,17 +29,12 @@ std::optional<std::string> date_key(std::string_view date) {
 }
 
 std::optional<chr::year_month_day> date_of_key(std::string_view key) {
-    if (key.size() != 8 || !digits(key)) return std::nullopt;
+    if (key.size() != 8 || key.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
     const auto number = [&](std::size_t at, std::size_t n) { return std::stoi(std::string(key.substr(at, n))); };
     const chr::year_month_day date{chr::year{number(0, 4)}, chr::month{static_cast<unsigned>(number(4, 2))},
                                    chr::day{static_cast<unsigned>(number(6, 2))}};
     if (!date.ok()) return std::nullopt;
     return date;
-}
-
-std::string iso_of_key(std::string_view key) {
-    const std::optional<chr::year_month_day> date = date_of_key(key);
-    return date ? iso_date(*date) : std::string(key);
 }
 
 }  // namespace newsdex

@@ -25,7 +25,4 @@ std::optional<std::string> date_key(std::string_view date);
 // real day.
 std::optional<std::chrono::year_month_day> date_of_key(std::string_view key);
 
-// A key → "YYYY-MM-DD", for people; the key itself if it is not one.
-std::string iso_of_key(std::string_view key);
-
 }  // namespace newsdex

@@ -206,20 +206,13 @@ std::optional<std::string> Catalog::meta(const std::string& key) {
 }
 
 void Catalog::set_meta(const std::string& key, const std::string& value) {
-    sqlite::Statement s(db_, "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    s.bind(1, key).bind(2, value);
-    s.run();
+    sqlite::run(db_, "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                key, value);
 }
 
 void Catalog::delete_meta(const std::string& key) {
-    sqlite::Statement s(db_, "DELETE FROM meta WHERE key = ?1");
-    s.bind(1, key);
-    s.run();
+    sqlite::run(db_, "DELETE FROM meta WHERE key = ?1", key);
 }
-
-}  // namespace newsdex
-
-namespace newsdex {
 
 std::unordered_map<std::string, FileRecord> Catalog::files() {
     std::unordered_map<std::string, FileRecord> out;
@@ -241,25 +234,18 @@ void Catalog::upsert_file(const FileRecord& f) {
 }
 
 void Catalog::delete_file(const std::string& path) {
-    sqlite::Statement s(db_, "DELETE FROM files WHERE path = ?1");
-    s.bind(1, path);
-    s.run();
+    sqlite::run(db_, "DELETE FROM files WHERE path = ?1", path);
 }
 
 void Catalog::invalidate_file(const std::string& path) {
-    sqlite::Statement s(db_, "UPDATE files SET size = -1 WHERE path = ?1");
-    s.bind(1, path);
-    s.run();
+    sqlite::run(db_, "UPDATE files SET size = -1 WHERE path = ?1", path);
 }
 
 void Catalog::move_file(const std::string& from, const FileRecord& to) {
     delete_file(from);
     upsert_file(to);
-    for (const char* sql : {"UPDATE articles SET path = ?2 WHERE path = ?1", "UPDATE duplicates SET path = ?2 WHERE path = ?1"}) {
-        sqlite::Statement s(db_, sql);
-        s.bind(1, from).bind(2, to.path);
-        s.run();
-    }
+    for (const char* sql : {"UPDATE articles SET path = ?2 WHERE path = ?1", "UPDATE duplicates SET path = ?2 WHERE path = ?1"})
+        sqlite::run(db_, sql, from, to.path);
 }
 
 std::vector<Xapian::docid> Catalog::articles_from(const std::string& path, int64_t not_seen_in_run) {
@@ -277,21 +263,15 @@ void Catalog::mark_seen(Xapian::docid docid, int64_t run) {
 }
 
 void Catalog::delete_article(Xapian::docid docid) {
-    for (const char* sql : {"DELETE FROM articles WHERE docid = ?1", "DELETE FROM article_topics WHERE docid = ?1"}) {
-        sqlite::Statement s(db_, sql);
-        s.bind(1, static_cast<int64_t>(docid));
-        s.run();
-    }
+    for (const char* sql : {"DELETE FROM articles WHERE docid = ?1", "DELETE FROM article_topics WHERE docid = ?1"})
+        sqlite::run(db_, sql, docid);
 }
 
 void Catalog::renumber(Xapian::docid from, Xapian::docid to) {
     for (const char* sql : {"UPDATE articles SET docid = ?2 WHERE docid = ?1",
                             "UPDATE article_topics SET docid = ?2 WHERE docid = ?1",
-                            "UPDATE duplicates SET docid = ?2 WHERE docid = ?1"}) {
-        sqlite::Statement s(db_, sql);
-        s.bind(1, static_cast<int64_t>(from)).bind(2, static_cast<int64_t>(to));
-        s.run();
-    }
+                            "UPDATE duplicates SET docid = ?2 WHERE docid = ?1"})
+        sqlite::run(db_, sql, from, to);
 }
 
 void Catalog::move_range(Xapian::docid first, Xapian::docid last, Xapian::docid new_first) {
@@ -315,16 +295,12 @@ std::vector<std::string> Catalog::take_duplicates_of(Xapian::docid docid) {
         s.bind(1, static_cast<int64_t>(docid));
         while (s.step()) paths.push_back(s.text(0));
     }
-    sqlite::Statement del(db_, "DELETE FROM duplicates WHERE docid = ?1");
-    del.bind(1, static_cast<int64_t>(docid));
-    del.run();
+    sqlite::run(db_, "DELETE FROM duplicates WHERE docid = ?1", docid);
     return paths;
 }
 
 void Catalog::delete_duplicates_from(const std::string& path) {
-    sqlite::Statement s(db_, "DELETE FROM duplicates WHERE path = ?1");
-    s.bind(1, path);
-    s.run();
+    sqlite::run(db_, "DELETE FROM duplicates WHERE path = ?1", path);
 }
 
 std::vector<std::pair<Xapian::docid, std::string>> Catalog::all_articles() {
@@ -342,16 +318,13 @@ int64_t Catalog::count_under(const std::string& root) {
 }
 
 int64_t Catalog::begin_run(const std::string& kind) {
-    sqlite::Statement s(db_, "INSERT INTO runs (started_at, kind) VALUES (?1, ?2)");
-    s.bind(1, utc_now()).bind(2, kind);
-    s.run();
+    sqlite::run(db_, "INSERT INTO runs (started_at, kind) VALUES (?1, ?2)", utc_now(), kind);
     return sqlite3_last_insert_rowid(db_.handle());
 }
 
 void Catalog::finish_run(int64_t run, const std::string& summary, int exit_code) {
-    sqlite::Statement s(db_, "UPDATE runs SET finished_at = ?2, summary = ?3, exit_code = ?4 WHERE id = ?1");
-    s.bind(1, run).bind(2, utc_now()).bind(3, summary).bind(4, static_cast<int64_t>(exit_code));
-    s.run();
+    sqlite::run(db_, "UPDATE runs SET finished_at = ?2, summary = ?3, exit_code = ?4 WHERE id = ?1", run, utc_now(),
+                summary, exit_code);
 }
 
 }  // namespace newsdex
@@ -359,9 +332,7 @@ void Catalog::finish_run(int64_t run, const std::string& summary, int exit_code)
 namespace newsdex {
 
 void Catalog::set_topics(Xapian::docid docid, const std::vector<std::pair<std::string, double>>& scores) {
-    sqlite::Statement del(db_, "DELETE FROM article_topics WHERE docid = ?1");
-    del.bind(1, static_cast<int64_t>(docid));
-    del.run();
+    sqlite::run(db_, "DELETE FROM article_topics WHERE docid = ?1", docid);
     if (scores.empty()) return;
     sqlite::Statement& insert =
         prepared(insert_topic_, "INSERT INTO article_topics (docid, topic, score) VALUES (?1, ?2, ?3)");

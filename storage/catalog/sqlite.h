@@ -58,6 +58,15 @@ private:
     std::unique_ptr<sqlite3_stmt, Finalizer> stmt_;
 };
 
+// Runs `sql`, which returns no rows, once: `values` bound to ?1, ?2, ...
+template <typename... Values>
+void run(Database& db, std::string_view sql, const Values&... values) {
+    Statement statement(db, sql);
+    int index = 0;
+    (statement.bind(++index, values), ...);
+    statement.run();
+}
+
 class Transaction {
 public:
     explicit Transaction(Database& db);

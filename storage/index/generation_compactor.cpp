@@ -58,9 +58,7 @@ Renumbering add_segments(Xapian::Database& sources, const std::vector<fs::path>&
 void copy_catalog(const Generation& live, const Generation& next, const Renumbering& renumbering) {
     {
         Catalog source(live.catalog(), Catalog::Mode::ReadOnly);
-        sqlite::Statement vacuum(source.db(), "VACUUM INTO ?1");
-        vacuum.bind(1, next.catalog().string());
-        vacuum.run();
+        sqlite::run(source.db(), "VACUUM INTO ?1", next.catalog().string());
     }
     if (renumbering.ranges.empty()) return;
     Catalog catalog(next.catalog(), Catalog::Mode::ReadWrite);
