@@ -43,7 +43,7 @@ struct Options {
     unsigned limit = 10;
     unsigned offset = 0;
     bool json = false, ids = false, files = false, count = false, explain = false;
-    bool recent = false, exact = false, no_collapse = false;
+    bool recent = false, exact = false, no_collapse = false, all_words = false, any_words = false;
     std::string color = "auto";
     std::string since, until, sort = "relevance";
     std::vector<std::string> facets;
@@ -96,6 +96,10 @@ void add_options(CLI::App& app, Options& opt) {
         ->check(CLI::IsMember({"relevance", "date", "-date"}));
     app.add_flag("--recent", opt.recent, "rank by relevance with a boost for recent articles");
     app.add_flag("--exact", opt.exact, "match words only in the form typed (as =word does for one word)");
+    app.add_flag("--all-words", opt.all_words,
+                 "only articles with all the words (by default: when none has them all, those with most of them)")
+        ->excludes(app.add_flag("--any-words", opt.any_words,
+                                "articles with any of the words, ranked by how many and which match"));
     app.add_flag("--no-collapse", opt.no_collapse, "show every copy of a story, not one hit per story");
     app.add_option("--topic", opt.topics, "rank by topic: tariffs, diplomacy, sanctions, ... (Russian names too; "
                                           "repeatable; see `newsdex-query topics`)")
@@ -264,6 +268,7 @@ int search(const Options& opt, newsdex::TimeLimit& time_limit) {
                                          : newsdex::SortOrder::Relevance;
     request.recent = opt.recent;
     request.exact = opt.exact;
+    request.words = opt.all_words ? newsdex::Words::All : opt.any_words ? newsdex::Words::Any : newsdex::Words::Auto;
     request.collapse = !opt.no_collapse;
     request.facets = opt.facets;
     request.count_all = opt.count;
@@ -283,7 +288,9 @@ int search(const Options& opt, newsdex::TimeLimit& time_limit) {
     if (opt.explain) (opt.json ? std::cerr : std::cout) << result.explanation;
     if (opt.count) {
         if (opt.json) {
-            std::cout << newsdex::json_text({{"type", "count"}, {"count", result.estimated_total}}) << '\n';
+            nlohmann::ordered_json count{{"type", "count"}, {"count", result.estimated_total}};
+            if (result.relaxed) count["relaxed"] = true;
+            std::cout << newsdex::json_text(count) << '\n';
             newsdex::print_facets_json(std::cout, result);
             print_partial_json(result.missing);
         } else {

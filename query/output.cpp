@@ -98,6 +98,7 @@ void print_json(std::ostream& out, const SearchResult& result, const std::vector
         add_place(j, a);
         if (index_names.size() > 1) j["index"] = index_names[hit.index];
         j["topics"] = topic_scores(hit.topics);
+        if (result.relaxed) j["relaxed"] = true;
         out << dump(j) << '\n';
     }
     print_facets_json(out, result);

@@ -7,6 +7,7 @@
 #include "term_budget.h"
 #include "analysis/transliteration.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <optional>
@@ -156,8 +157,6 @@ QueryBuilder::QueryBuilder(Analyzer& analyzer, const Xapian::Database& db) : ana
     parser_.set_stemmer(analyzer.stemmer());
     parser_.set_stopper(make_stopper());
     parser_.set_database(db);
-    // Keyword search in news means "all of these words", as in web search.
-    parser_.set_default_op(Xapian::Query::OP_AND);
     parser_.add_prefix("title", std::string(schema::kTitlePrefix));
     parser_.add_prefix("author", std::string(schema::kAuthorPrefix));
     parser_.add_boolean_prefix("source", std::string(schema::kSourcePrefix));
@@ -188,9 +187,19 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
     parser_.set_max_expansion(expansion,
                               expansion ? Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT : Xapian::Query::WILDCARD_LIMIT_ERROR,
                               Xapian::QueryParser::FLAG_WILDCARD);
+    parser_.set_default_op(options.joining == Joining::All ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    // A headline quotes what its article paraphrases: quoted words of
+    // pasted text match one by one (measured: scripts/eval-search).
+    if (options.joining == Joining::Words) std::replace(normalized.text.begin(), normalized.text.end(), '"', ' ');
     Xapian::Query parsed;
+    bool joined = false;
     try {
         parsed = parser_.parse_query(normalized.text, kParseFlags);
+        if (options.joining == Joining::All) {
+            // The default operator joined clauses if OR gives another query.
+            parser_.set_default_op(Xapian::Query::OP_OR);
+            joined = parser_.parse_query(normalized.text, kParseFlags).get_description() != parsed.get_description();
+        }
     } catch (const Xapian::Error& e) {
         throw QueryError("bad query '" + std::string(user_query) + "': " + e.get_msg());
     }
@@ -201,6 +210,7 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
     // its term budget is refused here.
     result.notes = check_term_budget(parsed, db_, options.limits).capped;
     result.normalized = normalized.text;
+    result.joined = joined;
     for (auto s = parser_.stoplist_begin(); s != parser_.stoplist_end(); ++s) result.stopped.push_back(*s);
 
     const std::string stem_prefix(schema::kStemPrefix);
@@ -245,10 +255,13 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
     }
     for (const Xapian::Query& e : exact) result.exact_terms.insert(single_term(e));
     // Exact forms of the words typed add weight on top of the stem match, so
-    // "пошлинами" ranks articles saying "пошлинами" first.
-    result.query = exact.empty() ? parsed
-                                 : Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed,
-                                                 Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end()));
+    // "пошлинами" ranks articles saying "пошлинами" first; not when any word
+    // may match: the forms of a long or pasted query are not chosen, and the
+    // bonus cost ranking there (scripts/eval-search).
+    result.query = exact.empty() || options.joining != Joining::All
+                       ? parsed
+                       : Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed,
+                                       Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end()));
     return result;
 }
 

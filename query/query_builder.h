@@ -31,11 +31,22 @@ struct ParsedQuery {
     std::set<std::string> exact_terms;  // for highlighting
     std::set<std::string> stems;        // for highlighting other forms
     std::vector<std::string> notes;     // wildcards cut to their most frequent words
+    // Joining::All joined two or more clauses: Joining::Any would find more.
+    bool joined = false;
+};
+
+// How words typed side by side join. Operators typed (AND, OR, NOT,
+// +word, -word) keep their meaning whichever it is.
+enum class Joining {
+    All,    // every word must match (AND); the forms typed rank higher
+    Any,    // any of them, ranked by how many and which match (OR under BM25)
+    Words,  // Any, and "quoted" text is words too: text pasted from an article
 };
 
 struct QueryOptions {
     bool exact = false;  // every word matches only in the form typed
     QueryLimits limits;  // text size, terms, wildcard expansion
+    Joining joining = Joining::All;
 };
 
 class QueryBuilder {

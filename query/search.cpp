@@ -20,6 +20,16 @@
 namespace newsdex {
 namespace {
 
+// A query of this many words (stopwords aside) is long: words typed side by
+// side (Words::Auto) match any of them, not all. A pasted headline nearly
+// always has a word its article lacks; a keyword query rarely has five
+// words (measured: scripts/eval-search, README).
+constexpr std::size_t kLongQueryWords = 5;
+// BM25's k1 and b for any-word queries, tuned on known items
+// (scripts/eval-search): with many words, how often each occurs and how long
+// the article is count for more than Xapian's defaults (1, 0.5) give them.
+// All-word queries keep the defaults (no such measure says otherwise).
+constexpr double kAnyWordsK1 = 2.0, kAnyWordsB = 0.9;
 // --recent: a day-old article gets most of the boost, a month-old one half.
 constexpr double kRecencyHalfLifeDays = 30;
 constexpr double kRecencyMaxBoost = 3.0;
@@ -31,6 +41,15 @@ constexpr std::size_t kMaxWordsToCorrect = 8;
 // Topic scores are 0..1; scaled so that with keywords the topic decides the
 // order and relevance breaks ties among equally topical articles.
 constexpr double kTopicWeight = 20.0;
+
+// How words join before any relaxing (see run_once).
+Joining joining_of(Words words) { return words == Words::Any ? Joining::Any : Joining::All; }
+
+// Title words already carry extra wdf (schema.h).
+Xapian::BM25Weight weighting(Joining joining) {
+    if (joining == Joining::All) return Xapian::BM25Weight();
+    return Xapian::BM25Weight(kAnyWordsK1, 0, 1, kAnyWordsB, 0.5);
+}
 
 Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request) {
     if (!request.indexed_after.empty())
@@ -143,7 +162,8 @@ std::string suggest(const Xapian::Database& db, const Xapian::Database& vocabula
     if (!changed) return {};
     QueryBuilder builder(analyzer, db);
     Xapian::Enquire enquire(db);
-    enquire.set_query(with_filters(builder.build(better, {request.exact, request.limits}).query, request));
+    const QueryOptions options{request.exact, request.limits, joining_of(request.words)};
+    enquire.set_query(with_filters(builder.build(better, options).query, request));
     const Xapian::doccount more = enquire.get_mset(0, 0, kFewHits + found).get_matches_lower_bound();
     return more > found ? better : std::string();
 }
@@ -179,13 +199,13 @@ bool blank(const std::string& s) { return s.find_first_not_of(" \t") == std::str
 
 // The query words, topics and "similar to" combined, before filters.
 ParsedQuery base_query(const Xapian::Database& db, Analyzer& analyzer, const SearchRequest& request,
-                       const TopicProfiles* profiles) {
+                       const TopicProfiles* profiles, Joining joining) {
     ParsedQuery parsed;
     if (blank(request.query)) {
         parsed.query = Xapian::Query::MatchAll;  // filters alone: everything they let through
     } else {
         QueryBuilder builder(analyzer, db);
-        parsed = builder.build(request.query, {request.exact, request.limits});
+        parsed = builder.build(request.query, {request.exact, request.limits, joining});
     }
     if (!request.similar_to.empty()) {
         const std::optional<Xapian::docid> docid = docid_of(db, request.similar_to);
@@ -222,14 +242,15 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
         throw QueryError("--recent cannot search remote shards (xapian-tcpsrv does not know its recency boost); "
                          "use --sort -date, or --since");
     const std::optional<TopicProfiles> profiles = profiles_for(analyzer, request);
-    ParsedQuery parsed = base_query(db, analyzer, request, profiles ? &*profiles : nullptr);
-    const Xapian::Query query = with_filters(parsed.query, request);
+    const TopicProfiles* topic_profiles = profiles ? &*profiles : nullptr;
+    Joining joining = joining_of(request.words);
+    ParsedQuery parsed = base_query(db, analyzer, request, topic_profiles, joining);
+    const bool relaxable = request.words == Words::Auto && !blank(request.query);
+    if (relaxable && parsed.words.size() >= kLongQueryWords)
+        parsed = base_query(db, analyzer, request, topic_profiles, joining = Joining::Words);
 
     Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    // Title words already carry extra wdf (schema.h); BM25's defaults suit
-    // news articles of a few hundred words.
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    enquire.set_weighting_scheme(weighting(joining));
     if (request.collapse) enquire.set_collapse_key(schema::kStorySlot);
     if (request.sort != SortOrder::Relevance)
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot, request.sort == SortOrder::DateDescending);
@@ -240,14 +261,29 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
         if (added) enquire.add_matchspy(&it->second);
     }
     const bool count_all = request.count_all || !request.facets.empty();
-    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, count_all ? db.get_doccount() : 0);
+    Xapian::Query query;
+    Xapian::MSet mset;
+    for (;;) {
+        query = with_filters(parsed.query, request);
+        enquire.set_query(query);
+        mset = enquire.get_mset(request.offset, request.limit, count_all ? db.get_doccount() : 0);
+        // No article has all the words: any of them, then (a phrase typed
+        // stays one).
+        if (!relaxable || !parsed.joined || mset.get_matches_upper_bound() > 0) break;
+        parsed = base_query(db, analyzer, request, topic_profiles, joining = Joining::Any);
+        enquire.set_weighting_scheme(weighting(joining));
+    }
 
     SearchResult result;
+    result.relaxed = relaxable && joining != Joining::All;
     result.estimated_total = count_all ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
     const std::size_t indexes = std::max<std::size_t>(1, set.shards.size());
     result.sources = set.names();
     result.missing = set.missing;
     result.notes = parsed.notes;
+    if (result.relaxed && !mset.empty())
+        result.notes.push_back("a long query, or no article has all its words: these have any of them, ranked by how "
+                               "many and which match (--all-words: only articles with all)");
     DocDataDecoder decoder;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
@@ -385,7 +421,8 @@ std::vector<std::pair<std::string, Xapian::doccount>> topic_counts(const SearchR
     const TopicProfiles profiles = load_profiles(analyzer, request);
     return with_retries(request, [&](const IndexSet& set) {
         const Xapian::Database& db = set.db;
-        const Xapian::Query query = with_filters(base_query(db, analyzer, request, &profiles).query, request);
+        const Xapian::Query query =
+            with_filters(base_query(db, analyzer, request, &profiles, joining_of(request.words)).query, request);
         std::vector<std::pair<std::string, Xapian::doccount>> out;
         for (const auto& [topic, count] : count_topics(db, query, profiles))
             out.emplace_back(topic->name + " (" + topic->name_ru + ")", count);

@@ -20,6 +20,12 @@ namespace newsdex {
 
 enum class SortOrder { Relevance, DateAscending, DateDescending };
 
+// Which articles words typed side by side find. Auto: those with all the
+// words, as web search does; when none has them all (a pasted headline
+// nearly always has a word its article lacks), those with any of them,
+// ranked by how many and which, and the result says it was relaxed.
+enum class Words { Auto, All, Any };
+
 struct SearchRequest {
     // Index directories (--db, repeatable). A path that is a file is read as
     // a Xapian stub file listing databases.
@@ -32,6 +38,7 @@ struct SearchRequest {
     bool recent = false;             // relevance plus a boost for recent articles
     bool collapse = true;            // one hit per story (see schema.h, story key)
     bool exact = false;              // words match only in the form typed
+    Words words = Words::Auto;       // --all-words, --any-words
     std::vector<std::string> facets; // source, year, topic, tag
     bool count_all = false;          // count every match exactly
     bool suggest = true;             // look for a better query when few match
@@ -80,6 +87,7 @@ struct SearchResult {
     std::vector<std::string> sources;  // the databases searched (indexes, or an archive's shards)
     std::vector<std::string> missing;  // shards left out ("NAME (HOST:PORT): reason"): a partial answer
     std::vector<std::string> notes;    // wildcards cut to their most frequent words (--max-expansion)
+    bool relaxed = false;  // Words::Auto found no article with all the words: these have some of them
 };
 
 // Throws IndexError (index unusable) or QueryError (query not understood).
