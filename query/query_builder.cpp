@@ -168,13 +168,29 @@ QueryBuilder::QueryBuilder(Analyzer& analyzer, const Xapian::Database& db) : ana
     parser_.add_rangeprocessor((new Xapian::DateRangeProcessor(schema::kDateSlot, "date:"))->release());
 }
 
+// Operators QueryParser cannot read however they are glued to what is
+// around them ("OR*NOT", "цен..OR") are words: the text is read again
+// without them, and a note says so. (as_meant has made plainly unmeant ones
+// words already; parentheses, quotes and dates are checked before, with
+// their column.)
+Xapian::Query QueryBuilder::parse(const std::string& text, unsigned& flags, std::vector<std::string>& notes) {
+    try {
+        return parser_.parse_query(text, flags);
+    } catch (const Xapian::QueryParserError& e) {
+        flags &= ~static_cast<unsigned>(Xapian::QueryParser::FLAG_BOOLEAN);
+        notes.push_back("query operators not understood (" + e.get_msg() + "); AND, OR, NOT and NEAR read as words");
+        return parser_.parse_query(text, flags);
+    }
+}
+
 ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions options) {
     const std::size_t max_bytes = options.limits.max_query_bytes;
     if (max_bytes && user_query.size() > max_bytes)
         throw QueryError("query is " + std::to_string(user_query.size()) + " bytes, more than " +
                          std::to_string(max_bytes) + "; use fewer words, or raise --max-query-bytes");
-    check_query_syntax(user_query);
-    Analyzer::NormalizedQuery normalized = analyzer_.normalize_query(user_query);
+    const std::string meant = as_meant(user_query);
+    check_query_syntax(meant);
+    Analyzer::NormalizedQuery normalized = analyzer_.normalize_query(meant);
     normalized.text = exact_form_markers_to_phrases(normalized.text);
     if (normalized.text.find_first_not_of(" \t\r\n") == std::string::npos) throw QueryError("empty query");
 
@@ -193,12 +209,14 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
     if (options.joining == Joining::Words) std::replace(normalized.text.begin(), normalized.text.end(), '"', ' ');
     Xapian::Query parsed;
     bool joined = false;
+    unsigned flags = kParseFlags;
+    std::vector<std::string> notes;
     try {
-        parsed = parser_.parse_query(normalized.text, kParseFlags);
+        parsed = parse(normalized.text, flags, notes);
         if (options.joining == Joining::All) {
             // The default operator joined clauses if OR gives another query.
             parser_.set_default_op(Xapian::Query::OP_OR);
-            joined = parser_.parse_query(normalized.text, kParseFlags).get_description() != parsed.get_description();
+            joined = parser_.parse_query(normalized.text, flags).get_description() != parsed.get_description();
         }
     } catch (const Xapian::Error& e) {
         throw QueryError("bad query '" + std::string(user_query) + "': " + e.get_msg());
@@ -209,6 +227,7 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
     // Before any per-term work (names, rewriting, matching): a query over
     // its term budget is refused here.
     result.notes = check_term_budget(parsed, db_, options.limits).capped;
+    result.notes.insert(result.notes.end(), notes.begin(), notes.end());
     result.normalized = normalized.text;
     result.joined = joined;
     for (auto s = parser_.stoplist_begin(); s != parser_.stoplist_end(); ++s) result.stopped.push_back(*s);

@@ -57,6 +57,8 @@ public:
     ParsedQuery build(std::string_view user_query, QueryOptions options = {});
 
 private:
+    Xapian::Query parse(const std::string& text, unsigned& flags, std::vector<std::string>& notes);
+
     Analyzer& analyzer_;
     const Xapian::Database& db_;
     Xapian::QueryParser parser_;

@@ -34,6 +34,100 @@ std::vector<Char> characters(std::string_view query) {
 
 bool is_quote(UChar32 c) { return c == u'"' || c == u'«' || c == u'»' || c == u'“' || c == u'”' || c == u'„'; }
 
+// Whether `close` ends a phrase that `open` began: «…», „…“, „…”, “…”, "…".
+bool closes(UChar32 open, UChar32 close) {
+    switch (open) {
+        case u'«': return close == u'»';
+        case u'„': return close == u'“' || close == u'”';
+        case u'“': return close == u'”';
+        case u'"': return close == u'"';
+        default: return false;
+    }
+}
+
+// Whether every quote opens or closes a phrase, none inside another.
+bool quotes_pair_up(const std::vector<Char>& chars) {
+    UChar32 open = 0;
+    for (const Char& c : chars) {
+        if (!is_quote(c.c)) continue;
+        if (open) {
+            if (!closes(open, c.c)) return false;
+            open = 0;
+        } else if (c.c == u'»' || c.c == u'”') {
+            return false;
+        } else {
+            open = c.c;
+        }
+    }
+    return open == 0;
+}
+
+void blank_out(std::string& text, std::size_t begin, std::size_t length) { text.replace(begin, length, length, ' '); }
+
+// ".." outside a date:FROM..TO range ("Все дома..."): QueryParser would
+// take it for a range nobody asked for.
+void blank_stray_dots(std::string& text) {
+    for (std::size_t at = text.find(".."); at != std::string::npos; at = text.find("..", at)) {
+        std::size_t end = text.find_first_not_of('.', at);
+        if (end == std::string::npos) end = text.size();
+        const std::size_t word = text.find_last_of(" (", at);
+        const std::size_t start = word == std::string::npos ? 0 : word + 1;
+        if (text.compare(start, 5, "date:") != 0) blank_out(text, at, end - at);
+        at = end;
+    }
+}
+
+bool is_binary_operator(std::string_view word) {
+    for (std::string_view op : {"AND", "OR", "XOR", "NEAR", "ADJ"})
+        if (word == op || (word.size() > op.size() + 1 && word.starts_with(op) && word[op.size()] == '/')) return true;
+    return false;
+}
+
+// An operator with nothing on a side it needs ("AND рост", "рост NOT",
+// "цены OR OR газ", "(AND газ)") is a word the user did not mean as one.
+void blank_lone_operators(std::string& text) {
+    struct Word {
+        std::size_t begin;      // of the word, parentheses around it aside
+        std::string_view core;  // the word without them
+        bool opens, closes;     // a '(' before it, a ')' after it
+    };
+    std::vector<Word> words;
+    bool in_phrase = false;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t begin = text.find_first_not_of(' ', i);
+        if (begin == std::string::npos) break;
+        std::size_t end = text.find(' ', begin);
+        if (end == std::string::npos) end = text.size();
+        i = end;
+        const std::string_view word(text.data() + begin, end - begin);
+        const bool phrase = in_phrase;
+        for (std::string_view quote : {"\"", "«", "»", "„", "“", "”"})
+            for (std::size_t q = word.find(quote); q != std::string_view::npos; q = word.find(quote, q + 1))
+                in_phrase = !in_phrase;
+        if (phrase) continue;
+        const bool opens = text[begin] == '(', closes = text[end - 1] == ')';
+        while (begin < end && text[begin] == '(') ++begin;
+        while (end > begin && text[end - 1] == ')') --end;
+        words.push_back({begin, std::string_view(text.data() + begin, end - begin), opens, closes});
+    }
+    const auto is_operator = [&](std::size_t i) { return is_binary_operator(words[i].core) || words[i].core == "NOT"; };
+    // Something for an operator at i to join on its left, and on its right.
+    const auto left = [&](std::size_t i) {
+        return i > 0 && !words[i].opens && !words[i - 1].core.empty() && !is_operator(i - 1);
+    };
+    const auto right = [&](std::size_t i) {
+        return i + 1 < words.size() && !words[i].closes && !words[i + 1].core.empty() &&
+               (!is_operator(i + 1) || words[i + 1].core == "NOT");
+    };
+    std::vector<std::size_t> lone;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!is_operator(i)) continue;
+        const bool meant = words[i].core == "NOT" ? right(i) && words[i + 1].core != "NOT" : left(i) && right(i);
+        if (!meant) lone.push_back(i);
+    }
+    for (std::size_t i : lone) blank_out(text, words[i].begin, words[i].core.size());
+}
+
 [[noreturn]] void fail(std::string_view query, const Char& at, const std::string& what) {
     // Up to a dozen characters from the problem on, cut between characters.
     const std::vector<Char> chars = characters(query);
@@ -73,13 +167,26 @@ void check_dates(std::string_view query, const std::vector<Char>& chars) {
 
 }  // namespace
 
+std::string as_meant(std::string_view query) {
+    std::string text(query);
+    const std::vector<Char> chars = characters(query);
+    if (!quotes_pair_up(chars)) {
+        // Right to left: a quote replaced by a space shifts what follows it.
+        for (auto c = chars.rbegin(); c != chars.rend(); ++c)
+            if (is_quote(c->c)) text.replace(c->byte, U8_LENGTH(c->c), " ");
+    }
+    blank_stray_dots(text);
+    blank_lone_operators(text);
+    return text;
+}
+
 void check_query_syntax(std::string_view query) {
     const std::vector<Char> chars = characters(query);
     const Char* open_quote = nullptr;
     std::vector<const Char*> open_parens;
     for (const Char& c : chars) {
         if (is_quote(c.c)) {
-            open_quote = open_quote ? nullptr : &c;
+            open_quote = open_quote ? nullptr : &c;  // as_meant has paired them
         } else if (open_quote) {
             continue;  // inside a phrase, parentheses are just text
         } else if (c.c == u'(') {
@@ -89,7 +196,6 @@ void check_query_syntax(std::string_view query) {
             open_parens.pop_back();
         }
     }
-    if (open_quote) fail(query, *open_quote, "unclosed quote");
     if (!open_parens.empty()) fail(query, *open_parens.back(), "unclosed '('");
     check_dates(query, chars);
 }

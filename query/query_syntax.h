@@ -1,11 +1,21 @@
-// Catches the query mistakes Xapian's QueryParser would silently work
-// around (by dropping the syntax), so the user hears about them: unclosed
-// quotes and parentheses, and dates it cannot read.
+// Lenient with what people paste, strict with what they structure: text
+// meant as words is made words (as_meant); then the mistakes Xapian's
+// QueryParser would silently work around (by dropping the syntax) are
+// reported with their column: unclosed parentheses, and dates it cannot
+// read.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace newsdex {
+
+// Text a person plainly meant as words, made so: quotes that do not pair
+// up (nested, unbalanced: ordinary in Russian headlines) become spaces, as
+// do ".." outside a date: range and operators (AND, OR, NOT, NEAR ...)
+// missing what they join. Every other character stays where it was, so
+// columns still point into what the user typed.
+std::string as_meant(std::string_view query);
 
 // Throws QueryError("... at column N ...") for the first problem found.
 void check_query_syntax(std::string_view query);

@@ -1,0 +1,75 @@
+#include "base/errors.h"
+#include "headline_like.h"
+#include "index_fixture.h"
+#include "index/index_writer.h"
+#include "query_syntax.h"
+#include "search.h"
+#include "temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+#include <random>
+
+using namespace newsdex;
+
+namespace {
+
+// What a refusal must say: where the problem is, or that nothing is left to
+// search for.
+bool points_at_problem(const std::string& message) {
+    return message.find("at column ") != std::string::npos || message.find("empty query") != std::string::npos ||
+           message.find("no searchable words") != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("text meant as words is made words; columns stay", "[query][lenient]") {
+    // Quotes that do not pair up are not phrases.
+    CHECK(as_meant("«Зенит» играл потрясающе, ему не повезло»: игроки") ==
+          " Зенит  играл потрясающе, ему не повезло : игроки");
+    CHECK(as_meant("„рост цен“ газ") == "„рост цен“ газ");
+    CHECK(as_meant("«а «б» в»") == " а  б  в ");
+    CHECK(as_meant("\"рост цен") == " рост цен");
+    // Dots outside a date range, and operators missing an operand.
+    CHECK(as_meant("рост цен...") == "рост цен   ");
+    CHECK(as_meant("газ date:2025-01-01..2025-02-01") == "газ date:2025-01-01..2025-02-01");
+    CHECK(as_meant("AND рост цен OR") == "    рост цен   ");
+    CHECK(as_meant("(AND газ) NOT") == "(    газ)    ");
+    CHECK(as_meant("рост AND NOT цен") == "рост AND NOT цен");
+    CHECK(as_meant("NOT газ") == "NOT газ");
+    CHECK(as_meant("\"рост AND\" цен") == "\"рост AND\" цен");
+}
+
+TEST_CASE("any headline-like text is answered, or refused with a column", "[query][lenient]") {
+    testing::TempDir dir;
+    {
+        IndexWriter writer(testing::live_generation(dir.path()));
+        Article a;
+        a.id = "a";
+        a.path = "/a";
+        a.title = "«Зенит» играл потрясающе";
+        a.text = "Казахстан ввёл пошлины на сталь; ему не повезло.";
+        a.date = "2025-11-24";
+        writer.write(a);
+        writer.commit();
+    }
+    std::mt19937 random(2026);
+    std::size_t answered = 0, refused = 0;
+    for (int i = 0; i < 3000; ++i) {
+        uint8_t bytes[12];
+        const std::size_t size = 1 + random() % sizeof bytes;
+        for (std::size_t b = 0; b < size; ++b) bytes[b] = static_cast<uint8_t>(random());
+        SearchRequest request;
+        request.indexes = {dir.path()};
+        request.query = testing::headline_like(bytes, size);
+        try {
+            search(request);
+            ++answered;
+        } catch (const QueryError& e) {
+            INFO(request.query << " → " << e.what());
+            CHECK(points_at_problem(e.what()));
+            ++refused;
+        }
+    }
+    CHECK(answered > 1000);  // (many inputs have a '(' or ')' too many: refused, with its column)
+}
