@@ -2,15 +2,13 @@
 // Exit status follows grep: 0 hits, 1 no hits, 2 error.
 #include "analysis/analyzer.h"
 #include "base/command_line.h"
+#include "batch.h"
 #include "base/config.h"
-#include "query_limits.h"
-#include "date_bounds.h"
 #include "digest_state.h"
 #include "base/errors.h"
-#include "index/index_location.h"
 #include "json_text.h"
 #include "output.h"
-#include "recency.h"
+#include "query_options.h"
 #include "search.h"
 #include "time_limit.h"
 #include "analysis/topic_profiles.h"
@@ -37,28 +35,8 @@ constexpr int kFound = 0;
 constexpr int kNotFound = 1;
 constexpr int kError = 2;
 
-struct Options {
-    std::vector<std::string> dbs;
-    std::vector<std::string> words;
-    unsigned limit = 10;
-    unsigned offset = 0;
-    bool json = false, ids = false, files = false, count = false, explain = false;
-    bool recent = false, exact = false, no_collapse = false, all_words = false, any_words = false;
-    std::string color = "auto";
-    std::string since, until, sort = "relevance";
-    std::vector<std::string> facets;
-    std::string id;  // show ID, similar ID
-    std::vector<std::string> topics;
-    std::string topics_file;
-    bool only_new = false;
-    std::string suggest_topic;
-    std::vector<std::string> topics_args;
-    bool topic_names = false;
-    double timeout = 10;
-    newsdex::QueryLimits limits;
-    double time_limit = 30;
-    newsdex::Config config;
-};
+using Options = newsdex::QueryOptions;
+using newsdex::base_request;
 
 // Every option but the commands' own arguments, all of them the main
 // app's: a subcommand's command line reaches them too (fallthrough).
@@ -105,7 +83,7 @@ void add_options(CLI::App& app, Options& opt) {
                                           "repeatable; see `newsdex-query topics`)")
         ->allow_extra_args(false);
     app.add_option("--topics", opt.topics_file, "topic profiles to add or override (default: ~/.config/newsdex/topics.toml)");
-    app.add_flag("--new", opt.only_new, "only articles indexed since this user last ran this same query (for digests)");
+    auto* only_new = app.add_flag("--new", opt.only_new, "only articles indexed since this user last ran this same query (for digests)");
     app.add_option("--facet", opt.facets, "count the matches by source, year or topic (repeatable)")
         ->allow_extra_args(false)
         ->check(CLI::IsMember({"source", "year", "topic"}));
@@ -116,7 +94,11 @@ void add_options(CLI::App& app, Options& opt) {
     json->excludes(ids)->excludes(files);
     ids->excludes(files)->excludes(count);
     files->excludes(count);
-    app.add_flag("--explain", opt.explain, "print the parsed query and the terms its words expand to");
+    auto* explain = app.add_flag("--explain", opt.explain, "print the parsed query and the terms its words expand to");
+    auto* batch = app.add_flag("--batch", opt.batch,
+                               "read queries from stdin, one a line (text, or a JSON object with its own options), "
+                               "and answer each in JSON Lines (see README)");
+    batch->excludes(ids)->excludes(files)->excludes(count)->excludes(explain)->excludes(only_new);
     app.add_option("--color", opt.color, "highlight with ANSI colors: auto, always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
 }
@@ -133,14 +115,6 @@ void apply_config(const CLI::App& app, Options& opt) {
     if (unset("--color") && opt.config.color && !(no_color && *no_color)) opt.color = *opt.config.color;
 }
 
-// Shards of an archive that could not be searched (a warning each on
-// stderr, from base_request): with --json, one last line says the answer
-// is partial and which shards it lacks.
-void print_partial_json(const std::vector<std::string>& missing) {
-    if (missing.empty()) return;
-    std::cout << newsdex::json_text({{"type", "partial"}, {"partial", true}, {"missing", missing}}) << '\n';
-}
-
 bool use_color(const std::string& mode) {
     if (mode == "always") return true;
     if (mode == "never") return false;
@@ -152,28 +126,6 @@ std::string join(const std::vector<std::string>& words) {
     std::string out;
     for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
     return out;
-}
-
-std::vector<std::filesystem::path> index_dirs(const Options& opt) {
-    std::vector<std::filesystem::path> out;
-    for (const std::string& db : opt.dbs) out.push_back(db);
-    if (out.empty()) out.push_back(newsdex::resolve_index_dir("", opt.config));
-    return out;
-}
-
-newsdex::SearchRequest base_request(const Options& opt) {
-    newsdex::SearchRequest request;
-    request.indexes = index_dirs(opt);
-    request.timeout_seconds = opt.timeout;
-    request.limits = opt.limits;
-    request.on_missing = [](const std::string& shard) {
-        std::cerr << "newsdex-query: warning: shard " << shard << "; results are partial\n";
-    };
-    if (!opt.topics_file.empty()) request.topics_file = opt.topics_file;
-    const int today = newsdex::today_days();
-    if (!opt.since.empty()) request.since = newsdex::parse_date_bound(opt.since, today);
-    if (!opt.until.empty()) request.until = newsdex::parse_date_bound(opt.until, today);
-    return request;
 }
 
 // `show ID`: one whole article; with --json, its topic scores too (scored
@@ -255,23 +207,8 @@ int suggest(const Options& opt, newsdex::TimeLimit& time_limit) {
 // The search: the main app's command, and `similar` (a search for
 // articles like one).
 int search(const Options& opt, newsdex::TimeLimit& time_limit) {
-    newsdex::SearchRequest request = base_request(opt);
-    request.query = join(opt.words);
-    request.topics = opt.topics;
-    request.with_topics = opt.json || !opt.topics.empty();
-    request.details = !opt.ids && !opt.files && !opt.count;
-    request.similar_to = opt.id;
-    request.limit = opt.limit;
-    request.offset = opt.offset;
-    request.sort = opt.sort == "date" ? newsdex::SortOrder::DateAscending
-                   : opt.sort == "-date" ? newsdex::SortOrder::DateDescending
-                                         : newsdex::SortOrder::Relevance;
-    request.recent = opt.recent;
-    request.exact = opt.exact;
-    request.words = opt.all_words ? newsdex::Words::All : opt.any_words ? newsdex::Words::Any : newsdex::Words::Auto;
-    request.collapse = !opt.no_collapse;
-    request.facets = opt.facets;
-    request.count_all = opt.count;
+    if (opt.batch) return newsdex::run_batch(opt, stdin, std::cout, time_limit);
+    newsdex::SearchRequest request = newsdex::search_request(opt);
 
     // --new: only what was indexed since this user last ran this query.
     std::optional<newsdex::DigestState> digest;
@@ -292,7 +229,7 @@ int search(const Options& opt, newsdex::TimeLimit& time_limit) {
             if (result.relaxed) count["relaxed"] = true;
             std::cout << newsdex::json_text(count) << '\n';
             newsdex::print_facets_json(std::cout, result);
-            print_partial_json(result.missing);
+            newsdex::print_partial_json(std::cout, result.missing);
         } else {
             std::cout << result.estimated_total << '\n';
             newsdex::print_facets_text(std::cout, result);
@@ -301,7 +238,7 @@ int search(const Options& opt, newsdex::TimeLimit& time_limit) {
     }
     if (opt.json) {
         newsdex::print_json(std::cout, result, result.sources);
-        print_partial_json(result.missing);
+        newsdex::print_partial_json(std::cout, result.missing);
     }
     else if (opt.ids) newsdex::print_ids(std::cout, result);
     else if (opt.files) newsdex::print_files(std::cout, result);
@@ -388,6 +325,10 @@ int main(int argc, char** argv) {
     CLI::App app{"", "newsdex-query"};
     build_app(app, opt);
     if (const std::optional<int> status = newsdex::parse_command_line(app, argc, argv)) return *status;
+    if (opt.batch && (!opt.words.empty() || !app.get_subcommands().empty())) {
+        std::cerr << "newsdex-query: --batch reads its queries from stdin: no query words or subcommand (see --help)\n";
+        return kError;
+    }
 
     // All the work of a command, up to its complete answer (disarmed there).
     std::ostringstream limit_text;

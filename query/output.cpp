@@ -56,6 +56,13 @@ nlohmann::ordered_json topic_scores(const std::vector<std::pair<std::string, dou
     return out;
 }
 
+// A line's start: its type, and the --batch input line it answers.
+nlohmann::ordered_json json_line(const char* type, std::optional<std::size_t> query) {
+    nlohmann::ordered_json j{{"type", type}};
+    if (query) j["query"] = *query;
+    return j;
+}
+
 }  // namespace
 
 void print_text(std::ostream& out, const SearchResult& result, const TextStyle& style) {
@@ -83,12 +90,14 @@ void print_text(std::ostream& out, const SearchResult& result, const TextStyle& 
     }
 }
 
-void print_json(std::ostream& out, const SearchResult& result, const std::vector<std::string>& index_names) {
+void print_json(std::ostream& out, const SearchResult& result, const std::vector<std::string>& index_names,
+                std::optional<std::size_t> query) {
     for (const Hit& hit : result.hits) {
         const Article& a = hit.article;
         nlohmann::ordered_json matched = nlohmann::ordered_json::array();
         for (const WordMatch& m : hit.matched) matched.push_back({{"word", m.word}, {"how", m.how}});
-        nlohmann::ordered_json j{{"type", "hit"}, {"rank", hit.rank}};
+        nlohmann::ordered_json j = json_line("hit", query);
+        j["rank"] = hit.rank;
         add_article(j, a);
         j["score"] = rounded(hit.score);
         j["snippet"] = hit.snippet.plain();
@@ -101,15 +110,26 @@ void print_json(std::ostream& out, const SearchResult& result, const std::vector
         if (result.relaxed) j["relaxed"] = true;
         out << dump(j) << '\n';
     }
-    print_facets_json(out, result);
+    print_facets_json(out, result, query);
 }
 
-void print_facets_json(std::ostream& out, const SearchResult& result) {
+void print_facets_json(std::ostream& out, const SearchResult& result, std::optional<std::size_t> query) {
     for (const auto& [name, counts] : result.facets) {
         nlohmann::ordered_json values = nlohmann::ordered_json::object();
         for (const FacetCount& c : counts) values[c.value.empty() ? "(none)" : c.value] = c.count;
-        out << dump(nlohmann::ordered_json{{"type", "facet"}, {"facet", name}, {"counts", values}}) << '\n';
+        nlohmann::ordered_json j = json_line("facet", query);
+        j["facet"] = name;
+        j["counts"] = values;
+        out << dump(j) << '\n';
     }
+}
+
+void print_partial_json(std::ostream& out, const std::vector<std::string>& missing, std::optional<std::size_t> query) {
+    if (missing.empty()) return;
+    nlohmann::ordered_json j = json_line("partial", query);
+    j["partial"] = true;
+    j["missing"] = missing;
+    out << dump(j) << '\n';
 }
 
 void print_ids(std::ostream& out, const SearchResult& result) {

@@ -1,0 +1,54 @@
+#include "query_options.h"
+
+#include "date_bounds.h"
+#include "index/index_location.h"
+#include "recency.h"
+
+#include <iostream>
+
+namespace newsdex {
+
+std::vector<std::filesystem::path> index_dirs(const QueryOptions& opt) {
+    std::vector<std::filesystem::path> out;
+    for (const std::string& db : opt.dbs) out.push_back(db);
+    if (out.empty()) out.push_back(resolve_index_dir("", opt.config));
+    return out;
+}
+
+SearchRequest base_request(const QueryOptions& opt) {
+    SearchRequest request;
+    request.indexes = index_dirs(opt);
+    request.timeout_seconds = opt.timeout;
+    request.limits = opt.limits;
+    request.on_missing = [](const std::string& shard) {
+        std::cerr << "newsdex-query: warning: shard " << shard << "; results are partial\n";
+    };
+    if (!opt.topics_file.empty()) request.topics_file = opt.topics_file;
+    const int today = today_days();
+    if (!opt.since.empty()) request.since = parse_date_bound(opt.since, today);
+    if (!opt.until.empty()) request.until = parse_date_bound(opt.until, today);
+    return request;
+}
+
+SearchRequest search_request(const QueryOptions& opt) {
+    SearchRequest request = base_request(opt);
+    for (const std::string& w : opt.words) request.query += (request.query.empty() ? "" : " ") + w;
+    request.topics = opt.topics;
+    request.with_topics = opt.json || !opt.topics.empty();
+    request.details = !opt.ids && !opt.files && !opt.count;
+    request.similar_to = opt.id;
+    request.limit = opt.limit;
+    request.offset = opt.offset;
+    request.sort = opt.sort == "date" ? SortOrder::DateAscending
+                   : opt.sort == "-date" ? SortOrder::DateDescending
+                                         : SortOrder::Relevance;
+    request.recent = opt.recent;
+    request.exact = opt.exact;
+    request.words = opt.all_words ? Words::All : opt.any_words ? Words::Any : Words::Auto;
+    request.collapse = !opt.no_collapse;
+    request.facets = opt.facets;
+    request.count_all = opt.count;
+    return request;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,1 @@
+printf '%s\n' 'пошлины' '{"query": "санкции", "limit": 2, "topic": ["sanctions"]}' 'пошлины (сталь' '{"query": "нефть", "limt": 3}' '{"query": "газ", "topic": "nosuch", "exact": true}' 'тарифы OR санкции' '{"since": "2025-12-01", "sort": "-date", "facet": "source"}' | newsdex-query --db "$DB" --batch -n 1
