@@ -3,8 +3,7 @@
 // that no word is left; never Xapian's own refusal, never a crash.
 #include "base/errors.h"
 #include "headline_like.h"
-#include "index_fixture.h"
-#include "index/index_writer.h"
+#include "small_index.h"
 #include "search.h"
 
 #include <cstdint>
@@ -18,15 +17,7 @@ namespace {
 std::filesystem::path make_index() {
     auto dir = std::filesystem::temp_directory_path() / ("newsdex-fuzz-headline-" + std::to_string(getpid()));
     std::filesystem::remove_all(dir);
-    newsdex::IndexWriter writer(newsdex::testing::live_generation(dir));
-    newsdex::Article a;
-    a.id = "a";
-    a.path = "/a";
-    a.title = "«Зенит» играл потрясающе";
-    a.text = "Казахстан ввёл пошлины на сталь; ему не повезло.";
-    a.date = "2025-11-24";
-    writer.write(a);
-    writer.commit();
+    newsdex::testing::write_small_index(dir);
     return dir;
 }
 

@@ -1,8 +1,7 @@
 // Any bytes as a query against a small index: an answer or a QueryError,
 // never a crash.
 #include "base/errors.h"
-#include "index_fixture.h"
-#include "index/index_writer.h"
+#include "small_index.h"
 #include "search.h"
 
 #include <cstdint>
@@ -15,15 +14,7 @@ namespace {
 std::filesystem::path make_index() {
     auto dir = std::filesystem::temp_directory_path() / ("newsdex-fuzz-" + std::to_string(getpid()));
     std::filesystem::remove_all(dir);
-    newsdex::IndexWriter writer(newsdex::testing::live_generation(dir));
-    newsdex::Article a;
-    a.id = "a";
-    a.path = "/a";
-    a.title = "Пошлины на сталь";
-    a.text = "США ввели 25% пошлины на сталь из Казахстана; интернет-магазины не будут работать.";
-    a.date = "2025-11-24";
-    writer.write(a);
-    writer.commit();
+    newsdex::testing::write_small_index(dir);
     return dir;
 }
 

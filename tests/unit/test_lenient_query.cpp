@@ -1,7 +1,6 @@
 #include "base/errors.h"
 #include "headline_like.h"
-#include "index_fixture.h"
-#include "index/index_writer.h"
+#include "small_index.h"
 #include "query_syntax.h"
 #include "search.h"
 #include "temp_dir.h"
@@ -42,17 +41,7 @@ TEST_CASE("text meant as words is made words; columns stay", "[query][lenient]")
 
 TEST_CASE("any headline-like text is answered, or refused with a column", "[query][lenient]") {
     testing::TempDir dir;
-    {
-        IndexWriter writer(testing::live_generation(dir.path()));
-        Article a;
-        a.id = "a";
-        a.path = "/a";
-        a.title = "«Зенит» играл потрясающе";
-        a.text = "Казахстан ввёл пошлины на сталь; ему не повезло.";
-        a.date = "2025-11-24";
-        writer.write(a);
-        writer.commit();
-    }
+    testing::write_small_index(dir.path());
     std::mt19937 random(2026);
     std::size_t answered = 0, refused = 0;
     for (int i = 0; i < 3000; ++i) {
