@@ -267,7 +267,7 @@ struct Command {
     const char* name;  // empty: the main app itself
     const char* help;
     void (*add_arguments)(CLI::App&, Options&);
-    const char* takes;  // the main app's options it takes; "*": all of them
+    const char* takes;  // the main app's options a subcommand takes (the search: all)
     int (*run)(const Options&, newsdex::TimeLimit&);
 };
 
@@ -283,13 +283,17 @@ constexpr Command kCommands[] = {
      "Words match all their forms; \"quoted phrases\", =exact forms, AND/OR/NOT, +word/-word,\n"
      "(groups), a NEAR b, prefix*, title: author: source: site: url: tag: topic: id: fields and\n"
      "date:2025-01-01..2025-06-30 work. Latin spellings of Russian names find them, and back.",
-     add_query_words, "*", search},
+     add_query_words, "", search},
     {"show", "print one whole article with its metadata", add_id,
      "--db --timeout --max-query-bytes --max-terms --max-expansion --time-limit --topics --json --color", show},
     {"topics", "articles per topic (for query words if given), or an article's topic scores (topics ID)",
      add_topics_arguments,
      "--db --timeout --max-query-bytes --max-terms --max-expansion --time-limit --since --until --topics --json", topics},
-    {"similar", "articles like the one with this id", add_id, "*", search},
+    {"similar", "articles like the one with this id", add_id,
+     "--db --timeout --max-query-bytes --max-terms --max-expansion --time-limit -n --offset --since --until --sort "
+     "--recent --exact --all-words --any-words --no-collapse --topic --topics --new --facet --json --ids --files "
+     "--count --explain --color",
+     search},
     {"suggest", "words to add to a topic's profile, from the articles that fit it best", add_suggest_topic,
      "--db --timeout --max-query-bytes --max-terms --max-expansion --time-limit --topics --json", suggest},
 };

@@ -10,7 +10,6 @@
 #include <optional>
 #include <sstream>
 #include <string>
-#include <vector>
 
 namespace newsdex {
 
@@ -31,18 +30,12 @@ inline std::optional<int> parse_command_line(CLI::App& app, int argc, char** arg
 }
 
 // A subcommand's --help footer: the main app's options named in `names`
-// (space-separated; "*": all but --help and --version), as its --help
-// shows them.
+// (space-separated), as its --help shows them.
 inline std::string shared_options_help(const CLI::App& app, const std::string& names) {
-    std::vector<const CLI::Option*> options;
-    std::istringstream in(names);
-    for (std::string name; in >> name;)
-        if (name != "*") options.push_back(app.get_option(name));
-    for (const CLI::Option* option : app.get_options())
-        if (names == "*" && option->nonpositional() && !option->check_name("--help") && !option->check_name("--version"))
-            options.push_back(option);
     std::string out = "Options of " + app.get_name() + " it takes too (before or after its name):\n";
-    for (const CLI::Option* option : options) {
+    std::istringstream in(names);
+    for (std::string option_name; in >> option_name;) {
+        const CLI::Option* option = app.get_option(option_name);
         std::string name = "  " + option->get_name(false, true) + " " + option->get_type_name();
         name.resize(std::max<std::size_t>(name.size() + 1, 30), ' ');
         out += name + option->get_description() + "\n";
