@@ -1,7 +1,7 @@
 // Headline-like text from bytes: words, Russian and ASCII quotes, dots,
 // colons, dashes, asterisks, parentheses, operators and date: ranges, in any
 // order and balance. Both the lenient-parsing test and its fuzz target
-// (tests/fuzz/fuzz_headline.cpp) use it, so what the fuzzer explores is what
+// (tests/fuzz/fuzz_query.cpp) use it, so what the fuzzer explores is what
 // the test checks.
 #pragma once
 
