@@ -174,11 +174,12 @@ int shards(const MaintenanceOptions& options, std::ostream& out) {
             return "local (" + archive.shard_dir(key).string() + ")";
         }, out);
     const auto [host, port] = parse_host_port(options.shard_address);
+    const std::string address = host + ":" + std::to_string(port);
     return change_stub_line(options, [&](const ArchiveLayout&, ShardEntry& s) {
         // No "-t": Xapian 1.4's stub reader takes only HOST:PORT;
         // newsdex-query applies its own --timeout.
-        s.database = "remote " + host + ":" + std::to_string(port);
-        return "served by " + host + ":" + std::to_string(port);
+        s.database = "remote " + address;
+        return "served by " + address;
     }, out);
 }
 

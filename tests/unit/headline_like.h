@@ -1,6 +1,7 @@
 // Headline-like text from bytes: words, Russian and ASCII quotes, dots,
 // colons, dashes, asterisks, parentheses, operators and date: ranges, in any
-// order and balance. Both the lenient-parsing test and its fuzz target
+// order and balance, and what refusing it must say. Both the
+// lenient-parsing test and its fuzz target
 // (tests/fuzz/fuzz_query.cpp) use it, so what the fuzzer explores is what
 // the test checks.
 #pragma once
@@ -24,6 +25,14 @@ inline std::string headline_like(const uint8_t* data, std::size_t size) {
         if (data[i] & 0x20) out += ' ';  // glued to the next piece, or not
     }
     return out;
+}
+
+// What refusing such text must say: where the problem is, that nothing is
+// left to search for, or which limit the query is over (README, Limits).
+inline bool refusal_says_where(std::string_view message) {
+    for (std::string_view why : {"at column ", "empty query", "no searchable words", ", or raise --max-"})
+        if (message.find(why) != std::string_view::npos) return true;
+    return false;
 }
 
 }  // namespace newsdex::testing

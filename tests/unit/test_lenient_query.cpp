@@ -11,17 +11,6 @@
 
 using namespace newsdex;
 
-namespace {
-
-// What a refusal must say: where the problem is, or that nothing is left to
-// search for.
-bool points_at_problem(const std::string& message) {
-    return message.find("at column ") != std::string::npos || message.find("empty query") != std::string::npos ||
-           message.find("no searchable words") != std::string::npos;
-}
-
-}  // namespace
-
 TEST_CASE("text meant as words is made words; columns stay", "[query][lenient]") {
     // Quotes that do not pair up are not phrases.
     CHECK(as_meant("«Зенит» играл потрясающе, ему не повезло»: игроки") ==
@@ -56,7 +45,7 @@ TEST_CASE("any headline-like text is answered, or refused with a column", "[quer
             ++answered;
         } catch (const QueryError& e) {
             INFO(request.query << " → " << e.what());
-            CHECK(points_at_problem(e.what()));
+            CHECK(testing::refusal_says_where(e.what()));
             ++refused;
         }
     }
