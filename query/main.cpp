@@ -122,12 +122,6 @@ bool use_color(const std::string& mode) {
     return isatty(STDOUT_FILENO) && !(no_color && *no_color);
 }
 
-std::string join(const std::vector<std::string>& words) {
-    std::string out;
-    for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
-    return out;
-}
-
 // `show ID`: one whole article; with --json, its topic scores too (scored
 // with the --topics profiles: why show takes that option).
 int show(const Options& opt, newsdex::TimeLimit& time_limit) {
@@ -179,7 +173,7 @@ int topics(const Options& opt, newsdex::TimeLimit& time_limit) {
             }
             return scores->empty() ? kNotFound : kFound;
         }
-    request.query = join(opt.topics_args);
+    request.query = newsdex::query_text(opt.topics_args);
     const auto counts = newsdex::topic_counts(request);
     time_limit.disarm();
     bool any = false;

@@ -30,9 +30,15 @@ SearchRequest base_request(const QueryOptions& opt) {
     return request;
 }
 
+std::string query_text(const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
 SearchRequest search_request(const QueryOptions& opt) {
     SearchRequest request = base_request(opt);
-    for (const std::string& w : opt.words) request.query += (request.query.empty() ? "" : " ") + w;
+    request.query = query_text(opt.words);
     request.topics = opt.topics;
     request.with_topics = opt.json || !opt.topics.empty();
     request.details = !opt.ids && !opt.files && !opt.count;

@@ -47,6 +47,9 @@ std::vector<std::filesystem::path> index_dirs(const QueryOptions& opt);
 // topic profiles and the date bounds (throws QueryError for a bad one).
 SearchRequest base_request(const QueryOptions& opt);
 
+// Query words given as several arguments, as one query ("a b c").
+std::string query_text(const std::vector<std::string>& words);
+
 // The search's request (the main command, `similar`, and each line of
 // --batch): base_request with the query words and how to rank, page and
 // report the hits. --new (a digest's state) is the caller's.
