@@ -8,6 +8,7 @@
 // --topics) are the default command's, which every command line reaches
 // (before or after the command's name); each command's --help lists those
 // it takes.
+#include "analysis/lemmatizer.h"
 #include "base/command_line.h"
 #include "base/config.h"
 #include "base/errors.h"
@@ -260,6 +261,12 @@ int index_paths(const Options& opt, const newsdex::Config& config) {
                                     "a config file");
     check_inputs_exist(opt.paths);
     const newsdex::IngestOptions options = ingest_options(opt, config);
+    // Without a dictionary, words are indexed by stems alone and queries on
+    // them match as before lemmas existed (README, Word forms): worth a
+    // warning, not a refusal, as nothing is lost that was found before.
+    if (const newsdex::Lemmatizer lemmatizer; !lemmatizer.available())
+        std::cerr << "newsdex-index: warning: " << lemmatizer.missing_file()
+                  << " not found: indexing without dictionary lemmas (install apertium-bel-rus and hunspell-ru)\n";
     const newsdex::RunSummary run = newsdex::index_inputs(options, opt.shard_by, std::cerr);
     if (!opt.quiet) std::cout << "newsdex-index: " << newsdex::format_run_summary(run) << '\n';
     const int status = newsdex::exit_status(run.total);

@@ -90,23 +90,31 @@ Xapian::Query also_in_titles(const Xapian::Query& q) {
 // - it reads "25%" as 25; the indexer stores "25%" as a word of its own;
 // - a name's stem also matches its spellings in the other alphabet;
 // - a phrase also matches in titles.
+// - a word the dictionary knows matches by its lemmas (lemma_queries), and
+//   a compound by its lemma key too.
 Xapian::Query rewrite(const Xapian::Query& q, const Analyzer::NormalizedQuery& words,
-                      const std::map<std::string, Xapian::Query>& names) {
+                      const std::map<std::string, Xapian::Query>& names,
+                      const std::map<std::string, Xapian::Query>& lemma_queries, bool lemmas) {
     for (const auto& c : words.compounds)
-        if (is_phrase_of(q, c.parts))
-            return Xapian::Query(Xapian::Query::OP_OR, also_in_titles(q),
-                                 Xapian::Query(std::string(schema::kStemPrefix) + c.stem));
+        if (is_phrase_of(q, c.parts)) {
+            std::vector<Xapian::Query> any{also_in_titles(q), Xapian::Query(std::string(schema::kStemPrefix) + c.stem)};
+            if (lemmas && !c.lemma.empty()) any.emplace_back(std::string(schema::kLemmaPrefix) + c.lemma);
+            return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+        }
     if (q.get_type() == Xapian::Query::OP_PHRASE || q.get_type() == Xapian::Query::OP_NEAR) return also_in_titles(q);
     if (q.get_type() == Xapian::Query::LEAF_TERM) {
         const std::string term = single_term(q);
         for (const auto& d : words.decorated_numbers)
             if (term == d.bare) return Xapian::Query(d.decorated);
-        if (auto name = names.find(term); name != names.end()) return Xapian::Query(Xapian::Query::OP_OR, q, name->second);
-        return q;
+        const auto lemma = lemma_queries.find(term);
+        const Xapian::Query word = lemma == lemma_queries.end() ? q : lemma->second;
+        if (auto name = names.find(term); name != names.end()) return Xapian::Query(Xapian::Query::OP_OR, word, name->second);
+        return word;
     }
     if (!rebuildable(q.get_type()) || q.get_num_subqueries() == 0) return q;
     std::vector<Xapian::Query> children;
-    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) children.push_back(rewrite(q.get_subquery(i), words, names));
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
+        children.push_back(rewrite(q.get_subquery(i), words, names, lemma_queries, lemmas));
     return Xapian::Query(q.get_type(), children.begin(), children.end());
 }
 
@@ -130,6 +138,40 @@ std::vector<std::string> name_terms(const Xapian::Database& db, const std::strin
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && out.size() < kMaxNameTerms; ++t)
         if ((*t).size() <= prefix.size() + 4) out.push_back(*t);
     return out;
+}
+
+// What a stem term of the query ("Z", "ZS", "ZA" + stem) matches instead
+// when the dictionary knows the words typed: their lemmas' terms, all forms
+// of them and no Snowball look-alike (уголь finds «угля», not «угол»),
+// plus the stem among words the dictionary did not know when indexing
+// (XZ). A form typed that no dictionary knows keeps its stem; documents
+// indexed without lemmas (an older index, or part of one) match the stem.
+// Nothing when no form typed is known: the stem term stays.
+std::optional<Xapian::Query> by_lemma(Lemmatizer& lemmatizer, const std::string& term,
+                                      const std::vector<std::string>& forms, const std::set<std::string>& capitalized,
+                                      bool some_without_lemmas) {
+    const std::size_t field_size = term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z' ? 1 : 0;
+    const std::string field = term.substr(1, field_size);
+    const std::string stem = term.substr(1 + field_size);
+    std::vector<std::string> terms;
+    bool unknown = false;
+    for (const std::string& form : forms) {
+        const std::vector<std::string>& lemmas = lemmatizer.lemmas(form, capitalized.count(form) > 0);
+        if (lemmas.empty()) unknown = true;
+        for (const std::string& lemma : lemmas) terms.push_back(std::string(schema::kLemmaPrefix) + field + lemma);
+    }
+    if (terms.empty()) return std::nullopt;
+    terms.push_back(std::string(schema::kUnknownStemPrefix) + field + stem);
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    if (unknown) terms.push_back(term);
+    const Xapian::Query synonyms(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+    if (unknown || !some_without_lemmas) return synonyms;
+    // Documents without lemma terms have none of these: disjoint, so OR
+    // adds no weight twice.
+    return Xapian::Query(Xapian::Query::OP_OR, synonyms,
+                         Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(term),
+                                       Xapian::Query(std::string(schema::kLemmaMarker))));
 }
 
 }  // namespace
@@ -261,11 +303,28 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
             result.words.push_back(QueryWord{term, "", {}});
         }
     }
-    parsed = rewrite(parsed, normalized, names);
+    // Lemmas where the index has them (schema.h, kLemmaMarker) and this
+    // machine has the dictionaries; stems otherwise, as before.
+    const Xapian::doccount with_lemmas = options.exact || !analyzer_.lemmatizer().available()
+                                             ? 0 : db_.get_termfreq(std::string(schema::kLemmaMarker));
+    std::map<std::string, Xapian::Query> lemma_queries;
+    if (with_lemmas)
+        for (const std::string& term : seen_terms) {
+            const bool field = term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z';
+            if (!term.starts_with(stem_prefix) || (field && term[1] != 'S' && term[1] != 'A')) continue;
+            const std::vector<std::string> forms(parser_.unstem_begin(term), parser_.unstem_end(term));
+            if (auto q = by_lemma(analyzer_.lemmatizer(), term, forms, normalized.capitalized, with_lemmas < db_.get_doccount())) {
+                lemma_queries.emplace(term, std::move(*q));
+                result.stems.insert(term.substr(field ? 2 : 1));
+            }
+        }
+    parsed = rewrite(parsed, normalized, names, lemma_queries, with_lemmas > 0);
     // What to highlight: every word form and stem the final query can match.
     for (auto t = parsed.get_terms_begin(); t != parsed.get_terms_end(); ++t) {
         const std::string& term = *t;
-        if (term.starts_with(schema::kNameKeyPrefix)) continue;
+        if (term.starts_with(schema::kNameKeyPrefix) || term.starts_with(schema::kLemmaPrefix) ||
+            term.starts_with(schema::kUnknownStemPrefix))
+            continue;
         const bool field = term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z';
         if (term.starts_with(stem_prefix)) result.stems.insert(term.substr(field ? 2 : 1));
         else if (term.starts_with(title_prefix) || term.starts_with(schema::kAuthorPrefix))

@@ -5,6 +5,7 @@
 #include "analysis/topic_scorer.h"
 #include "analysis/transliteration.h"
 
+#include <algorithm>
 #include <array>
 
 namespace newsdex {
@@ -13,7 +14,61 @@ icu::UnicodeString utf16_from_utf8(std::string_view utf8) {
     return icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
 }
 
-Analyzer::Analyzer() : stemmer_(make_stemmer()) {}
+Analyzer::Analyzer(DictionaryFiles dictionaries) : stemmer_(make_stemmer()), lemmatizer_(std::move(dictionaries)) {}
+
+namespace {
+
+// Units written as a sign or as a word: a sign indexes its unit's lemma,
+// and a number before the unit's word the signed form, so "€30" and
+// "30 евро", "10%" and "10 процентов" find each other.
+struct Unit {
+    std::string_view sign;
+    std::string_view lemma;
+    bool sign_after;  // "25%", but "$40"
+};
+constexpr std::array<Unit, 5> kUnits{{
+    {"%", "процент", true}, {"$", "доллар", false}, {"€", "евро", false}, {"₽", "рубль", false}, {"£", "фунт", false},
+}};
+
+const Unit* unit_of_decorated(const std::string& decorated) {
+    for (const Unit& u : kUnits)
+        if (u.sign_after ? decorated.ends_with(u.sign) : decorated.starts_with(u.sign)) return &u;
+    return nullptr;
+}
+
+const Unit* unit_of_lemmas(const std::vector<std::string>& lemmas) {
+    for (const Unit& u : kUnits)
+        if (std::find(lemmas.begin(), lemmas.end(), u.lemma) != lemmas.end()) return &u;
+    return nullptr;
+}
+
+bool is_number(const std::string& word) {
+    return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A term of one kind (lemma, unknown stem, plain) in the general field with
+// `general_wdf` (0: not there) and in the field `prefix` names (if any),
+// as index_field adds a word's stem.
+void add_in_fields(Xapian::Document& doc, std::string_view kind, const std::string& value,
+                   Xapian::termcount general_wdf, const std::string& prefix) {
+    if (general_wdf) doc.add_term(std::string(kind) + value, general_wdf);
+    if (!prefix.empty()) doc.add_term(std::string(kind) + prefix + value);
+}
+
+}  // namespace
+
+std::string Analyzer::compound_lemma(const std::vector<std::string>& parts) {
+    if (!lemmatizer_.available()) return {};
+    std::string key;
+    for (const std::string& part : parts) {
+        if (!key.empty()) key += '-';
+        // As a name if it may be one («ростов»: рост, but Ростов-на-Дону),
+        // whatever the text's case, so every spelling has the one key.
+        const std::vector<std::string>& lemmas = lemmatizer_.lemmas(part, true);
+        key += lemmas.empty() ? stemmer_(part) : lemmas.front();
+    }
+    return key;
+}
 
 std::vector<AnalyzedToken> Analyzer::analyze(const icu::UnicodeString& text) {
     std::vector<AnalyzedToken> out;
@@ -32,7 +87,11 @@ uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uin
                                std::vector<AnalyzedToken>* tokens) {
     const std::string stem_prefix(schema::kStemPrefix);
     const std::string name_prefix(schema::kNameKeyPrefix);
+    const bool with_lemmas = lemmatizer_.available();
     uint32_t last = base;
+    // The number just before this word, for "30 евро".
+    std::string number;
+    uint32_t number_position = 0;
     tokenizer_.tokenize(utf16_from_utf8(text), [&](const Token& t) {
         const std::string stem = stemmer_(t.text);
         const Xapian::termpos pos = base + t.position;
@@ -60,9 +119,48 @@ uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uin
         // Names are found across alphabets (Tokayev / Токаев) by a common key.
         if (t.capitalized && t.parts.empty())
             if (const std::string key = name_key(t.text); key.size() >= kMinNameKeyBytes) doc.add_term(name_prefix + key);
+        if (with_lemmas) {
+            index_lemmas(doc, t, stem, general_wdf, prefix, number, number_position);
+            if (t.parts.empty() && t.bare.empty()) {
+                number = is_number(t.text) ? t.text : std::string();
+                number_position = t.position;
+            }
+        }
         last = pos;
     });
     return last;
+}
+
+void Analyzer::index_lemmas(Xapian::Document& doc, const Token& t, const std::string& stem,
+                            Xapian::termcount general_wdf, const std::string& prefix, const std::string& number,
+                            uint32_t number_position) {
+    if (!t.parts.empty()) {
+        if (const std::string key = compound_lemma(t.parts); !key.empty())
+            add_in_fields(doc, schema::kLemmaPrefix, key, general_wdf, prefix);
+        return;
+    }
+    if (!t.bare.empty()) {
+        if (const Unit* unit = unit_of_decorated(t.text))
+            add_in_fields(doc, schema::kLemmaPrefix, std::string(unit->lemma), general_wdf, prefix);
+        return;
+    }
+    const std::vector<std::string>& lemmas = lemmatizer_.lemmas(t.text, t.capitalized);
+    if (lemmas.empty()) {
+        if (is_cyrillic_word(t.text)) add_in_fields(doc, schema::kUnknownStemPrefix, stem, general_wdf, prefix);
+        return;
+    }
+    for (const std::string& lemma : lemmas) {
+        add_in_fields(doc, schema::kLemmaPrefix, lemma, general_wdf, prefix);
+        // A name's key from its lemma too: «Жириновского» is keyed as
+        // Жириновский, which "Zhirinovsky" finds.
+        if (t.capitalized && lemma != t.text)
+            if (const std::string key = name_key(lemma); key.size() >= kMinNameKeyBytes)
+                doc.add_term(std::string(schema::kNameKeyPrefix) + key);
+    }
+    if (!number.empty() && number_position + 1 == t.position)
+        if (const Unit* unit = unit_of_lemmas(lemmas))
+            add_in_fields(doc, "", unit->sign_after ? number + std::string(unit->sign) : std::string(unit->sign) + number,
+                          general_wdf, prefix);
 }
 
 void Analyzer::index_article(Xapian::Document& doc, std::string_view title, std::string_view body,
@@ -71,6 +169,8 @@ void Analyzer::index_article(Xapian::Document& doc, std::string_view title, std:
                                               tokens ? &tokens->title : nullptr);
     index_field(doc, body, end_of_title + schema::kTitleBodyGap, 1, "", tokens ? &tokens->body : nullptr);
     if (!author.empty()) index_field(doc, author, 0, 0, std::string(schema::kAuthorPrefix));
+    // Queries match this document by lemma only if it has lemma terms.
+    if (lemmatizer_.available()) doc.add_boolean_term(std::string(schema::kLemmaMarker));
 }
 
 namespace {
@@ -109,7 +209,7 @@ Analyzer::NormalizedQuery Analyzer::normalize_query(std::string_view query) {
     NormalizedQuery result;
     icu::UnicodeString text = utf16_from_utf8(query);
     tokenizer_.tokenize(text, [&](const Token& t) {
-        if (!t.parts.empty()) result.compounds.push_back({t.parts, stemmer_(t.text)});
+        if (!t.parts.empty()) result.compounds.push_back({t.parts, stemmer_(t.text), compound_lemma(t.parts)});
         if (!t.bare.empty()) result.decorated_numbers.push_back({t.bare, t.text});
         if (t.capitalized) result.capitalized.insert(t.text);
     });

@@ -2,6 +2,7 @@
 // query_builder) for queries. Not thread-safe: give each thread its own.
 #pragma once
 
+#include "analysis/lemmatizer.h"
 #include "analysis/tokenizer.h"
 
 #include <xapian.h>
@@ -30,7 +31,9 @@ struct ArticleTokens {
 
 class Analyzer {
 public:
-    Analyzer();
+    // `dictionaries`: where the lemmatizer's files are (tests point it
+    // elsewhere; a missing file means no lemmas, see Lemmatizer).
+    explicit Analyzer(DictionaryFiles dictionaries = {});
 
     // Adds the title, body and author terms of one article to `doc` (see
     // schema.h).
@@ -53,6 +56,7 @@ public:
         struct Compound {
             std::vector<std::string> parts;  // exact normalized parts
             std::string stem;                // stem of the whole compound
+            std::string lemma;               // its lemma key (compound_lemma), "" without a dictionary
         };
         std::vector<Compound> compounds;
         // "25%" and "$40": QueryParser keeps only the number; the indexer
@@ -74,6 +78,16 @@ public:
     }
 
     Xapian::Stem& stemmer() { return stemmer_; }
+    Lemmatizer& lemmatizer() { return lemmatizer_; }
+
+    // The key of a hyphenated compound under the lemma prefix: its parts'
+    // first lemmas, or stems where the dictionary knows none, joined by
+    // hyphens, so every inflection of it has one key («Ростове-на-Дону»
+    // and «Ростов-на-Дону»: ростов-на-дон). Parts are looked up as
+    // capitalized whatever their case (a name if they may be one), so the
+    // key does not depend on how the text spelt them. "" without a
+    // dictionary.
+    std::string compound_lemma(const std::vector<std::string>& parts);
 
 private:
     // Indexes `text` from position `base`: into the general field with
@@ -82,8 +96,14 @@ private:
     uint32_t index_field(Xapian::Document& doc, std::string_view text, uint32_t base, Xapian::termcount general_wdf,
                          const std::string& prefix, std::vector<AnalyzedToken>* tokens = nullptr);
 
+    // The lemma, unknown-stem, unit and name-key terms of one token (schema.h,
+    // XM and XZ); `number` is the number just before it, if any.
+    void index_lemmas(Xapian::Document& doc, const Token& t, const std::string& stem, Xapian::termcount general_wdf,
+                      const std::string& prefix, const std::string& number, uint32_t number_position);
+
     Tokenizer tokenizer_;
     Xapian::Stem stemmer_;
+    Lemmatizer lemmatizer_;
 };
 
 icu::UnicodeString utf16_from_utf8(std::string_view utf8);

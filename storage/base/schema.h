@@ -17,6 +17,19 @@
 //           phrase query looks for plain words here too)
 //   ZS      stem of a title word
 //   A ZA    author words and their stems (author: field)
+//   XM      dictionary lemma of a Cyrillic word ("XM" + lemma, lemmatizer.h: Apertium,
+//           then Hunspell), no positions, wdf as its word's; a hyphenated
+//           compound's key is its parts' lemmas or stems joined by "-"; a
+//           unit sign ("25%", "€30") adds its unit's lemma (процент, евро),
+//           and a number before a unit word ("30 евро") adds the signed form
+//           ("€30") as a term, so either spelling finds the other
+//   XMS XMA lemmas of title and author words
+//   XZ      stem of a Cyrillic word no dictionary knows ("XZ" + stem; XZS,
+//           XZA in title and author): a query word the dictionary knows
+//           matches these too, so a form the dictionary misses is not lost
+//   XM      the bare prefix as a boolean term: the document has lemma terms.
+//           An index (or the part of one) written before 2026-12 has none:
+//           the query builder then matches stems, as those versions did
 //   XL      name key of a capitalized word (transliteration.h), so Latin and
 //           Cyrillic spellings of a name find each other; none under
 //           kMinNameKeyBytes, as no query looks those up
@@ -66,6 +79,10 @@ inline constexpr std::string_view kTagPrefix = "K";
 inline constexpr std::string_view kUrlPrefix = "U";
 inline constexpr std::string_view kAuthorPrefix = "A";
 inline constexpr std::string_view kNameKeyPrefix = "XL";
+inline constexpr std::string_view kLemmaPrefix = "XM";
+inline constexpr std::string_view kUnknownStemPrefix = "XZ";
+// Boolean: this document was indexed with dictionary lemmas.
+inline constexpr std::string_view kLemmaMarker = kLemmaPrefix;
 inline constexpr std::string_view kTopicPrefix = "XT";
 inline constexpr std::string_view kSitePrefix = "H";
 

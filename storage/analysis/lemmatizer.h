@@ -1,0 +1,67 @@
+// Dictionary lemmas of Russian words, beside Snowball stems: the one place
+// both the indexer and the query builder ask what a word form is a form of
+// (README, Word forms). Not thread-safe: each Analyzer owns one.
+#pragma once
+
+#include "analysis/morph_dictionary.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace newsdex {
+
+// Where the dictionaries are installed (Debian: apertium-bel-rus, hunspell-ru).
+struct DictionaryFiles {
+    std::string apertium = "/usr/share/apertium/apertium-bel-rus/rus-bel.automorf.bin";
+    std::string hunspell_aff = "/usr/share/hunspell/ru_RU.aff";
+    std::string hunspell_dic = "/usr/share/hunspell/ru_RU.dic";
+};
+
+class Lemmatizer {
+public:
+    // Loads nothing yet: a query that needs no lemma pays for no dictionary.
+    // Only checks the files are there (see available()).
+    explicit Lemmatizer(DictionaryFiles files = {});
+    ~Lemmatizer();
+    Lemmatizer(const Lemmatizer&) = delete;
+    Lemmatizer& operator=(const Lemmatizer&) = delete;
+    Lemmatizer(Lemmatizer&&) noexcept;
+    Lemmatizer& operator=(Lemmatizer&&) noexcept;
+
+    // False when a dictionary file is missing: then no word has lemmas, and
+    // missing_file() names the first file not found.
+    bool available() const { return missing_.empty(); }
+    const std::string& missing_file() const { return missing_; }
+
+    // The lemmas of a normalized word (lower case, ё folded), normalized the
+    // same way, sorted; empty when no dictionary knows the word, or it is not
+    // a Cyrillic word. A lower-case word takes the first dictionary that
+    // knows it; a capitalized one (a name, or a sentence's first word) asks
+    // them all and keeps the names if any is one, so «Путина» is Путин,
+    // not путина (a fishing season), while «путина» stays путина.
+    // Throws std::runtime_error if a dictionary file cannot be read.
+    const std::vector<std::string>& lemmas(const std::string& word, bool capitalized);
+
+private:
+    struct Entry;
+    std::vector<std::string> lookup(const std::string& word, bool capitalized);
+
+    std::string missing_;
+    // Each dictionary is loaded when a word first needs it (Hunspell only
+    // for words Apertium does not know, or names).
+    std::vector<std::unique_ptr<Entry>> dictionaries_;
+    std::unordered_map<std::string, std::vector<std::string>> cache_;
+};
+
+// Words of Cyrillic letters only: the words the dictionaries are asked
+// about (a word with digits or Latin letters would only ever be unknown).
+bool is_cyrillic_word(const std::string& word);
+
+// Apertium's homonym marks (год², лук¹) stripped, then normalized as a word
+// is (normalize_word: case folded, ё → е).
+std::string normalize_lemma(const std::string& lemma);
+
+}  // namespace newsdex
