@@ -314,6 +314,9 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
             if (!term.starts_with(stem_prefix) || (field && term[1] != 'S' && term[1] != 'A')) continue;
             const std::vector<std::string> forms(parser_.unstem_begin(term), parser_.unstem_end(term));
             if (auto q = by_lemma(analyzer_.lemmatizer(), term, forms, normalized.capitalized, with_lemmas < db_.get_doccount())) {
+                for (QueryWord& w : result.words)
+                    if (w.stem_term == term)
+                        for (auto l = q->get_terms_begin(); l != q->get_terms_end(); ++l) w.lemma_terms.push_back(*l);
                 lemma_queries.emplace(term, std::move(*q));
                 result.stems.insert(term.substr(field ? 2 : 1));
             }

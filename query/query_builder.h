@@ -21,6 +21,7 @@ struct QueryWord {
     std::string word;                   // normalized, as typed
     std::string stem_term;              // "Z..." (empty in exact mode or phrases)
     std::vector<std::string> name_terms;  // "XL..." spellings in the other alphabet
+    std::vector<std::string> lemma_terms; // "XM..."/"XZ..." matched instead of the stem (a dictionary knows it)
 };
 
 struct ParsedQuery {

@@ -74,6 +74,8 @@ std::vector<WordMatch> how_matched(const std::set<std::string>& terms, const Par
         std::string how;
         if (terms.count(w.word)) how = "exact";
         else if (!w.stem_term.empty() && terms.count(w.stem_term)) how = "stem";
+        else if (std::any_of(w.lemma_terms.begin(), w.lemma_terms.end(), [&](const std::string& t) { return terms.count(t); }))
+            how = "stem";  // another form of the word: by its dictionary lemma
         else if (std::any_of(w.name_terms.begin(), w.name_terms.end(), [&](const std::string& t) { return terms.count(t); }))
             how = "translit";
         else if (terms.count(std::string(schema::kTitlePrefix) + w.word)) how = "title";
