@@ -131,7 +131,7 @@ void restore_raw_id(Article& article, const Xapian::Document& doc) {
 
 Xapian::valueno facet_slot(const std::string& name) {
     if (name == "source") return schema::kSourceSlot;
-    if (name == "year") return schema::kDateSlot;
+    if (name == "year" || name == "day") return schema::kDateSlot;  // day: for --timeline
     if (name == "topic") return schema::kTopicSlot;
     throw QueryError("unknown facet '" + name + "' (source, year, topic)");
 }
@@ -392,7 +392,7 @@ SearchResult search(const SearchRequest& request) {
                           request.sort != SortOrder::Relevance || !request.topics.empty() ||
                           !request.similar_to.empty() || !request.indexed_after.empty();
     if (request.query.find_first_not_of(" \t") == std::string::npos && !filtered)
-        throw QueryError("empty query: give words to search for, or --since/--until/--sort/--facet");
+        throw QueryError("empty query: give words to search for, or --since/--until/--sort/--facet/--timeline");
     Analyzer analyzer;
     SearchResult result = with_retries(request, [&](const IndexSet& set) { return run_once(set, analyzer, request); });
     return result;
