@@ -21,6 +21,25 @@ constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::Que
 // Spellings in the other alphabet count half: "ranked below exact matches".
 constexpr double kNameWeight = 0.5;
 constexpr std::size_t kMaxNameTerms = 30;
+// How much a word in the lead adds beside the word anywhere: on
+// scripts/eval-search's 3,000-headline sample MRR@10 was 0.661 without,
+// 0.684 / 0.688 / 0.685 / 0.676 / 0.634 at 0.3 / 0.5 / 0.7 / 1 / 2; the
+// middle of the plateau.
+constexpr double kLeadWeight = 0.5;
+
+// Any-word matching ranks by how many and which words an article has;
+// those in its lead (its first words, schema.h) count extra, since a news
+// article tells its story there first. Only weight: the matches are the
+// same.
+Xapian::Query with_lead_bonus(const Xapian::Query& query, const std::vector<QueryWord>& words) {
+    std::set<std::string> lead;
+    for (const QueryWord& w : words)
+        if (!w.stem_term.empty())
+            lead.insert(std::string(schema::kLeadPrefix) + w.stem_term.substr(schema::kStemPrefix.size()));
+    if (lead.empty()) return query;
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                         Xapian::Query(kLeadWeight, Xapian::Query(Xapian::Query::OP_OR, lead.begin(), lead.end())));
+}
 
 std::string single_term(const Xapian::Query& q) {
     auto it = q.get_terms_begin();
@@ -281,6 +300,7 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
                        ? parsed
                        : Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed,
                                        Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end()));
+    if (options.joining != Joining::All) result.query = with_lead_bonus(result.query, result.words);
     return result;
 }
 
