@@ -230,19 +230,15 @@ TopicProfiles load_profiles(Analyzer& analyzer, const SearchRequest& request) {
     }
 }
 
-// Only when the query ranks by topic or shows articles' topics.
-std::optional<TopicProfiles> profiles_for(Analyzer& analyzer, const SearchRequest& request) {
-    if (request.topics.empty() && !request.with_topics) return std::nullopt;
-    return load_profiles(analyzer, request);
-}
-
-SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchRequest& request) {
+// `profiles`: the topic profiles, when the query ranks by topic or shows
+// articles' topics (else null); asked for once the index is open.
+SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchRequest& request,
+                      const std::function<const TopicProfiles*()>& profiles_for) {
     const Xapian::Database& db = set.db;
     if (request.recent && set.any_remote())
         throw QueryError("--recent cannot search remote shards (xapian-tcpsrv does not know its recency boost); "
                          "use --sort -date, or --since");
-    const std::optional<TopicProfiles> profiles = profiles_for(analyzer, request);
-    const TopicProfiles* topic_profiles = profiles ? &*profiles : nullptr;
+    const TopicProfiles* topic_profiles = profiles_for();
     Joining joining = joining_of(request.words);
     ParsedQuery parsed = base_query(db, analyzer, request, topic_profiles, joining);
     const bool relaxable = request.words == Words::Auto && !blank(request.query);
@@ -299,7 +295,7 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
         if (request.details && !parsed.words.empty())
             hit.matched = how_matched(matching_terms(enquire, it, set.shards[hit.index].remote(), analyzer, hit.article, query),
                                       parsed);
-        if (profiles) hit.topics = document_topics(it.get_document(), *profiles);
+        if (topic_profiles) hit.topics = document_topics(it.get_document(), *topic_profiles);
         result.hits.push_back(std::move(hit));
     }
     count_facets(request.facets, spies, result);
@@ -387,16 +383,31 @@ auto with_retries(const SearchRequest& request, Work work) {
 
 }  // namespace
 
-SearchResult search(const SearchRequest& request) {
+SearchSession::SearchSession() = default;
+SearchSession::~SearchSession() = default;
+
+const TopicProfiles* SearchSession::profiles_for(const SearchRequest& request) {
+    if (request.topics.empty() && !request.with_topics) return nullptr;
+    if (!profiles_ || profiles_file_ != request.topics_file) {
+        profiles_.reset();  // a file that fails to load is tried again by the next query
+        profiles_ = std::make_unique<TopicProfiles>(load_profiles(analyzer_, request));
+        profiles_file_ = request.topics_file;
+    }
+    return profiles_.get();
+}
+
+SearchResult SearchSession::search(const SearchRequest& request) {
     const bool filtered = !request.since.empty() || !request.until.empty() || !request.facets.empty() ||
                           request.sort != SortOrder::Relevance || !request.topics.empty() ||
                           !request.similar_to.empty() || !request.indexed_after.empty();
     if (request.query.find_first_not_of(" \t") == std::string::npos && !filtered)
         throw QueryError("empty query: give words to search for, or --since/--until/--sort/--facet");
-    Analyzer analyzer;
-    SearchResult result = with_retries(request, [&](const IndexSet& set) { return run_once(set, analyzer, request); });
-    return result;
+    return with_retries(request, [&](const IndexSet& set) {
+        return run_once(set, analyzer_, request, [&] { return profiles_for(request); });
+    });
 }
+
+SearchResult search(const SearchRequest& request) { return SearchSession().search(request); }
 
 std::optional<Article> find_article(const std::vector<std::filesystem::path>& indexes, const std::string& id) {
     SearchRequest request;
