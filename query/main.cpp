@@ -317,7 +317,14 @@ void build_app(CLI::App& app, Options& opt) {
     for (const Command& command : std::span(kCommands).subspan(1)) {
         CLI::App* sub = app.add_subcommand(command.name, command.help);
         command.add_arguments(*sub, opt);
-        sub->footer(newsdex::shared_options_help(app, command.takes));
+        // Made only when --help asks for it: building every footer took a
+        // sixth of a whole query process. CLI11 ends a footer callback's
+        // text with a newline of its own: the text's last one goes.
+        sub->footer([&app, takes = command.takes] {
+            std::string footer = newsdex::shared_options_help(app, takes);
+            if (!footer.empty() && footer.back() == '\n') footer.pop_back();
+            return footer;
+        });
         sub->fallthrough();
     }
     app.require_subcommand(0, 1);

@@ -68,8 +68,8 @@ std::vector<SeriesRequest> series_requests(const QueryOptions& opt) {
     return out;
 }
 
-Timeline timeline_of(const SearchRequest& request, Period period) {
-    const SearchResult result = search(request);
+Timeline timeline_of(SearchSession& session, const SearchRequest& request, Period period) {
+    const SearchResult result = session.search(request);
     for (const std::string& note : result.notes) std::cerr << "newsdex-query: note: " << note << '\n';
     std::vector<DayCount> days;
     if (const auto found = result.facets.find("day"); found != result.facets.end())
@@ -78,15 +78,15 @@ Timeline timeline_of(const SearchRequest& request, Period period) {
 }
 
 // Every article the filters let through: what compared series are shares of.
-Timeline everything(const QueryOptions& opt, Period period) {
+Timeline everything(SearchSession& session, const QueryOptions& opt, Period period) {
     QueryOptions all = opt;
     all.words.clear();
     all.topics.clear();
-    return timeline_of(counting(search_request(all)), period);
+    return timeline_of(session, counting(search_request(all)), period);
 }
 
 // The top hits of the period where the first series peaks.
-SearchResult peak_hits(const QueryOptions& opt, const Chart& chart) {
+SearchResult peak_hits(SearchSession& session, const QueryOptions& opt, const Chart& chart) {
     const std::chrono::year_month_day start = chart.axis[chart.peak()];
     const std::chrono::year_month_day last{std::chrono::sys_days{next_period(start, chart.period)} -
                                            std::chrono::days{1}};
@@ -99,7 +99,7 @@ SearchResult peak_hits(const QueryOptions& opt, const Chart& chart) {
     request.facets.clear();
     request.since = std::max(request.since, date_key(start));
     request.until = request.until.empty() ? date_key(last) : std::min(request.until, date_key(last));
-    return search(request);
+    return session.search(request);
 }
 
 // Blocks only where the terminal's character set has them (LC_ALL=C does
@@ -134,13 +134,15 @@ void write_plot(const std::string& path, const Chart& chart) {
 
 int run_timeline(const QueryOptions& opt, bool color, TimeLimit& time_limit) {
     const Period period = period_named(opt.timeline).value_or(Period::Month);
+    SearchSession session;  // one analyzer and one load of the topic profiles for every series
     std::vector<NamedTimeline> timelines;
-    for (const SeriesRequest& s : series_requests(opt)) timelines.push_back({s.name, timeline_of(s.request, period)});
+    for (const SeriesRequest& s : series_requests(opt))
+        timelines.push_back({s.name, timeline_of(session, s.request, period)});
     std::optional<Timeline> all;
-    if (timelines.size() > 1) all = everything(opt, period);
+    if (timelines.size() > 1) all = everything(session, opt, period);
     const Chart chart = make_chart(timelines, all ? &*all : nullptr);
     std::optional<SearchResult> peak;
-    if (opt.peaks && chart.peak() < chart.axis.size()) peak = peak_hits(opt, chart);
+    if (opt.peaks && chart.peak() < chart.axis.size()) peak = peak_hits(session, opt, chart);
     time_limit.disarm();
 
     if (!opt.plot.empty()) write_plot(opt.plot, chart);
