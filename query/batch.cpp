@@ -142,10 +142,10 @@ void print_error(std::ostream& out, std::size_t line, const std::string& message
 }
 
 // One line's answer; returns the number of hits.
-std::size_t answer(const QueryOptions& opt, std::size_t line, std::ostream& out) {
+std::size_t answer(SearchSession& session, const QueryOptions& opt, std::size_t line, std::ostream& out) {
     const SearchRequest request = search_request(opt);
     TimeLimit time_limit(opt.time_limit, time_limit_message(line, opt.time_limit));
-    const SearchResult result = search(request);
+    const SearchResult result = session.search(request);
     time_limit.disarm();
     for (const std::string& note : result.notes)
         std::cerr << "newsdex-query: note: line " << line << ": " << note << '\n';
@@ -190,13 +190,14 @@ int run_batch(const QueryOptions& defaults, std::FILE* in, std::ostream& out, Ti
     QueryOptions base = defaults;
     base.json = true;  // every hit with its topic scores, as --json prints it
     LineReader reader(in);
+    SearchSession session;  // the analyzer and topic profiles, for every line
     bool any_hits = false;
     std::size_t number = 0;
     try {
         while (const std::optional<std::string> line = reader.next()) {
             ++number;
             try {
-                any_hits |= answer(line_options(*line, base), number, out) > 0;
+                any_hits |= answer(session, line_options(*line, base), number, out) > 0;
             } catch (const QueryError& e) {
                 print_error(out, number, e.what());
             } catch (const std::exception& e) {

@@ -9,6 +9,7 @@
 #include "json_text.h"
 #include "output.h"
 #include "query_options.h"
+#include "timeline_command.h"
 #include "search.h"
 #include "time_limit.h"
 #include "analysis/topic_profiles.h"
@@ -87,18 +88,31 @@ void add_options(CLI::App& app, Options& opt) {
     app.add_option("--facet", opt.facets, "count the matches by source, year or topic (repeatable)")
         ->allow_extra_args(false)
         ->check(CLI::IsMember({"source", "year", "topic"}));
+    auto* timeline = app.add_option("--timeline", opt.timeline,
+                                    "count the matches per day, week, month or year and draw them as a chart")
+                         ->check(CLI::IsMember({"day", "week", "month", "year"}));
+    app.add_option("--compare", opt.compare, "with --timeline: another query on the same chart, as shares (repeatable)")
+        ->allow_extra_args(false)
+        ->needs(timeline);
+    app.add_option("--peaks", opt.peaks, "with --timeline: list this many top articles of the peak period")
+        ->needs(timeline);
+    app.add_option("--plot", opt.plot, "with --timeline: also draw the chart as an SVG picture in this file")
+        ->needs(timeline);
+    auto* csv = app.add_flag("--csv", opt.csv, "with --timeline: the counts as CSV")->needs(timeline);
     auto* json = app.add_flag("--json", opt.json, "one JSON object per hit (JSON Lines; see README)");
+    csv->excludes(json);
     auto* ids = app.add_flag("--ids", opt.ids, "print only the ids of the hits");
     auto* files = app.add_flag("--files", opt.files, "print only the files the hits came from");
     auto* count = app.add_flag("--count", opt.count, "print only the number of matching articles");
     json->excludes(ids)->excludes(files);
+    timeline->excludes(ids)->excludes(files)->excludes(count);
     ids->excludes(files)->excludes(count);
     files->excludes(count);
     auto* explain = app.add_flag("--explain", opt.explain, "print the parsed query and the terms its words expand to");
     auto* batch = app.add_flag("--batch", opt.batch,
                                "read queries from stdin, one a line (text, or a JSON object with its own options), "
                                "and answer each in JSON Lines (see README)");
-    batch->excludes(ids)->excludes(files)->excludes(count)->excludes(explain)->excludes(only_new);
+    batch->excludes(ids)->excludes(files)->excludes(count)->excludes(explain)->excludes(only_new)->excludes(timeline);
     app.add_option("--color", opt.color, "highlight with ANSI colors: auto, always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
 }
@@ -202,6 +216,7 @@ int suggest(const Options& opt, newsdex::TimeLimit& time_limit) {
 // articles like one).
 int search(const Options& opt, newsdex::TimeLimit& time_limit) {
     if (opt.batch) return newsdex::run_batch(opt, stdin, std::cout, time_limit);
+    if (!opt.timeline.empty()) return newsdex::run_timeline(opt, use_color(opt.color), time_limit);
     newsdex::SearchRequest request = newsdex::search_request(opt);
 
     // --new: only what was indexed since this user last ran this query.
@@ -302,7 +317,14 @@ void build_app(CLI::App& app, Options& opt) {
     for (const Command& command : std::span(kCommands).subspan(1)) {
         CLI::App* sub = app.add_subcommand(command.name, command.help);
         command.add_arguments(*sub, opt);
-        sub->footer(newsdex::shared_options_help(app, command.takes));
+        // Made only when --help asks for it: building every footer took a
+        // sixth of a whole query process. CLI11 ends a footer callback's
+        // text with a newline of its own: the text's last one goes.
+        sub->footer([&app, takes = command.takes] {
+            std::string footer = newsdex::shared_options_help(app, takes);
+            if (!footer.empty() && footer.back() == '\n') footer.pop_back();
+            return footer;
+        });
         sub->fallthrough();
     }
     app.require_subcommand(0, 1);

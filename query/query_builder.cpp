@@ -21,6 +21,25 @@ constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::Que
 // Spellings in the other alphabet count half: "ranked below exact matches".
 constexpr double kNameWeight = 0.5;
 constexpr std::size_t kMaxNameTerms = 30;
+// How much a word in the lead adds beside the word anywhere: on
+// scripts/eval-search's 3,000-headline sample MRR@10 was 0.661 without,
+// 0.684 / 0.688 / 0.685 / 0.676 / 0.634 at 0.3 / 0.5 / 0.7 / 1 / 2; the
+// middle of the plateau.
+constexpr double kLeadWeight = 0.5;
+
+// Any-word matching ranks by how many and which words an article has;
+// those in its lead (its first words, schema.h) count extra, since a news
+// article tells its story there first. Only weight: the matches are the
+// same.
+Xapian::Query with_lead_bonus(const Xapian::Query& query, const std::vector<QueryWord>& words) {
+    std::set<std::string> lead;
+    for (const QueryWord& w : words)
+        if (!w.stem_term.empty())
+            lead.insert(std::string(schema::kLeadPrefix) + w.stem_term.substr(schema::kStemPrefix.size()));
+    if (lead.empty()) return query;
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                         Xapian::Query(kLeadWeight, Xapian::Query(Xapian::Query::OP_OR, lead.begin(), lead.end())));
+}
 
 std::string single_term(const Xapian::Query& q) {
     auto it = q.get_terms_begin();
@@ -292,7 +311,7 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
                 if (!seen_forms.insert(*u).second) continue;
                 // Typed as a name, or a Latin word the index does not have.
                 const bool name = normalized.capitalized.count(*u) || (!has_cyrillic(*u) && db_.get_termfreq(*u) == 0);
-                QueryWord w{*u, term, name ? name_terms(db_, *u, stem) : std::vector<std::string>{}};
+                QueryWord w{*u, term, name ? name_terms(db_, *u, stem) : std::vector<std::string>{}, {}};
                 if (!w.name_terms.empty())
                     names.emplace(term, Xapian::Query(kNameWeight, Xapian::Query(Xapian::Query::OP_SYNONYM,
                                                                                   w.name_terms.begin(), w.name_terms.end())));
@@ -300,7 +319,7 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
                 result.words.push_back(std::move(w));
             }
         } else if (!term.empty() && !is_field_term(term)) {
-            result.words.push_back(QueryWord{term, "", {}});
+            result.words.push_back(QueryWord{term, "", {}, {}});
         }
     }
     // Lemmas where the index has them (schema.h, kLemmaMarker) and this
@@ -343,6 +362,7 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
                        ? parsed
                        : Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed,
                                        Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end()));
+    if (options.joining != Joining::All) result.query = with_lead_bonus(result.query, result.words);
     return result;
 }
 

@@ -26,6 +26,11 @@ struct QueryOptions {
     std::string color = "auto";
     std::string since, until, sort = "relevance";
     std::vector<std::string> facets;
+    std::string timeline;              // day, week, month, year; empty: no timeline
+    std::vector<std::string> compare;  // more queries on the timeline
+    std::string plot;                  // an SVG file to draw the timeline in
+    unsigned peaks = 0;                // top hits of the peak period to list
+    bool csv = false;
     std::string id;  // show ID, similar ID
     std::vector<std::string> topics;
     std::string topics_file;

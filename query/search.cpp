@@ -4,6 +4,7 @@
 #include "analysis/analyzer.h"
 #include "docdata/doc_data.h"
 #include "base/errors.h"
+#include "hit_terms.h"
 #include "index_set.h"
 #include "query_builder.h"
 #include "recency.h"
@@ -102,10 +103,28 @@ void count_facets(const std::vector<std::string>& wanted, std::map<std::string, 
     }
 }
 
-// The query's terms that index a hit. Xapian finds them from the document's
-// term list, which for a remote shard is one round trip (and the whole
-// list) per hit; the same terms come from analysing the hit's text here,
-// with the code that indexed it.
+// The query's terms that how_matched() asks about: the only ones of
+// Enquire::get_matching_terms that count there.
+std::set<std::string> word_terms(const ParsedQuery& parsed, const Xapian::Query& query) {
+    std::set<std::string> asked;
+    for (const QueryWord& w : parsed.words) {
+        asked.insert(w.word);
+        if (!w.stem_term.empty()) asked.insert(w.stem_term);
+        asked.insert(w.name_terms.begin(), w.name_terms.end());
+        asked.insert(w.lemma_terms.begin(), w.lemma_terms.end());
+        asked.insert(std::string(schema::kTitlePrefix) + w.word);
+    }
+    std::set<std::string> out;
+    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
+        if (asked.count(*t)) out.insert(*t);
+    return out;
+}
+
+// The query's terms that index a hit, when some shard is remote (else
+// terms_in_documents finds them for all hits at once). Xapian finds them
+// from the document's term list, which for a remote shard is one round
+// trip (and the whole list) per hit; the same terms come from analysing
+// the hit's text here, with the code that indexed it.
 std::set<std::string> matching_terms(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit, bool remote,
                                      Analyzer& analyzer, const Article& article, const Xapian::Query& query) {
     if (!remote) return {enquire.get_matching_terms_begin(hit), enquire.get_matching_terms_end(hit)};
@@ -133,7 +152,7 @@ void restore_raw_id(Article& article, const Xapian::Document& doc) {
 
 Xapian::valueno facet_slot(const std::string& name) {
     if (name == "source") return schema::kSourceSlot;
-    if (name == "year") return schema::kDateSlot;
+    if (name == "year" || name == "day") return schema::kDateSlot;  // day: for --timeline
     if (name == "topic") return schema::kTopicSlot;
     throw QueryError("unknown facet '" + name + "' (source, year, topic)");
 }
@@ -232,19 +251,15 @@ TopicProfiles load_profiles(Analyzer& analyzer, const SearchRequest& request) {
     }
 }
 
-// Only when the query ranks by topic or shows articles' topics.
-std::optional<TopicProfiles> profiles_for(Analyzer& analyzer, const SearchRequest& request) {
-    if (request.topics.empty() && !request.with_topics) return std::nullopt;
-    return load_profiles(analyzer, request);
-}
-
-SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchRequest& request) {
+// `profiles`: the topic profiles, when the query ranks by topic or shows
+// articles' topics (else null); asked for once the index is open.
+SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchRequest& request,
+                      const std::function<const TopicProfiles*()>& profiles_for) {
     const Xapian::Database& db = set.db;
     if (request.recent && set.any_remote())
         throw QueryError("--recent cannot search remote shards (xapian-tcpsrv does not know its recency boost); "
                          "use --sort -date, or --since");
-    const std::optional<TopicProfiles> profiles = profiles_for(analyzer, request);
-    const TopicProfiles* topic_profiles = profiles ? &*profiles : nullptr;
+    const TopicProfiles* topic_profiles = profiles_for();
     Joining joining = joining_of(request.words);
     ParsedQuery parsed = base_query(db, analyzer, request, topic_profiles, joining);
     const bool relaxable = request.words == Words::Auto && !blank(request.query);
@@ -298,11 +313,17 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
         if (request.details) hit.snippet = make_snippet(analyzer, hit.article.text, parsed.exact_terms, parsed.stems);
         hit.similar = it.get_collapse_count();
         hit.index = index_of(*it, indexes);
-        if (request.details && !parsed.words.empty())
+        if (request.details && !parsed.words.empty() && set.any_remote())
             hit.matched = how_matched(matching_terms(enquire, it, set.shards[hit.index].remote(), analyzer, hit.article, query),
                                       parsed);
-        if (profiles) hit.topics = document_topics(it.get_document(), *profiles);
+        if (topic_profiles) hit.topics = document_topics(it.get_document(), *topic_profiles);
         result.hits.push_back(std::move(hit));
+    }
+    if (request.details && !parsed.words.empty() && !set.any_remote()) {
+        std::vector<Xapian::docid> docids;
+        for (auto it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
+        const std::vector<std::set<std::string>> terms = terms_in_documents(db, word_terms(parsed, query), docids);
+        for (std::size_t i = 0; i < result.hits.size(); ++i) result.hits[i].matched = how_matched(terms[i], parsed);
     }
     count_facets(request.facets, spies, result);
     if (request.suggest && !parsed.words.empty() && mset.get_matches_upper_bound() < kFewHits)
@@ -389,16 +410,31 @@ auto with_retries(const SearchRequest& request, Work work) {
 
 }  // namespace
 
-SearchResult search(const SearchRequest& request) {
+SearchSession::SearchSession() = default;
+SearchSession::~SearchSession() = default;
+
+const TopicProfiles* SearchSession::profiles_for(const SearchRequest& request) {
+    if (request.topics.empty() && !request.with_topics) return nullptr;
+    if (!profiles_ || profiles_file_ != request.topics_file) {
+        profiles_.reset();  // a file that fails to load is tried again by the next query
+        profiles_ = std::make_unique<TopicProfiles>(load_profiles(analyzer_, request));
+        profiles_file_ = request.topics_file;
+    }
+    return profiles_.get();
+}
+
+SearchResult SearchSession::search(const SearchRequest& request) {
     const bool filtered = !request.since.empty() || !request.until.empty() || !request.facets.empty() ||
                           request.sort != SortOrder::Relevance || !request.topics.empty() ||
                           !request.similar_to.empty() || !request.indexed_after.empty();
     if (request.query.find_first_not_of(" \t") == std::string::npos && !filtered)
-        throw QueryError("empty query: give words to search for, or --since/--until/--sort/--facet");
-    Analyzer analyzer;
-    SearchResult result = with_retries(request, [&](const IndexSet& set) { return run_once(set, analyzer, request); });
-    return result;
+        throw QueryError("empty query: give words to search for, or --since/--until/--sort/--facet/--timeline");
+    return with_retries(request, [&](const IndexSet& set) {
+        return run_once(set, analyzer_, request, [&] { return profiles_for(request); });
+    });
 }
+
+SearchResult search(const SearchRequest& request) { return SearchSession().search(request); }
 
 std::optional<Article> find_article(const std::vector<std::filesystem::path>& indexes, const std::string& id) {
     SearchRequest request;

@@ -2,6 +2,7 @@
 // snippets, and optionally facet counts and a spelling suggestion.
 #pragma once
 
+#include "analysis/analyzer.h"
 #include "base/article.h"
 #include "query_limits.h"
 #include "snippet.h"
@@ -11,6 +12,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <utility>
 #include <optional>
 #include <string>
@@ -90,7 +92,30 @@ struct SearchResult {
     bool relaxed = false;  // Words::Auto found no article with all the words: these have some of them
 };
 
-// Throws IndexError (index unusable) or QueryError (query not understood).
+struct TopicProfiles;
+
+// Searches that share what does not change between them: the analyzer and
+// the topic profiles (loading the profiles analyses every profile word, as
+// much work as a whole query with snippets). The index is opened by each
+// search, so each sees the latest commit. One query is a session used once
+// (search() below); --batch answers all its lines with one session, so a
+// --topics file is read by its first query that needs it.
+class SearchSession {
+public:
+    SearchSession();
+    ~SearchSession();
+    // Throws IndexError (index unusable) or QueryError (query not understood).
+    SearchResult search(const SearchRequest& request);
+
+private:
+    const TopicProfiles* profiles_for(const SearchRequest& request);
+
+    Analyzer analyzer_;
+    std::unique_ptr<TopicProfiles> profiles_;
+    std::optional<std::filesystem::path> profiles_file_;  // what profiles_ were loaded with
+};
+
+// One search (a session used once). Throws as SearchSession::search.
 SearchResult search(const SearchRequest& request);
 
 // The article with this id, from the first index that has it.
@@ -98,7 +123,6 @@ std::optional<Article> find_article(const std::vector<std::filesystem::path>& in
 // The same, with the request's indexes, timeout and missing-shard report.
 std::optional<Article> find_article(const SearchRequest& request, const std::string& id);
 
-struct TopicProfile;
 // Articles matching the request's query and filters per topic, most first.
 std::vector<std::pair<std::string, Xapian::doccount>> topic_counts(const SearchRequest& request);
 // An article's topic scores; nullopt if there is no such article.

@@ -82,6 +82,13 @@ bool worth_reading(const std::string& name) {
     return ext.empty();  // "no extension" is plain text by convention (or sniffed)
 }
 
+bool packed_by_name(const std::string& name) {
+    const std::string lowered = lower(name);
+    const std::string_view ext = extension_of(lowered);
+    return std::find(kCompression.begin(), kCompression.end(), ext) != kCompression.end() ||
+           std::find(kArchives.begin(), kArchives.end(), ext) != kArchives.end();
+}
+
 Format sniff_format(std::optional<Format> by_name, std::string_view head) {
     std::string_view content = skip_bom_and_space(head);
     const char first = content.empty() ? '\0' : content.front();

@@ -19,6 +19,10 @@ std::optional<Format> format_from_name(const std::string& name);
 // files and archives, and names without an extension.
 bool worth_reading(const std::string& name);
 
+// True when the name says the bytes on disk are not the text itself: a
+// compressed file ("feed.jsonl.xz") or an archive (".zip", ".tar.gz").
+bool packed_by_name(const std::string& name);
+
 // The format, from the first bytes of the content with the name as a hint.
 // Content wins where they disagree (an HTML page saved as .txt).
 Format sniff_format(std::optional<Format> by_name, std::string_view head);

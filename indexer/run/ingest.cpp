@@ -8,6 +8,7 @@
 #include "base/errors.h"
 #include "run/disk_usage.h"
 #include "run/file_tracker.h"
+#include "index/document_pipeline.h"
 #include "index/generation_compactor.h"
 #include "readers/html_article.h"
 #include "readers/html_reader.h"
@@ -19,6 +20,7 @@
 #include "run/progress.h"
 #include "index/recovery.h"
 #include "run/rejects.h"
+#include "run/text_estimate.h"
 #include "readers/text_file.h"
 #include "readers/text_reader.h"
 #include "analysis/topic_profiles.h"
@@ -120,7 +122,7 @@ private:
         std::vector<InputFile> inputs = collect_inputs(options_.paths, rejects_);
         int64_t total = 0;
         for (const InputFile& f : inputs) total = f.size < 0 || total < 0 ? -1 : total + f.size;
-        if (wants_segments(total)) writer_->start_segments();
+        if (wants_segments(inputs, total)) writer_->start_segments();
         progress_.emplace(errors_, options_.progress, total, inputs.size());
         rejects_.before_print([this] { progress_->clear(); });
 
@@ -168,9 +170,16 @@ private:
         if (options_.rebuild && (!live || live->dir != generation_.dir)) std::filesystem::remove_all(generation_.dir, ec);
     }
 
-    bool wants_segments(int64_t input_bytes) const {
+    // Segments pay for their merge only with a second core to write on, and
+    // only when the run is long enough (kAutoSegmentBytes, measured); only a
+    // new index is written in segments, so only then is a compressed input
+    // worth sampling for its size.
+    bool wants_segments(const std::vector<InputFile>& inputs, int64_t disk_bytes) const {
         if (options_.segments != When::Auto) return options_.segments == When::Always;
-        return input_bytes >= static_cast<int64_t>(kAutoSegmentBytes);
+        const unsigned workers = options_.analysis_threads.value_or(DocumentPipeline::default_workers());
+        if (workers == 0 || articles_before_ > 0 || disk_bytes < 0) return false;
+        constexpr auto enough = static_cast<int64_t>(kAutoSegmentBytes);
+        return disk_bytes >= enough || estimated_text_bytes(inputs, enough) >= enough;
     }
 
     // A Xapian database written batch by batch holds its B-trees about half

@@ -26,8 +26,9 @@ using Compaction = When;
 inline constexpr std::uintmax_t kAutoCompactBytes = 32u << 20;
 
 // Whether a first run or rebuild writes the index in parallel segments
-// (segment_set.h). Auto: when its inputs are at least this big; below it the
-// run is short anyway.
+// (segment_set.h). Auto: when its inputs hold at least this much text
+// (text_estimate.h) and a second core can write; below it the run is short
+// anyway.
 using Segments = When;
 inline constexpr std::uintmax_t kAutoSegmentBytes = 32u << 20;
 

@@ -32,6 +32,13 @@ void add_date(Xapian::Document& doc, const std::string& date) {
     doc.add_value(schema::kDateSlot, ymd);
 }
 
+void add_lead(Xapian::Document& doc, const std::vector<AnalyzedToken>& body) {
+    const std::string prefix(schema::kLeadPrefix);
+    const std::size_t words = std::min(body.size(), schema::kLeadWords);
+    for (std::size_t i = 0; i < words; ++i)
+        if (prefix.size() + body[i].stem.size() <= schema::kMaxTermBytes) doc.add_term(prefix + body[i].stem);
+}
+
 }  // namespace
 
 BuiltDocument build_document(Analyzer& analyzer, DocDataEncoder& encoder, const Article& a,
@@ -39,7 +46,8 @@ BuiltDocument build_document(Analyzer& analyzer, DocDataEncoder& encoder, const 
     BuiltDocument built;
     Xapian::Document& doc = built.document;
     ArticleTokens tokens;
-    analyzer.index_article(doc, a.title, a.text, a.author, topics ? &tokens : nullptr);
+    analyzer.index_article(doc, a.title, a.text, a.author, &tokens);
+    add_lead(doc, tokens.body);
     if (topics) {
         built.topics = score_topics(*topics, tokens);
         apply_topic_scores(doc, built.topics);

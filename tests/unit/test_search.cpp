@@ -241,3 +241,31 @@ TEST_CASE("relative date bounds", "[search]") {
     CHECK_THROWS_AS(parse_date_bound("yesterday", day), QueryError);
     CHECK_THROWS_AS(parse_date_bound("2025-02-30", day), QueryError);
 }
+
+// Two articles with the same words equally often, in bodies of the same
+// length: one tells the story in its lead, the other gets to it last.
+TEST_CASE("a long query's words in an article's lead rank it higher; short all-word queries are unchanged",
+          "[search][lead]") {
+    testing::TempDir dir;
+    std::string filler;
+    for (int i = 0; i < 80; ++i) filler += "слово" + std::to_string(i) + " ";
+    const std::string story = "паромная переправа керчь возобновила работу шторм ";
+    {
+        IndexWriter w(testing::live_generation(dir.path()));
+        w.write(article("late", "2025-01-01", "", filler + story));
+        w.write(article("lead", "2025-01-01", "", story + filler));
+        w.commit();
+    }
+    SearchRequest r;
+    r.indexes = {dir.path()};
+    r.limit = 10;
+    r.query = "паромная переправа керчь возобновила работу после шторма";  // long: any words
+    SearchResult long_query = search(r);
+    REQUIRE(long_query.hits.size() == 2);
+    CHECK(long_query.hits[0].article.id == "lead");
+    CHECK(long_query.hits[0].score > long_query.hits[1].score);
+    r.query = "переправа керчь";  // short: all words, no lead bonus
+    SearchResult short_query = search(r);
+    REQUIRE(short_query.hits.size() == 2);
+    CHECK(short_query.hits[0].score == Approx(short_query.hits[1].score));
+}

@@ -1,0 +1,1 @@
+COLUMNS=64 newsdex-query --db "$DB" --timeline year --compare хоккей --compare пошлины санкции

@@ -1,0 +1,1 @@
+newsdex-query --db "$DB" --timeline month --json пошлины OR санкции

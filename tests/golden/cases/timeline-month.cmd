@@ -1,0 +1,1 @@
+COLUMNS=60 newsdex-query --db "$DB" --timeline month пошлины OR санкции
