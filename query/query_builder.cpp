@@ -215,6 +215,9 @@ std::string exact_form_markers_to_phrases(const std::string& text) {
 }
 
 QueryBuilder::QueryBuilder(Analyzer& analyzer, const Xapian::Database& db) : analyzer_(analyzer), db_(db) {
+    // Lemmas from the index's synonym table where it has them: a query
+    // loads a dictionary only for a word the index never met.
+    analyzer.lemmatizer().use_index(db);
     parser_.set_stemmer(analyzer.stemmer());
     parser_.set_stopper(make_stopper());
     parser_.set_database(db);

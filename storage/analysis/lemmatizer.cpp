@@ -2,6 +2,7 @@
 
 #include "analysis/apertium_dictionary.h"
 #include "analysis/hunspell_dictionary.h"
+#include "analysis/lemma_synonyms.h"
 #include "analysis/word_normalizer.h"
 
 #include <unicode/uchar.h>
@@ -81,7 +82,24 @@ const std::vector<std::string>& Lemmatizer::lemmas(const std::string& word, bool
     if (capitalized) key += '\x01';
     if (auto it = cache_.find(key); it != cache_.end()) return it->second;
     if (cache_.size() >= kMaxCachedWords) cache_.clear();
-    return cache_.emplace(std::move(key), lookup(word, capitalized)).first->second;
+    std::vector<std::string> found;
+    if (std::optional<std::vector<std::string>> recorded = index_ ? lemmas_in_index(*index_, word, capitalized)
+                                                                  : std::nullopt)
+        found = std::move(*recorded);
+    else if (missing_.empty())
+        found = lookup(word, capitalized);
+    if (recording_) {
+        FormLemmas f{word, capitalized, found, {}};
+        if (capitalized) f.lower_lemmas = lemmas(word, false);  // recorded as an entry of its own
+        new_forms_.push_back(std::move(f));
+    }
+    return cache_.emplace(std::move(key), std::move(found)).first->second;
+}
+
+void Lemmatizer::use_index(const Xapian::Database& db) {
+    cache_.clear();  // what another index (or none) answered
+    if (has_lemma_synonyms(db)) index_ = db;
+    else index_.reset();
 }
 
 std::vector<std::string> Lemmatizer::lookup(const std::string& word, bool capitalized) {

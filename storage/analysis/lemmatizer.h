@@ -5,10 +5,14 @@
 
 #include "analysis/morph_dictionary.h"
 
+#include <xapian.h>
+
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace newsdex {
@@ -18,6 +22,15 @@ struct DictionaryFiles {
     std::string apertium = "/usr/share/apertium/apertium-bel-rus/rus-bel.automorf.bin";
     std::string hunspell_aff = "/usr/share/hunspell/ru_RU.aff";
     std::string hunspell_dic = "/usr/share/hunspell/ru_RU.dic";
+};
+
+// A form's lemmas as a lookup found them, for the index's synonym table
+// (lemma_synonyms.h).
+struct FormLemmas {
+    std::string form;
+    bool capitalized = false;
+    std::vector<std::string> lemmas;
+    std::vector<std::string> lower_lemmas;  // capitalized: the form's lemmas in lower case
 };
 
 class Lemmatizer {
@@ -33,7 +46,9 @@ public:
 
     // False when a dictionary file is missing: then no word has lemmas, and
     // missing_file() names the first file not found.
-    bool available() const { return missing_.empty(); }
+    // True too when use_index gave an index whose synonym table holds
+    // lemmas: words it met need no dictionary.
+    bool available() const { return missing_.empty() || index_.has_value(); }
     const std::string& missing_file() const { return missing_; }
 
     // The lemmas of a normalized word (lower case, ё folded), normalized the
@@ -45,6 +60,16 @@ public:
     // Throws std::runtime_error if a dictionary file cannot be read.
     const std::vector<std::string>& lemmas(const std::string& word, bool capitalized);
 
+    // Indexing: every word looked up for the first time (by this
+    // lemmatizer) is kept until take_new_forms(), for the synonym table.
+    void record_new_forms() { recording_ = true; }
+    std::vector<FormLemmas> take_new_forms() { return std::exchange(new_forms_, {}); }
+
+    // Querying: lemmas come from `db`'s synonym table where it has the word
+    // (lemma_synonyms.h), and only words it never met load a dictionary.
+    // An index without lemma synonyms (older, or remote) changes nothing.
+    void use_index(const Xapian::Database& db);
+
 private:
     struct Entry;
     std::vector<std::string> lookup(const std::string& word, bool capitalized);
@@ -54,6 +79,9 @@ private:
     // for words Apertium does not know, or names).
     std::vector<std::unique_ptr<Entry>> dictionaries_;
     std::unordered_map<std::string, std::vector<std::string>> cache_;
+    std::optional<Xapian::Database> index_;
+    bool recording_ = false;
+    std::vector<FormLemmas> new_forms_;
 };
 
 // Words of Cyrillic letters only: the words the dictionaries are asked

@@ -30,6 +30,9 @@
 //   XM      the bare prefix as a boolean term: the document has lemma terms.
 //           An index (or the part of one) written before 2026-12 has none:
 //           the query builder then matches stems, as those versions did
+//   (synonym table) each indexed word form's lemmas, so a query needs no
+//           dictionary for a form the index has met: keys and values in
+//           analysis/lemma_synonyms.h
 //   XL      name key of a capitalized word (transliteration.h), so Latin and
 //           Cyrillic spellings of a name find each other; none under
 //           kMinNameKeyBytes, as no query looks those up

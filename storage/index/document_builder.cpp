@@ -65,6 +65,7 @@ BuiltDocument build_document(Analyzer& analyzer, DocDataEncoder& encoder, const 
     add_date(doc, a.date);
     if (!a.source.empty()) doc.add_value(schema::kSourceSlot, a.source);
     doc.set_data(encoder.encode(a));
+    built.new_forms = analyzer.lemmatizer().take_new_forms();
     return built;
 }
 

@@ -19,6 +19,9 @@ namespace newsdex {
 struct BuiltDocument {
     Xapian::Document document;
     std::vector<TopicScore> topics;  // empty when no profiles were given
+    // Word forms this thread's analyzer met for the first time, if it
+    // records them (Lemmatizer::record_new_forms): for the synonym table.
+    std::vector<FormLemmas> new_forms;
 };
 
 // `topics`: profiles to score against; nullptr scores nothing.

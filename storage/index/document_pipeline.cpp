@@ -15,6 +15,7 @@ DocumentPipeline::DocumentPipeline(const TopicProfiles* topics, unsigned workers
     : topics_(topics), max_in_flight_(std::max(1u, workers) * 8) {
     if (workers == 0) {
         local_analyzer_.emplace();
+        local_analyzer_->lemmatizer().record_new_forms();
         local_encoder_.emplace();
         return;
     }
@@ -33,7 +34,11 @@ DocumentPipeline::~DocumentPipeline() {
 
 void DocumentPipeline::work() {
     // Neither is thread-safe: one of each per worker.
+    // Each worker loads its own dictionaries: neither lttoolbox's
+    // FSTProcessor nor Hunspell promises that lookups from several threads
+    // at once are safe (both keep per-call state in the object).
     Analyzer analyzer;
+    analyzer.lemmatizer().record_new_forms();
     DocDataEncoder encoder;
     std::unique_lock lock(mutex_);
     for (;;) {

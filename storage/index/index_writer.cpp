@@ -219,11 +219,13 @@ Xapian::docid IndexWriter::new_docid(std::size_t text_bytes) {
 }
 
 void IndexWriter::store(DocumentPipeline::Done done) {
+    std::vector<SynonymEntry> synonyms = lemma_synonyms_.new_entries(done.built.new_forms);
     if (segments_) {
-        segments_->add(done.docid, std::move(done.built.document), done.text_bytes);
+        segments_->add(done.docid, std::move(done.built.document), done.text_bytes, std::move(synonyms));
     } else {
         try {
             xapian_.replace_document(done.docid, done.built.document);
+            for (const auto& [key, value] : synonyms) xapian_.add_synonym(key, value);
         } catch (const Xapian::Error& e) {
             throw IndexError(generation_.xapian().string() + ": cannot write article " + done.article_id + ": " +
                              xapian_reason(e));

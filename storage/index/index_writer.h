@@ -19,6 +19,7 @@
 #pragma once
 
 #include "analysis/analyzer.h"
+#include "analysis/lemma_synonyms.h"
 #include "base/article.h"
 #include "catalog/catalog.h"
 #include "index/document_pipeline.h"
@@ -138,6 +139,8 @@ private:
     Xapian::WritableDatabase xapian_;
     Catalog catalog_;
     Analyzer analyzer_;
+    // Which word forms' lemmas this run has put in the synonym table.
+    LemmaSynonyms lemma_synonyms_;
     // Declared after the stores: workers stop before the stores close.
     std::optional<SegmentSet> segments_;
     Xapian::docid segment_base_ = 0;  // the first document id in segments

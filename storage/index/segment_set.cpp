@@ -86,17 +86,18 @@ Xapian::docid SegmentSet::assign(std::size_t text_bytes) {
     return docid;
 }
 
-void SegmentSet::add(Xapian::docid docid, Xapian::Document document, std::size_t text_bytes) {
+void SegmentSet::add(Xapian::docid docid, Xapian::Document document, std::size_t text_bytes,
+                     std::vector<std::pair<std::string, std::string>> synonyms) {
     rethrow_failure();
     if (assigned_.empty() || assigned_.front().docid != docid)
         throw std::logic_error("SegmentSet::add: document " + std::to_string(docid) + " out of order");
     const Assigned a = assigned_.front();
     assigned_.pop_front();
-    push(*lanes_[a.lane], Item{Kind::Document, a.epoch, docid, std::move(document), text_bytes});
+    push(*lanes_[a.lane], Item{Kind::Document, a.epoch, docid, std::move(document), text_bytes, std::move(synonyms)});
 }
 
 std::vector<fs::path> SegmentSet::finish() {
-    for (auto& lane : lanes_) push(*lane, Item{Kind::Stop, 0, 0, {}, 0});
+    for (auto& lane : lanes_) push(*lane, Item{Kind::Stop, 0, 0, {}, 0, {}});
     for (auto& lane : lanes_) lane->thread.join();
     rethrow_failure();
     std::sort(finished_.begin(), finished_.end(), [](const Segment& a, const Segment& b) { return a.first < b.first; });
@@ -155,6 +156,7 @@ void SegmentSet::write_lane(unsigned index) {
                 unflushed = 0;
             }
             db->replace_document(item.docid, item.document);
+            for (const auto& [key, value] : item.synonyms) db->add_synonym(key, value);
             unflushed += item.bytes;
             if (unflushed >= options_.flush_bytes) {
                 db->commit();

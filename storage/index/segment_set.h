@@ -75,7 +75,10 @@ public:
     Xapian::docid assign(std::size_t text_bytes);
     // Queues the document of an assigned id for its lane. Waits while the
     // lane is behind, so memory stays bounded. Rethrows a writer's failure.
-    void add(Xapian::docid docid, Xapian::Document document, std::size_t text_bytes);
+    // `synonyms` (key, value) go into the same segment: the compactor
+    // merges the segments' synonym tables.
+    void add(Xapian::docid docid, Xapian::Document document, std::size_t text_bytes,
+             std::vector<std::pair<std::string, std::string>> synonyms = {});
     // Writes what is queued, stops the writers and returns the segments, in
     // document id order. Rethrows a writer's failure.
     std::vector<std::filesystem::path> finish();
@@ -88,6 +91,7 @@ private:
         Xapian::docid docid = 0;
         Xapian::Document document;
         std::size_t bytes = 0;
+        std::vector<std::pair<std::string, std::string>> synonyms;
     };
     struct Lane {
         std::deque<Item> queue;  // guarded by mutex_

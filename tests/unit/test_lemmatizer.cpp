@@ -2,9 +2,14 @@
 // matching: other forms found, Snowball look-alikes not, units either way,
 // names across alphabets; and an index without lemma terms read as before.
 #include "analysis/analyzer.h"
+#include "analysis/lemma_synonyms.h"
 #include "analysis/lemmatizer.h"
 #include "base/schema.h"
+#include "docdata/doc_data.h"
+#include "index/generation_compactor.h"
+#include "index/index_reader.h"
 #include "index/index_writer.h"
+#include "index/segment_set.h"
 #include "index_fixture.h"
 #include "query_builder.h"
 #include "search.h"
@@ -160,4 +165,106 @@ TEST_CASE("an index without lemma terms is queried by stems, as before", "[lemma
     db.add_document(corner);
     enquire.set_query(QueryBuilder(analyzer, db).build("уголь").query);
     CHECK(enquire.get_mset(0, 10).size() == 3);
+}
+
+namespace {
+
+// The ids of what `query` finds in `db`, built by `analyzer`'s lights.
+std::set<std::string> ids_in(Analyzer& analyzer, const Xapian::Database& db, const std::string& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(QueryBuilder(analyzer, db).build(query).query);
+    std::set<std::string> out;
+    const Xapian::MSet mset = enquire.get_mset(0, 100);
+    for (auto it = mset.begin(); it != mset.end(); ++it) out.insert(decode_doc_data(it.get_document().get_data()).id);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the index records its word forms' lemmas in the synonym table", "[lemmas][synonyms]") {
+    Fixture f;
+    const Xapian::Database db = open_index_readonly(f.dir.path());
+    REQUIRE(has_lemma_synonyms(db));
+    CHECK(lemmas_in_index(db, "угля", false) == Lemmas{"уголь"});
+    CHECK(lemmas_in_index(db, "людей", false) == Lemmas{"человек"});
+    CHECK(lemmas_in_index(db, "жириновского", true) == Lemmas{"жириновский"});
+    // A form that is its own lemma is not stored: the lemma term stands for it.
+    CHECK(db.synonyms_begin("цены") != db.synonyms_end("цены"));
+    CHECK(db.synonyms_begin("дом") == db.synonyms_end("дом"));
+    CHECK(lemmas_in_index(db, "дом", false) == Lemmas{"дом"});
+    CHECK(lemmas_in_index(db, "человек", false) == Lemmas{"человек"});  // never seen, but some form's lemma
+    CHECK_FALSE(lemmas_in_index(db, "замка", false));                   // never seen: only a dictionary knows
+}
+
+TEST_CASE("a query on a lemma index matches by lemma with no dictionary at hand", "[lemmas][synonyms][query]") {
+    Fixture f;
+    const Xapian::Database db = open_index_readonly(f.dir.path());
+    Analyzer without(missing_dictionaries());
+    CHECK(ids_in(without, db, "уголь") == std::set<std::string>{"coal"});
+    CHECK(ids_in(without, db, "угол") == std::set<std::string>{"corner"});
+    CHECK(ids_in(without, db, "финал") == std::set<std::string>{"final"});
+    CHECK(ids_in(without, db, "человек") == std::set<std::string>{"people"});
+    CHECK(ids_in(without, db, "Ростов-на-Дону") == std::set<std::string>{"rostov"});
+    CHECK(ids_in(without, db, "Жириновский") == std::set<std::string>{"zhirinovsky"});
+    // «процентов» the index never met (the text has "10%"): only a
+    // dictionary knows it is процент, so without one it keeps its stem.
+    CHECK(ids_in(without, db, "10 процентов").empty());
+    CHECK(ids_in(without, db, "10%") == std::set<std::string>{"dollar"});
+    // What the dictionary says, the index says: the same matches either way.
+    Analyzer with;
+    for (const char* q : {"уголь", "угол", "финал", "человек", "Ростов-на-Дону", "Жириновский"})
+        CHECK(ids_in(with, db, q) == ids_in(without, db, q));
+}
+
+TEST_CASE("a lemma index without synonyms asks the dictionary, or matches by stems without one",
+          "[lemmas][synonyms][query]") {
+    // As the lemma branch wrote indexes before the synonym table.
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Analyzer indexer;
+    for (const char* text : {"Уголь подорожал.", "Дом стоит на углу, угол дома обвалился."}) {
+        Xapian::Document doc;
+        indexer.index_article(doc, "", text);
+        db.add_document(doc);
+    }
+    REQUIRE_FALSE(has_lemma_synonyms(db));
+    Analyzer with;
+    CHECK(QueryBuilder(with, db).build("уголь").query.get_description().find("XMуголь") != std::string::npos);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(QueryBuilder(with, db).build("уголь").query);
+    CHECK(enquire.get_mset(0, 10).size() == 1);
+    Analyzer without(missing_dictionaries());
+    enquire.set_query(QueryBuilder(without, db).build("уголь").query);
+    CHECK(enquire.get_mset(0, 10).size() == 2);  // Snowball's stem, as before lemmas
+}
+
+TEST_CASE("a build in segments keeps the synonym table through the merge", "[lemmas][synonyms][segments]") {
+    testing::TempDir dir;
+    const IndexLayout layout(dir.path());
+    Generation g = testing::live_generation(dir.path());
+    WriterOptions options;
+    options.workers = 2;
+    options.segment_stripe_bytes = 50;  // every lane gets articles
+    options.segment_ids_per_lane = 2;   // and several epochs
+    SegmentMerge merge;
+    {
+        IndexWriter w(g, options);
+        REQUIRE(w.start_segments());
+        w.write(article("coal", "Добыча", "Цены на экспорт угля выросли."));
+        w.write(article("corner", "Ремонт", "Дом стоит на углу улицы, за углом магазин."));
+        w.write(article("final", "Футбол", "В финале турнира встретились старые соперники."));
+        w.write(article("people", "Опрос", "Опросили тысячу людей."));
+        w.write(article("zhirinovsky", "Политика", "Соратники Жириновского собрались в Москве."));
+        merge = w.finish_segments();
+    }
+    CHECK(merge.segments.size() > 1);
+    g = compact_generation(layout, g, merge);
+    const Xapian::Database db(g.xapian().string());
+    REQUIRE(has_lemma_synonyms(db));
+    CHECK(lemmas_in_index(db, "угля", false) == Lemmas{"уголь"});
+    CHECK(lemmas_in_index(db, "людей", false) == Lemmas{"человек"});
+    CHECK(lemmas_in_index(db, "жириновского", true) == Lemmas{"жириновский"});
+    Analyzer without(missing_dictionaries());
+    CHECK(ids_in(without, db, "уголь") == std::set<std::string>{"coal"});
+    CHECK(ids_in(without, db, "финал") == std::set<std::string>{"final"});
+    CHECK(ids_in(without, db, "человек") == std::set<std::string>{"people"});
 }
