@@ -301,6 +301,21 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
     if (result.relaxed && !mset.empty())
         result.notes.push_back("a long query, or no article has all its words: these have any of them, ranked by how "
                                "many and which match (--all-words: only articles with all)");
+    // Local shards: the query words' posting lists say which of them index
+    // each hit (for how_matched) and how often (so the snippet need not
+    // analyze the whole text).
+    const bool local_terms = request.details && !set.any_remote();
+    std::vector<std::map<std::string, Xapian::termcount>> hit_terms;
+    std::set<std::string> asked;
+    if (local_terms) {
+        if (!parsed.words.empty()) asked = word_terms(parsed, query);
+        std::set<std::string> terms = asked;
+        terms.insert(parsed.exact_terms.begin(), parsed.exact_terms.end());
+        for (const std::string& stem : parsed.stems) terms.insert(std::string(schema::kStemPrefix) + stem);
+        std::vector<Xapian::docid> docids;
+        for (auto it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
+        hit_terms = terms_in_documents(db, terms, docids);
+    }
     DocDataDecoder decoder;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
@@ -310,21 +325,29 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
         hit.article = decoder.decode(it.get_document().get_data(),
                                      request.details ? DocDataDecoder::Text::Include : DocDataDecoder::Text::Skip);
         restore_raw_id(hit.article, it.get_document());
-        if (request.details) hit.snippet = make_snippet(analyzer, hit.article.text, parsed.exact_terms, parsed.stems);
+        if (request.details) {
+            std::optional<MatchCounts> counts;
+            if (local_terms)
+                counts = body_match_counts(analyzer, hit.article.title, hit_terms[result.hits.size()],
+                                           parsed.exact_terms, parsed.stems);
+            hit.snippet = make_snippet(analyzer, hit.article.text, parsed.exact_terms, parsed.stems, 200,
+                                       counts ? &*counts : nullptr);
+        }
         hit.similar = it.get_collapse_count();
         hit.index = index_of(*it, indexes);
-        if (request.details && !parsed.words.empty() && set.any_remote())
+        if (request.details && !parsed.words.empty() && !local_terms)
             hit.matched = how_matched(matching_terms(enquire, it, set.shards[hit.index].remote(), analyzer, hit.article, query),
                                       parsed);
         if (topic_profiles) hit.topics = document_topics(it.get_document(), *topic_profiles);
         result.hits.push_back(std::move(hit));
     }
-    if (request.details && !parsed.words.empty() && !set.any_remote()) {
-        std::vector<Xapian::docid> docids;
-        for (auto it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
-        const std::vector<std::set<std::string>> terms = terms_in_documents(db, word_terms(parsed, query), docids);
-        for (std::size_t i = 0; i < result.hits.size(); ++i) result.hits[i].matched = how_matched(terms[i], parsed);
-    }
+    if (local_terms && !parsed.words.empty())
+        for (std::size_t i = 0; i < result.hits.size(); ++i) {
+            std::set<std::string> terms;
+            for (const auto& [term, wdf] : hit_terms[i])
+                if (asked.count(term)) terms.insert(term);
+            result.hits[i].matched = how_matched(terms, parsed);
+        }
     count_facets(request.facets, spies, result);
     if (request.suggest && !parsed.words.empty() && mset.get_matches_upper_bound() < kFewHits)
         result.suggestion = suggest(db, set.vocabulary, analyzer, request, parsed, mset.get_matches_upper_bound());

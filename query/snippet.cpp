@@ -3,7 +3,11 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "base/schema.h"
+
 #include <algorithm>
+#include <bitset>
+#include <optional>
 
 namespace newsdex {
 namespace {
@@ -21,29 +25,183 @@ UChar32 first_letter(const std::string& utf8) {
     return c;
 }
 
-std::vector<Match> find_matches(Analyzer& analyzer, const icu::UnicodeString& text,
-                                const std::set<std::string>& exact_terms, const std::set<std::string>& stems) {
-    // The Snowball stemmers only take endings off a word, so a word whose
-    // first letter begins no wanted stem cannot have one: most words of an
-    // article need no stemming (stemming them all was a sixth of a query
-    // that prints snippets).
-    std::set<UChar32> stem_letters;
-    for (const std::string& stem : stems) stem_letters.insert(first_letter(stem));
-    std::vector<Match> matches;
-    analyzer.tokenize(text, [&](const Token& t) {
-        const bool exact = exact_terms.count(t.text) > 0;
-        if (!exact && !stem_letters.count(first_letter(t.text))) return;
-        std::string stem = analyzer.stemmer()(t.text);
-        if (exact || stems.count(stem)) matches.push_back({t.begin, t.end, std::move(stem)});
-    });
-    // A compound and its parts overlap: keep the widest span starting first.
+// Finds the query's words in a text: each token whose exact form is wanted,
+// or whose stem is; counting them by term when asked.
+class Matcher {
+public:
+    Matcher(Analyzer& analyzer, const std::set<std::string>& exact_terms, const std::set<std::string>& stems)
+        : analyzer_(analyzer), exact_terms_(exact_terms), stems_(stems) {
+        // The Snowball stemmers only take endings off a word, so a word whose
+        // first letter begins no wanted stem cannot have one: most words of an
+        // article need no stemming (stemming them all was a sixth of a query
+        // that prints snippets).
+        for (const std::string& stem : stems) stem_letters_.insert(first_letter(stem));
+    }
+
+    // The matches of `text`, which begins at `offset` of the article.
+    void scan(const icu::UnicodeString& text, int32_t offset, std::vector<Match>& out, MatchCounts* found) {
+        analyzer_.tokenize(text, [&](const Token& t) {
+            const bool exact = exact_terms_.count(t.text) > 0;
+            if (!exact && !stem_letters_.count(first_letter(t.text))) return;
+            std::string stem = analyzer_.stemmer()(t.text);
+            const bool stemmed = stems_.count(stem) > 0;
+            if (!exact && !stemmed) return;
+            if (found) {
+                if (exact) ++found->exact[t.text];
+                if (stemmed) ++found->stems[stem];
+            }
+            out.push_back({t.begin + offset, t.end + offset, std::move(stem)});
+        });
+    }
+
+private:
+    Analyzer& analyzer_;
+    const std::set<std::string>& exact_terms_;
+    const std::set<std::string>& stems_;
+    std::set<UChar32> stem_letters_;
+};
+
+// A compound and its parts overlap: keep the widest span starting first.
+std::vector<Match> merged(std::vector<Match> matches) {
     std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
         return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
     });
-    std::vector<Match> merged;
-    for (const Match& m : matches)
-        if (merged.empty() || m.begin >= merged.back().end) merged.push_back(m);
-    return merged;
+    std::vector<Match> out;
+    for (Match& m : matches)
+        if (out.empty() || m.begin >= out.back().end) out.push_back(std::move(m));
+    return out;
+}
+
+std::vector<Match> find_matches(Analyzer& analyzer, const icu::UnicodeString& text,
+                                const std::set<std::string>& exact_terms, const std::set<std::string>& stems) {
+    std::vector<Match> matches;
+    Matcher(analyzer, exact_terms, stems).scan(text, 0, matches, nullptr);
+    return merged(std::move(matches));
+}
+
+// Letters as a query term spells them: the case folding and ё→е of
+// normalize_word for Russian and English letters, one UTF-16 unit for one,
+// so offsets stay. Other characters stay as they are: a word spelled with
+// them is not found here, and then the counts tell (see find_matches_near).
+char16_t folded_unit(char16_t c) {
+    if (c >= u'A' && c <= u'Z') return c + 32;
+    if (c >= 0x0410 && c <= 0x042F) return c + 0x20;
+    if (c == 0x0401 || c == 0x0451) return 0x0435;
+    if (c == 0x2010 || c == 0x2011) return u'-';
+    return c;
+}
+
+// Letters and digits as folded_unit leaves them: what continues a word.
+bool is_word_unit(char16_t c) {
+    return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || (c >= 0x0430 && c <= 0x044F);
+}
+
+bool is_plain_space(UChar32 c) { return c == u' ' || c == u'\n' || c == u'\t' || c == u'\r'; }
+
+// Whether text before `at` and text from `at` are tokenized apart exactly
+// as within the whole text: a space or line break, then a character that
+// no word break rule (UAX #29, ICU's word.txt) joins to it. Before a space
+// (WB3d joins spaces), a line feed (WB3 joins CR LF) or a mark or format
+// character (WB4: it belongs to what precedes it) it is not; every other
+// rule that keeps characters together has a letter, digit or joiner on its
+// left, and looks back no further than one character across what it
+// joins, never across a space. The tokenizer then groups nothing across a
+// space either: a compound's parts and a number's % or $ touch.
+bool is_piece_edge(const icu::UnicodeString& text, int32_t at) {
+    if (at <= 0 || at >= text.length()) return true;
+    if (!is_plain_space(text.charAt(at - 1))) return false;
+    const UChar32 c = text.char32At(at);
+    if (is_plain_space(c)) return false;
+    switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+        case U_WB_EXTEND: case U_WB_FORMAT: case U_WB_ZWJ: case U_WB_WSEGSPACE:
+        case U_WB_NEWLINE: case U_WB_CR: case U_WB_LF:
+            return false;
+        default:
+            return true;
+    }
+}
+
+bool same_counts(const std::map<std::string, Xapian::termcount>& found,
+                 const std::map<std::string, Xapian::termcount>& expected, const std::set<std::string>& terms) {
+    for (const std::string& term : terms) {
+        const auto f = found.find(term);
+        const auto e = expected.find(term);
+        if ((f == found.end() ? 0 : f->second) != (e == expected.end() ? 0 : e->second)) return false;
+    }
+    return true;
+}
+
+// The matches of the whole text, from only the stretches around where a
+// wanted form's letters appear: each stretch runs between piece edges, so
+// its tokens are the whole text's there. Every match of the whole text is
+// among them when they hold as many matches of each term as `expected`
+// says the whole text has; else (a word written with accents, look-alike
+// Latin letters or other characters folding cannot see, or counts from an
+// index analyzed otherwise) nullopt.
+std::optional<std::vector<Match>> find_matches_near(Analyzer& analyzer, const icu::UnicodeString& text,
+                                                    const std::set<std::string>& exact_terms,
+                                                    const std::set<std::string>& stems, const MatchCounts& expected) {
+    // Where a wanted form's letters begin a word (a token begins a word or
+    // follows a hyphen, % or $ sign), in one pass over the text.
+    std::vector<std::u16string> wanted;
+    auto add = [&](const std::string& term) {
+        const icu::UnicodeString utf16 = utf16_from_utf8(term);
+        std::u16string w(utf16.getBuffer(), static_cast<std::size_t>(utf16.length()));
+        for (char16_t& c : w) c = folded_unit(c);
+        if (!w.empty()) wanted.push_back(std::move(w));
+    };
+    for (const std::string& term : exact_terms) add(term);
+    for (const std::string& stem : stems) add(stem);
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    std::bitset<0x10000> first_units;
+    for (const std::u16string& w : wanted) first_units.set(w.front());
+
+    const char16_t* units = text.getBuffer();
+    const int32_t length = text.length();
+    std::vector<std::pair<int32_t, int32_t>> spots;
+    for (int32_t at = 0; at < length; ++at) {
+        const char16_t first = folded_unit(units[at]);
+        if (!first_units.test(first) || (at > 0 && is_word_unit(folded_unit(units[at - 1])))) continue;
+        // The wanted forms that begin with this unit: a run of the sorted list.
+        auto w = std::lower_bound(wanted.begin(), wanted.end(), std::u16string(1, first));
+        for (; w != wanted.end() && w->front() == first; ++w) {
+            const int32_t size = static_cast<int32_t>(w->size());
+            if (size > length - at) continue;
+            int32_t k = 1;
+            while (k < size && folded_unit(units[at + k]) == (*w)[k]) ++k;
+            if (k == size) spots.emplace_back(at, at + size);
+        }
+    }
+
+    std::vector<std::pair<int32_t, int32_t>> pieces;
+    int32_t covered = 0;
+    for (auto [begin, end] : spots) {
+        if (!pieces.empty() && begin < pieces.back().second) {
+            if (end <= pieces.back().second) continue;
+            begin = pieces.back().second;
+        }
+        while (!is_piece_edge(text, begin)) --begin;
+        while (!is_piece_edge(text, end)) ++end;
+        if (!pieces.empty() && begin <= pieces.back().second) {
+            covered += end - pieces.back().second;
+            pieces.back().second = end;
+        } else {
+            covered += end - begin;
+            pieces.emplace_back(begin, end);
+        }
+        // Most of the text after all: analyzing it whole costs no more.
+        if (covered > text.length() / 2) return std::nullopt;
+    }
+
+    Matcher matcher(analyzer, exact_terms, stems);
+    std::vector<Match> matches;
+    MatchCounts found;
+    for (const auto& [begin, end] : pieces)
+        matcher.scan(icu::UnicodeString(text, begin, end - begin), begin, matches, &found);
+    if (!same_counts(found.exact, expected.exact, exact_terms) || !same_counts(found.stems, expected.stems, stems))
+        return std::nullopt;
+    return merged(std::move(matches));
 }
 
 // Start of the window with the most distinct matched words (then the most
@@ -108,11 +266,63 @@ std::vector<std::string> Snippet::highlighted_words() const {
     return out;
 }
 
+namespace {
+
+std::vector<Match> all_matches(Analyzer& analyzer, const icu::UnicodeString& text,
+                               const std::set<std::string>& exact_terms, const std::set<std::string>& stems,
+                               const MatchCounts* counts, bool* bounded = nullptr) {
+    if (counts)
+        if (std::optional<std::vector<Match>> near = find_matches_near(analyzer, text, exact_terms, stems, *counts)) {
+            if (bounded) *bounded = true;
+            return std::move(*near);
+        }
+    if (bounded) *bounded = false;
+    return find_matches(analyzer, text, exact_terms, stems);
+}
+
+}  // namespace
+
+std::optional<MatchCounts> body_match_counts(Analyzer& analyzer, std::string_view title,
+                                             const std::map<std::string, Xapian::termcount>& wdf,
+                                             const std::set<std::string>& exact_terms,
+                                             const std::set<std::string>& stems) {
+    auto wdf_of = [&](const std::string& term) -> Xapian::termcount {
+        const auto it = wdf.find(term);
+        return it == wdf.end() ? 0 : it->second;
+    };
+    MatchCounts out;
+    for (const std::string& term : exact_terms) out.exact[term] = wdf_of(term);
+    for (const std::string& stem : stems) out.stems[stem] = wdf_of(std::string(schema::kStemPrefix) + stem);
+    // Each title word counts schema::kTitleWeight times in the general field
+    // (Analyzer::index_article).
+    auto take_title_share = [](std::map<std::string, Xapian::termcount>& counts, const std::string& key) {
+        const auto it = counts.find(key);
+        if (it == counts.end()) return true;
+        if (it->second < schema::kTitleWeight) return false;
+        it->second -= schema::kTitleWeight;
+        return true;
+    };
+    if (!title.empty())
+        for (const AnalyzedToken& t : analyzer.analyze(title))
+            if (!take_title_share(out.exact, t.term) || !take_title_share(out.stems, t.stem)) return std::nullopt;
+    return out;
+}
+
+MatchSpans snippet_matches(Analyzer& analyzer, std::string_view utf8_text, const std::set<std::string>& exact_terms,
+                           const std::set<std::string>& stems, const MatchCounts* counts) {
+    MatchSpans out;
+    for (Match& m : all_matches(analyzer, utf16_from_utf8(utf8_text), exact_terms, stems, counts, &out.bounded)) {
+        out.spans.emplace_back(m.begin, m.end);
+        out.keys.push_back(std::move(m.key));
+    }
+    return out;
+}
+
 Snippet make_snippet(Analyzer& analyzer, std::string_view utf8_text, const std::set<std::string>& exact_terms,
-                     const std::set<std::string>& stems, std::size_t max_chars) {
+                     const std::set<std::string>& stems, std::size_t max_chars, const MatchCounts* counts) {
     const icu::UnicodeString text = utf16_from_utf8(utf8_text);
     const int32_t window = static_cast<int32_t>(max_chars);
-    const std::vector<Match> matches = find_matches(analyzer, text, exact_terms, stems);
+    const std::vector<Match> matches = all_matches(analyzer, text, exact_terms, stems, counts);
 
     // Some words of context before the first match, starting at a word.
     int32_t start = std::max(0, best_window_start(matches, window) - window / 5);

@@ -5,6 +5,10 @@
 
 #include "analysis/analyzer.h"
 
+#include <xapian.h>
+
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -23,7 +27,40 @@ struct Snippet {
     std::vector<std::string> highlighted_words() const;
 };
 
+// How many words of an article's text (its body) have each exact form and
+// each stem the snippet looks for, as the index counted them.
+struct MatchCounts {
+    std::map<std::string, Xapian::termcount> exact;  // by exact term
+    std::map<std::string, Xapian::termcount> stems;  // by stem (no prefix)
+};
+
+// The body's counts from a document's wdf of the exact terms and of "Z" +
+// each stem (`wdf`, by index term; a term not there has none): the title's
+// words (schema::kTitleWeight each) taken off. Nullopt when the title has
+// more than the document (an index that counted otherwise).
+std::optional<MatchCounts> body_match_counts(Analyzer& analyzer, std::string_view title,
+                                             const std::map<std::string, Xapian::termcount>& wdf,
+                                             const std::set<std::string>& exact_terms,
+                                             const std::set<std::string>& stems);
+
+// `counts`, when given, lets the snippet analyze only the stretches of the
+// text around places where a query word's letters appear (most of an
+// article's words are never analyzed); the result is used only when it
+// found as many matches as `counts` says the whole text has, else the whole
+// text is analyzed. Either way the snippet is the same.
 Snippet make_snippet(Analyzer& analyzer, std::string_view text, const std::set<std::string>& exact_terms,
-                     const std::set<std::string>& stems, std::size_t max_chars = 200);
+                     const std::set<std::string>& stems, std::size_t max_chars = 200,
+                     const MatchCounts* counts = nullptr);
+
+// The matches make_snippet found, for tests: begin and end (UTF-16 offsets)
+// of each highlighted span. `counts` as for make_snippet; `bounded` says
+// whether the stretches sufficed.
+struct MatchSpans {
+    std::vector<std::pair<int32_t, int32_t>> spans;
+    std::vector<std::string> keys;
+    bool bounded = false;
+};
+MatchSpans snippet_matches(Analyzer& analyzer, std::string_view text, const std::set<std::string>& exact_terms,
+                           const std::set<std::string>& stems, const MatchCounts* counts);
 
 }  // namespace newsdex
