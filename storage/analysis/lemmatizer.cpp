@@ -4,6 +4,7 @@
 #include "analysis/hunspell_dictionary.h"
 #include "analysis/lemma_synonyms.h"
 #include "analysis/word_normalizer.h"
+#include "base/schema.h"
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -98,8 +99,11 @@ const std::vector<std::string>& Lemmatizer::lemmas(const std::string& word, bool
 
 void Lemmatizer::use_index(const Xapian::Database& db) {
     cache_.clear();  // what another index (or none) answered
-    if (has_lemma_synonyms(db)) index_ = db;
-    else index_.reset();
+    index_.reset();
+    // No document has lemma terms: no query on it asks for lemmas (not even
+    // a compound's key), so no dictionary is loaded for it.
+    without_lemmas_ = db.get_termfreq(std::string(schema::kLemmaMarker)) == 0;
+    if (!without_lemmas_ && has_lemma_synonyms(db)) index_ = db;
 }
 
 std::vector<std::string> Lemmatizer::lookup(const std::string& word, bool capitalized) {

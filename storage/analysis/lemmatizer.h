@@ -48,7 +48,8 @@ public:
     // missing_file() names the first file not found.
     // True too when use_index gave an index whose synonym table holds
     // lemmas: words it met need no dictionary.
-    bool available() const { return missing_.empty() || index_.has_value(); }
+    // False after use_index on an index without lemma terms.
+    bool available() const { return !without_lemmas_ && (missing_.empty() || index_.has_value()); }
     const std::string& missing_file() const { return missing_; }
 
     // The lemmas of a normalized word (lower case, ё folded), normalized the
@@ -81,6 +82,7 @@ private:
     std::unordered_map<std::string, std::vector<std::string>> cache_;
     std::optional<Xapian::Database> index_;
     bool recording_ = false;
+    bool without_lemmas_ = false;
     std::vector<FormLemmas> new_forms_;
 };
 

@@ -152,6 +152,8 @@ TEST_CASE("an index without lemma terms is queried by stems, as before", "[lemma
     QueryBuilder builder(analyzer, db);
     const ParsedQuery parsed = builder.build("уголь");
     CHECK(parsed.query.get_description().find("XM") == std::string::npos);
+    CHECK_FALSE(analyzer.lemmatizer().available());  // nor is a dictionary loaded for a compound
+    CHECK(builder.build("Ростов-на-Дону").query.get_description().find("XM") == std::string::npos);
     Xapian::Enquire enquire(db);
     enquire.set_query(parsed.query);
     CHECK(enquire.get_mset(0, 10).size() == 2);  // Snowball's conflation, as before
