@@ -14,6 +14,7 @@
 #include "query_builder.h"
 #include "search.h"
 #include "temp_dir.h"
+#include "test_articles.h"
 
 #include <catch2/catch.hpp>
 
@@ -26,14 +27,7 @@ namespace {
 
 using Lemmas = std::vector<std::string>;
 
-Article article(const std::string& id, const std::string& title, const std::string& text) {
-    Article a;
-    a.id = id;
-    a.path = "/tmp/" + id;
-    a.title = title;
-    a.text = text;
-    return a;
-}
+using testing::article;
 
 DictionaryFiles missing_dictionaries() {
     DictionaryFiles files;
@@ -57,15 +51,7 @@ struct Fixture {
         w.write(article("people", "Опрос", "Опросили тысячу людей."));
         w.commit();
     }
-    std::set<std::string> ids(const std::string& q) {
-        SearchRequest r;
-        r.indexes = {dir.path()};
-        r.query = q;
-        r.limit = 100;
-        std::set<std::string> out;
-        for (const Hit& h : search(r).hits) out.insert(h.article.id);
-        return out;
-    }
+    std::set<std::string> ids(const std::string& q) { return testing::ids_found(dir.path(), q); }
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "query_builder.h"
 #include "search.h"
 #include "temp_dir.h"
+#include "test_articles.h"
 #include "term_budget.h"
 
 #include <catch2/catch.hpp>
@@ -16,22 +17,9 @@ using namespace newsdex;
 
 namespace {
 
-SearchRequest request_for(const std::filesystem::path& dir, const std::string& query, Xapian::doccount limit) {
-    SearchRequest r;
-    r.indexes = {dir};
-    r.query = query;
-    r.limit = limit;
-    return r;
-}
+using testing::request_for;
 
-Article article(const std::string& id, const std::string& title, const std::string& text) {
-    Article a;
-    a.id = id;
-    a.path = "/tmp/" + id;
-    a.title = title;
-    a.text = text;
-    return a;
-}
+using testing::article;
 
 struct Fixture {
     testing::TempDir dir;

@@ -1,0 +1,38 @@
+// Small articles and searches for tests over a temporary index.
+#pragma once
+
+#include "base/article.h"
+#include "search.h"
+
+#include <filesystem>
+#include <set>
+#include <string>
+
+namespace newsdex::testing {
+
+inline Article article(const std::string& id, const std::string& title, const std::string& text) {
+    Article a;
+    a.id = id;
+    a.path = "/tmp/" + id;
+    a.title = title;
+    a.text = text;
+    return a;
+}
+
+inline SearchRequest request_for(const std::filesystem::path& dir, const std::string& query,
+                                 Xapian::doccount limit = 100) {
+    SearchRequest r;
+    r.indexes = {dir};
+    r.query = query;
+    r.limit = limit;
+    return r;
+}
+
+// The ids of the articles `query` finds in the index at `dir`.
+inline std::set<std::string> ids_found(const std::filesystem::path& dir, const std::string& query) {
+    std::set<std::string> out;
+    for (const Hit& h : search(request_for(dir, query)).hits) out.insert(h.article.id);
+    return out;
+}
+
+}  // namespace newsdex::testing
