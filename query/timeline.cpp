@@ -65,13 +65,6 @@ std::string period_label(year_month_day start, Period period) {
     }
 }
 
-std::optional<PeriodCount> Timeline::peak() const {
-    const auto most = std::max_element(periods.begin(), periods.end(),
-                                       [](const PeriodCount& a, const PeriodCount& b) { return a.count < b.count; });
-    if (most == periods.end() || most->count == 0) return std::nullopt;
-    return *most;
-}
-
 Timeline make_timeline(const std::vector<DayCount>& days, Xapian::doccount total, Period period) {
     Timeline timeline;
     timeline.period = period;

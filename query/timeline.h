@@ -39,10 +39,6 @@ struct Timeline {
     std::vector<PeriodCount> periods;
     Xapian::doccount undated = 0;  // matches without a date: counted apart
     Xapian::doccount total = 0;    // dated and undated
-
-    // The period with the most matches (the earliest of equals); nullopt
-    // when nothing dated matched.
-    std::optional<PeriodCount> peak() const;
 };
 
 struct DayCount {

@@ -1,6 +1,7 @@
 #include "timeline_chart.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 namespace newsdex {
@@ -19,6 +20,13 @@ std::size_t Chart::peak() const {
         if (value(series.front(), i) > 0 && (best == axis.size() || value(series.front(), i) > value(series.front(), best)))
             best = i;
     return best;
+}
+
+std::string value_label(const Chart& chart, double value) {
+    char buf[32];
+    if (chart.shares) std::snprintf(buf, sizeof buf, "%.2f%%", value * 100);
+    else std::snprintf(buf, sizeof buf, "%.0f", value);
+    return buf;
 }
 
 Chart make_chart(const std::vector<NamedTimeline>& series, const Timeline* all_articles) {

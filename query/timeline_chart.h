@@ -29,9 +29,13 @@ struct Chart {
     double value(const ChartSeries& s, std::size_t i) const { return shares ? s.shares[i] : s.counts[i]; }
     // The largest value of any series (0 when nothing dated matched).
     double top() const;
-    // The period where the first series peaks; axis.size() when it has none.
+    // The period where the first series peaks (the earliest of equals);
+    // axis.size() when it has none.
     std::size_t peak() const;
 };
+
+// A value as the chart labels it: a count, or a share as a percentage.
+std::string value_label(const Chart& chart, double value);
 
 struct NamedTimeline {
     std::string name;

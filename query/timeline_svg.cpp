@@ -35,13 +35,6 @@ std::string number(double v) {
     return buf;
 }
 
-std::string value_label(const Chart& chart, double v) {
-    char buf[32];
-    if (chart.shares) std::snprintf(buf, sizeof buf, "%.2f%%", v * 100);
-    else std::snprintf(buf, sizeof buf, "%.0f", v);
-    return buf;
-}
-
 }  // namespace
 
 void write_chart_svg(std::ostream& out, const Chart& chart) {

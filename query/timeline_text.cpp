@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace newsdex {
 namespace {
@@ -19,14 +18,8 @@ std::string padded(const std::string& s, std::size_t width) {
     return used >= width ? s : s + std::string(width - used, ' ');
 }
 
-std::string share_text(double share) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f%%", share * 100);
-    return buf;
-}
-
 std::string value_text(const Chart& chart, const ChartSeries& s, std::size_t i) {
-    return chart.shares ? share_text(s.shares[i]) : std::to_string(s.counts[i]);
+    return value_label(chart, chart.value(s, i));
 }
 
 struct Glyphs {
@@ -104,7 +97,7 @@ void print_chart_text(std::ostream& out, const Chart& chart, unsigned width, boo
         for (std::size_t i = 0; i < cells; ++i) rule += g.rule;
         const std::string indent(label_width + 1 + mark_width, ' ');
         out << indent << g.corner << rule << '\n';
-        const std::string top_text = chart.shares ? share_text(top) : std::to_string(static_cast<Xapian::doccount>(top));
+        const std::string top_text = value_label(chart, top);
         const std::size_t gap = cells > top_text.size() ? cells - top_text.size() : 1;
         out << indent << ' ' << '0' << std::string(gap > 0 ? gap - 1 : 0, ' ') << top_text << '\n';
     }
