@@ -159,28 +159,74 @@ std::vector<std::string> name_terms(const Xapian::Database& db, const std::strin
     return out;
 }
 
+// How the words of a query are read, for by_lemma.
+struct Reading {
+    const Xapian::Database& db;
+    const std::set<std::string>& capitalized;  // typed with a capital
+    std::set<std::string> names;               // of those, the capitals that may mean a name
+    bool keywords = true;                      // forms chosen (not pasted text)
+};
+
+// Whether the index has seen this form mostly with a capital: its name key
+// (indexed for capitalized words, schema.h XL) in at least half the
+// documents that have the form. «Песков» is, «Пошлинами» is not.
+bool mostly_capitalized(const Xapian::Database& db, const std::string& form) {
+    const Xapian::doccount all = db.get_termfreq(form);
+    const std::string key = name_key(form);
+    return all > 0 && key.size() >= kMinNameKeyBytes &&
+           2 * db.get_termfreq(std::string(schema::kNameKeyPrefix) + key) >= all;
+}
+
 // What a stem term of the query ("Z", "ZS", "ZA" + stem) matches instead
 // when the dictionary knows the words typed: their lemmas' terms, all forms
 // of them and no Snowball look-alike (уголь finds «угля», not «угол»),
 // plus the stem among words the dictionary did not know when indexing
-// (XZ). A form typed that no dictionary knows keeps its stem; documents
-// indexed without lemmas (an older index, or part of one) match the stem.
-// Nothing when no form typed is known: the stem term stays.
+// (XZ; XN too for a name). A form typed that no dictionary knows keeps its
+// stem; documents indexed without lemmas (an older index, or part of one)
+// match the stem. Nothing when no form typed is known: the stem term stays.
+// Two readings narrow what a form means (scripts/eval-morphology measured
+// both on look-alikes):
+// - a keyword typed in its dictionary form means that word: «горе» is
+//   горе, not гора (на горе); «рот» is рот, not рота (роты, рот);
+// - a word typed with a capital that no dictionary knows («Маск»), or that
+//   the dictionary reads only as another form of a common word while the
+//   index mostly sees it capitalized («Песков»: песок, gen. pl., but
+//   «Песков заявил»), is a name: found by its exact form, its name keys (rewrite) and the stems of
+//   unknown capitalized words, not by a common word's lemmas (песка) or
+//   Snowball stem (маска). Typed in lower case, or a word the index mostly
+//   sees in lower case («Пошлинами»), the common word is meant.
 std::optional<Xapian::Query> by_lemma(Lemmatizer& lemmatizer, const std::string& term,
-                                      const std::vector<std::string>& forms, const std::set<std::string>& capitalized,
+                                      const std::vector<std::string>& forms, const Reading& reading,
                                       bool some_without_lemmas) {
     const std::size_t field_size = term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z' ? 1 : 0;
     const std::string field = term.substr(1, field_size);
     const std::string stem = term.substr(1 + field_size);
     std::vector<std::string> terms;
-    bool unknown = false;
+    bool unknown = false, capitalized = false;
     for (const std::string& form : forms) {
-        const std::vector<std::string>& lemmas = lemmatizer.lemmas(form, capitalized.count(form) > 0);
-        if (lemmas.empty()) unknown = true;
-        for (const std::string& lemma : lemmas) terms.push_back(std::string(schema::kLemmaPrefix) + field + lemma);
+        const bool capital = reading.capitalized.count(form) > 0;
+        capitalized |= capital;
+        const std::vector<std::string> lemmas = lemmatizer.lemmas(form, capital);
+        const bool dictionary_form = std::find(lemmas.begin(), lemmas.end(), form) != lemmas.end();
+        if (reading.names.count(form) &&
+            (lemmas.empty() || (!dictionary_form && lemmas == lemmatizer.lemmas(form, false) &&
+                                mostly_capitalized(reading.db, form)))) {
+            terms.push_back(field + form);
+            continue;
+        }
+        // A stopword lemma (быть for «будучи») has no lemma terms in the
+        // index (analyzer.cpp): such a word matches by its stem.
+        if (lemmas.empty() || std::any_of(lemmas.begin(), lemmas.end(), [](const std::string& l) { return is_stopword(l); })) {
+            unknown = true;
+            continue;
+        }
+        for (const std::string& lemma : lemmas)
+            if (!(reading.keywords && dictionary_form) || lemma == form)
+                terms.push_back(std::string(schema::kLemmaPrefix) + field + lemma);
     }
     if (terms.empty()) return std::nullopt;
     terms.push_back(std::string(schema::kUnknownStemPrefix) + field + stem);
+    if (capitalized) terms.push_back(std::string(schema::kUnknownNamePrefix) + field + stem);
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     if (unknown) terms.push_back(term);
@@ -330,12 +376,17 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
     const Xapian::doccount with_lemmas = options.exact || !analyzer_.lemmatizer().available()
                                              ? 0 : db_.get_termfreq(std::string(schema::kLemmaMarker));
     std::map<std::string, Xapian::Query> lemma_queries;
+    // In pasted text (Joining::Words) a sentence's first word has a capital
+    // whatever it is; typed keywords have one where the user put it.
+    Reading reading{db_, normalized.capitalized, normalized.capitalized, options.joining != Joining::Words};
+    if (!reading.keywords)
+        for (const std::string& w : normalized.sentence_initial) reading.names.erase(w);
     if (with_lemmas)
         for (const std::string& term : seen_terms) {
             const bool field = term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z';
             if (!term.starts_with(stem_prefix) || (field && term[1] != 'S' && term[1] != 'A')) continue;
             const std::vector<std::string> forms(parser_.unstem_begin(term), parser_.unstem_end(term));
-            if (auto q = by_lemma(analyzer_.lemmatizer(), term, forms, normalized.capitalized, with_lemmas < db_.get_doccount())) {
+            if (auto q = by_lemma(analyzer_.lemmatizer(), term, forms, reading, with_lemmas < db_.get_doccount())) {
                 for (QueryWord& w : result.words)
                     if (w.stem_term == term)
                         for (auto l = q->get_terms_begin(); l != q->get_terms_end(); ++l) w.lemma_terms.push_back(*l);
@@ -348,7 +399,7 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
     for (auto t = parsed.get_terms_begin(); t != parsed.get_terms_end(); ++t) {
         const std::string& term = *t;
         if (term.starts_with(schema::kNameKeyPrefix) || term.starts_with(schema::kLemmaPrefix) ||
-            term.starts_with(schema::kUnknownStemPrefix))
+            term.starts_with(schema::kUnknownStemPrefix) || term.starts_with(schema::kUnknownNamePrefix))
             continue;
         const bool field = term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z';
         if (term.starts_with(stem_prefix)) result.stems.insert(term.substr(field ? 2 : 1));

@@ -2,8 +2,11 @@
 
 #include "base/schema.h"
 #include "analysis/stemmer.h"
+#include "analysis/stopwords.h"
 #include "analysis/topic_scorer.h"
 #include "analysis/transliteration.h"
+
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <array>
@@ -146,10 +149,16 @@ void Analyzer::index_lemmas(Xapian::Document& doc, const Token& t, const std::st
     }
     const std::vector<std::string>& lemmas = lemmatizer_.lemmas(t.text, t.capitalized);
     if (lemmas.empty()) {
-        if (is_cyrillic_word(t.text)) add_in_fields(doc, schema::kUnknownStemPrefix, stem, general_wdf, prefix);
+        if (is_cyrillic_word(t.text))
+            add_in_fields(doc, t.capitalized ? schema::kUnknownNamePrefix : schema::kUnknownStemPrefix, stem,
+                          general_wdf, prefix);
         return;
     }
     for (const std::string& lemma : lemmas) {
+        // No query asks for a stopword's lemma (query_builder.cpp matches a
+        // word that has one by its stem), and these lemmas (в, и, быть,
+        // этот, который) are in nearly every article.
+        if (is_stopword(lemma)) continue;
         add_in_fields(doc, schema::kLemmaPrefix, lemma, general_wdf, prefix);
         // A name's key from its lemma too: «Жириновского» is keyed as
         // Жириновский, which "Zhirinovsky" finds.
@@ -203,16 +212,35 @@ void append_syntax(icu::UnicodeString& out, const icu::UnicodeString& text, int3
     }
 }
 
+// Whether the word at `begin` starts a sentence: nothing but spaces,
+// quotes and brackets between it and the text's start or a . ! ? or ….
+bool starts_sentence(const icu::UnicodeString& text, int32_t begin) {
+    for (int32_t i = begin; i > 0;) {
+        const UChar32 c = text.char32At(i - 1);
+        i -= U16_LENGTH(c);
+        if (c == u'.' || c == u'!' || c == u'?' || c == u'…') return true;
+        if (!(u_isspace(c) || u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK) || c == u'(' || c == u'[' ||
+              c == u'-' || c == u'—' || c == u'–'))
+            return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 Analyzer::NormalizedQuery Analyzer::normalize_query(std::string_view query) {
     NormalizedQuery result;
     icu::UnicodeString text = utf16_from_utf8(query);
+    std::set<std::string> capitalized_inside;  // somewhere not at a sentence's start
     tokenizer_.tokenize(text, [&](const Token& t) {
         if (!t.parts.empty()) result.compounds.push_back({t.parts, stemmer_(t.text), compound_lemma(t.parts)});
         if (!t.bare.empty()) result.decorated_numbers.push_back({t.bare, t.text});
-        if (t.capitalized) result.capitalized.insert(t.text);
+        if (!t.capitalized) return;
+        result.capitalized.insert(t.text);
+        if (!starts_sentence(text, t.begin)) capitalized_inside.insert(t.text);
     });
+    for (const std::string& word : result.capitalized)
+        if (!capitalized_inside.count(word)) result.sentence_initial.insert(word);
     icu::UnicodeString out;
     int32_t done = 0;
     for (const Word& w : tokenizer_.words(text)) {

@@ -68,6 +68,10 @@ public:
         std::vector<Decorated> decorated_numbers;
         // Words typed with a capital letter (normalized): names, probably.
         std::set<std::string> capitalized;
+        // Of those, the ones typed only where a sentence begins (the
+        // query's first word, or after . ! ? …): in pasted text that
+        // capital says nothing.
+        std::set<std::string> sentence_initial;
     };
     NormalizedQuery normalize_query(std::string_view query);
 

@@ -36,29 +36,28 @@ struct FileCloser {
     void operator()(FILE* f) const { std::fclose(f); }
 };
 
-}  // namespace
-
-ApertiumDictionary::ApertiumDictionary(const std::string& automorf_bin) : fst_(std::make_unique<Transducer>()) {
+std::unique_ptr<ApertiumDictionary::Transducer> load_transducer(const std::string& automorf_bin) {
+    auto fst = std::make_unique<ApertiumDictionary::Transducer>();
     std::unique_ptr<FILE, FileCloser> file(std::fopen(automorf_bin.c_str(), "rb"));
     if (!file) throw std::runtime_error(automorf_bin + ": " + std::strerror(errno));
     try {
-        readTransducerSet(file.get(), fst_->letters, fst_->alphabet, fst_->sections);
+        readTransducerSet(file.get(), fst->letters, fst->alphabet, fst->sections);
     } catch (const std::exception& e) {
         throw std::runtime_error(automorf_bin + ": not an lttoolbox transducer (" + e.what() + ")");
     }
-    if (fst_->sections.empty()) throw std::runtime_error(automorf_bin + ": no transducer in the file");
-    for (auto& [name, section] : fst_->sections) {
-        fst_->root.addTransition(0, 0, section.getInitial(), 0);
-        fst_->finals.insert(section.getFinals().begin(), section.getFinals().end());
+    if (fst->sections.empty()) throw std::runtime_error(automorf_bin + ": no transducer in the file");
+    for (auto& [name, section] : fst->sections) {
+        fst->root.addTransition(0, 0, section.getInitial(), 0);
+        fst->finals.insert(section.getFinals().begin(), section.getFinals().end());
     }
+    return fst;
 }
 
-ApertiumDictionary::~ApertiumDictionary() = default;
-
-void ApertiumDictionary::analyse(const std::string& word, bool capitalized, std::vector<LemmaAnalysis>& out) {
-    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(word);
+// Appends the analyses one transducer gives `text` (lower case, ё folded).
+void analyse_with(ApertiumDictionary::Transducer& fst, const icu::UnicodeString& text, bool capitalized,
+                  std::vector<LemmaAnalysis>& out) {
     State state;
-    state.init(&fst_->root);
+    state.init(&fst.root);
     bool first = true;
     for (int32_t i = 0; i < text.length() && state.size() > 0;) {
         const UChar32 c = text.char32At(i);
@@ -72,8 +71,8 @@ void ApertiumDictionary::analyse(const std::string& word, bool capitalized, std:
         state.step(static_cast<int>(c), alternatives);
         first = false;
     }
-    if (state.size() == 0 || !state.isFinal(fst_->finals)) return;
-    const UString found = state.filterFinals(fst_->finals, fst_->alphabet, fst_->escaped);
+    if (state.size() == 0 || !state.isFinal(fst.finals)) return;
+    const UString found = state.filterFinals(fst.finals, fst.alphabet, fst.escaped);
     // "/уголь<n><m><nn><sg><gen>/…": an analysis after each slash.
     std::string utf8;
     icu::UnicodeString(found.data(), static_cast<int32_t>(found.size())).toUTF8String(utf8);
@@ -87,6 +86,19 @@ void ApertiumDictionary::analyse(const std::string& word, bool capitalized, std:
             out.push_back({lemma, analysis.find("<np>") != std::string::npos});
         start = end;
     }
+}
+
+}  // namespace
+
+ApertiumDictionary::ApertiumDictionary(const std::vector<std::string>& automorf_bins) {
+    for (const std::string& file : automorf_bins) transducers_.push_back(load_transducer(file));
+}
+
+ApertiumDictionary::~ApertiumDictionary() = default;
+
+void ApertiumDictionary::analyse(const std::string& word, bool capitalized, std::vector<LemmaAnalysis>& out) {
+    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(word);
+    for (const auto& fst : transducers_) analyse_with(*fst, text, capitalized, out);
 }
 
 }  // namespace newsdex

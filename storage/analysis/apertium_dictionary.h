@@ -1,5 +1,6 @@
-// Apertium's Russian morphological analyser (an lttoolbox transducer, as
-// shipped in apertium-bel-rus) as a MorphDictionary. It knows fleeting
+// Apertium's Russian morphological analysers (lttoolbox transducers, as
+// shipped in apertium-bel-rus and apertium-rus-ukr) as one MorphDictionary:
+// a word's analyses are those of every transducer. They know fleeting
 // vowels, stem alternations and suppletion (угля → уголь, людей → человек,
 // шёл → идти) that Snowball cannot.
 #pragma once
@@ -8,23 +9,25 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace newsdex {
 
 class ApertiumDictionary : public MorphDictionary {
 public:
-    // Loads the transducer (about 0.2 s); throws std::runtime_error naming
-    // the file when it cannot be read.
-    explicit ApertiumDictionary(const std::string& automorf_bin);
+    // Loads the transducers (about 0.2 s each); throws std::runtime_error
+    // naming the file when one cannot be read.
+    explicit ApertiumDictionary(const std::vector<std::string>& automorf_bins);
     ~ApertiumDictionary() override;
     ApertiumDictionary(const ApertiumDictionary&) = delete;
     ApertiumDictionary& operator=(const ApertiumDictionary&) = delete;
 
     void analyse(const std::string& word, bool capitalized, std::vector<LemmaAnalysis>& out) override;
 
+    struct Transducer;  // one loaded analyser (lttoolbox's types stay in the .cpp)
+
 private:
-    struct Transducer;
-    std::unique_ptr<Transducer> fst_;
+    std::vector<std::unique_ptr<Transducer>> transducers_;
 };
 
 }  // namespace newsdex

@@ -60,7 +60,7 @@ std::string normalize_lemma(const std::string& lemma) {
 Lemmatizer::Lemmatizer(DictionaryFiles files) {
     // The dictionaries asked, in order: drop one by deleting its line.
     dictionaries_.push_back(std::make_unique<Entry>(Entry{
-        {files.apertium}, [f = files.apertium] { return std::make_unique<ApertiumDictionary>(f); }, nullptr}));
+        files.apertium, [f = files.apertium] { return std::make_unique<ApertiumDictionary>(f); }, nullptr}));
     dictionaries_.push_back(std::make_unique<Entry>(Entry{
         {files.hunspell_aff, files.hunspell_dic},
         [a = files.hunspell_aff, d = files.hunspell_dic] { return std::make_unique<HunspellDictionary>(a, d); },

@@ -17,9 +17,14 @@
 
 namespace newsdex {
 
-// Where the dictionaries are installed (Debian: apertium-bel-rus, hunspell-ru).
+// Where the dictionaries are installed (Debian: apertium-bel-rus,
+// apertium-rus-ukr, hunspell-ru). Apertium's two Russian analysers are asked
+// together: each lacks common words the other has (rus-bel reads «лев» only
+// as левый and «рот» only as рота, and does not know «нашли»; rus-ukr
+// lacks others), and scripts/eval-morphology measured the union.
 struct DictionaryFiles {
-    std::string apertium = "/usr/share/apertium/apertium-bel-rus/rus-bel.automorf.bin";
+    std::vector<std::string> apertium = {"/usr/share/apertium/apertium-bel-rus/rus-bel.automorf.bin",
+                                         "/usr/share/apertium/apertium-rus-ukr/rus-ukr.automorf.bin"};
     std::string hunspell_aff = "/usr/share/hunspell/ru_RU.aff";
     std::string hunspell_dic = "/usr/share/hunspell/ru_RU.dic";
 };

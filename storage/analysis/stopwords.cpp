@@ -1,6 +1,7 @@
 #include "analysis/stopwords.h"
 
 #include <string>
+#include <unordered_set>
 
 namespace newsdex {
 
@@ -31,6 +32,11 @@ const std::vector<std::string_view>& russian_stopwords() {
         "котором", "которого", "могут", "свой", "своих", "своей", "своим", "своего",
     };
     return words;
+}
+
+bool is_stopword(std::string_view word) {
+    static const std::unordered_set<std::string_view> set(russian_stopwords().begin(), russian_stopwords().end());
+    return set.count(word) > 0;
 }
 
 const Xapian::Stopper* make_stopper() {

@@ -12,6 +12,7 @@
 namespace newsdex {
 
 const std::vector<std::string_view>& russian_stopwords();
+bool is_stopword(std::string_view word);
 // A stopper already released to Xapian's reference counting: pass it to
 // QueryParser::set_stopper, which then owns it.
 const Xapian::Stopper* make_stopper();

@@ -18,7 +18,9 @@
 //   ZS      stem of a title word
 //   A ZA    author words and their stems (author: field)
 //   XM      dictionary lemma of a Cyrillic word ("XM" + lemma, lemmatizer.h: Apertium,
-//           then Hunspell), no positions, wdf as its word's; a hyphenated
+//           then Hunspell), no positions, wdf as its word's; none for a
+//           lemma that is a stopword (stopwords.h: в, быть, этот, which no
+//           query looks up; indexes before 2026-12-05 have them); a hyphenated
 //           compound's key is its parts' lemmas or stems joined by "-"; a
 //           unit sign ("25%", "€30") adds its unit's lemma (процент, евро),
 //           and a number before a unit word ("30 евро") adds the signed form
@@ -27,6 +29,10 @@
 //   XZ      stem of a Cyrillic word no dictionary knows ("XZ" + stem; XZS,
 //           XZA in title and author): a query word the dictionary knows
 //           matches these too, so a form the dictionary misses is not lost
+//   XN      the same for such a word spelt with a capital: a name, mostly
+//           («Соны», «Пескова»), which a common word typed in lower case
+//           («сон») should not find; a name typed finds both (indexes
+//           written before 2026-12-05 have these under XZ)
 //   XM      the bare prefix as a boolean term: the document has lemma terms.
 //           An index (or the part of one) written before 2026-12 has none:
 //           the query builder then matches stems, as those versions did
@@ -84,6 +90,7 @@ inline constexpr std::string_view kAuthorPrefix = "A";
 inline constexpr std::string_view kNameKeyPrefix = "XL";
 inline constexpr std::string_view kLemmaPrefix = "XM";
 inline constexpr std::string_view kUnknownStemPrefix = "XZ";
+inline constexpr std::string_view kUnknownNamePrefix = "XN";
 // Boolean: this document was indexed with dictionary lemmas.
 inline constexpr std::string_view kLemmaMarker = kLemmaPrefix;
 inline constexpr std::string_view kTopicPrefix = "XT";

@@ -31,7 +31,7 @@ using testing::article;
 
 DictionaryFiles missing_dictionaries() {
     DictionaryFiles files;
-    files.apertium = "/nonexistent/rus.automorf.bin";
+    files.apertium = {"/nonexistent/rus.automorf.bin"};
     return files;
 }
 
@@ -68,6 +68,9 @@ TEST_CASE("the lemmatizer knows what Snowball cannot", "[lemmas]") {
     CHECK(l.lemmas("беру", false) == Lemmas{"брать"});
     CHECK(l.lemmas("брата", false) == Lemmas{"брат"});
     CHECK(l.lemmas("сыновья", false) == Lemmas{"сын"});
+    // Apertium's rus-bel analyser alone does not know these; rus-ukr does.
+    CHECK(l.lemmas("рта", false) == Lemmas{"рот"});
+    CHECK(l.lemmas("нашли", false) == Lemmas{"найти"});
 }
 
 TEST_CASE("names: Hunspell knows those Apertium does not, and a capital prefers the name", "[lemmas]") {
@@ -113,6 +116,44 @@ TEST_CASE("a known query word matches all forms of its lemmas and no look-alike"
     CHECK(f.ids("финал") == std::set<std::string>{"final"});
     CHECK(f.ids("человек") == std::set<std::string>{"people"});
     CHECK(f.ids("title:добыча") == std::set<std::string>{"coal"});
+}
+
+TEST_CASE("a keyword in its dictionary form means that word; a capital means a name", "[lemmas][query]") {
+    testing::TempDir dir;
+    {
+        IndexWriter w(testing::live_generation(dir.path()));
+        w.write(article("grief", "Беда", "Столько горя принесла война."));
+        w.write(article("mountain", "Поход", "Туристы поднялись на вершину горы."));
+        w.write(article("spokesman", "Кремль", "Слова Дмитрия Пескова передали агентства."));
+        w.write(article("spokesman-2", "Брифинг", "Дмитрий Песков ответил на вопросы."));
+        w.write(article("sand", "Пляж", "На пляж завезли тонну песка."));
+        w.write(article("sleep", "Здоровье", "Ученые изучили фазы сна."));
+        w.write(article("name", "Поэзия", "Стихи Соны Ван переведены на русский."));
+        w.write(article("musk", "Космос", "Компания Илона Маска запустила ракету."));
+        w.write(article("mask", "Карнавал", "Продавалась карнавальная маска."));
+        w.commit();
+    }
+    const auto ids = [&](const std::string& q) { return testing::ids_found(dir.path(), q); };
+    // «горе» is also гора's dative: typed as a keyword, it is горе.
+    CHECK(ids("горе") == std::set<std::string>{"grief"});
+    CHECK(ids("гора") == std::set<std::string>{"mountain"});
+    // «Песков» is read by the dictionary as песок (gen. pl.) only, but the
+    // index sees it with a capital: a name. «песка» it sees in lower case.
+    // (The other way round the index cannot tell: «Песков» in a text is
+    // indexed as песок too, so the common word finds it.)
+    CHECK(ids("Песков") == std::set<std::string>{"spokesman", "spokesman-2"});
+    CHECK(ids("песок") == std::set<std::string>{"sand", "spokesman-2"});
+    CHECK(ids("Песка") == std::set<std::string>{"sand", "spokesman-2"});
+    // A name no dictionary knows is not a form of a common word typed.
+    CHECK(ids("сон") == std::set<std::string>{"sleep"});
+    CHECK(ids("Маск") == std::set<std::string>{"musk"});
+    // (Lower case, the common word: «Маска» mid-sentence is read as маска
+    // too, since the index cannot tell a name from a word's capital.)
+    CHECK(ids("маска").count("mask"));
+    // In pasted text, a sentence's first capital is no name: this headline
+    // finds «песка» (песок) too, where the keyword did not.
+    CHECK(ids("Песков рассказал журналистам о новых планах") ==
+          std::set<std::string>{"spokesman", "spokesman-2", "sand"});
 }
 
 TEST_CASE("compounds, units and names match in any form", "[lemmas][query]") {
