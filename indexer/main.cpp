@@ -266,7 +266,7 @@ int index_paths(const Options& opt, const newsdex::Config& config) {
     // warning, not a refusal, as nothing is lost that was found before.
     if (const newsdex::Lemmatizer lemmatizer; !lemmatizer.available())
         std::cerr << "newsdex-index: warning: " << lemmatizer.missing_file()
-                  << " not found: indexing without dictionary lemmas (install apertium-bel-rus and hunspell-ru)\n";
+                  << " not found: indexing without dictionary lemmas (install apertium-bel-rus, apertium-rus-ukr and hunspell-ru)\n";
     const newsdex::RunSummary run = newsdex::index_inputs(options, opt.shard_by, std::cerr);
     if (!opt.quiet) std::cout << "newsdex-index: " << newsdex::format_run_summary(run) << '\n';
     const int status = newsdex::exit_status(run.total);

@@ -36,12 +36,13 @@ bool is_superscript_digit(UChar32 c) { return c == 0xB2 || c == 0xB3 || c == 0xB
 }  // namespace
 
 bool is_cyrillic_word(const std::string& word) {
-    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(word);
-    if (text.isEmpty()) return false;
-    for (int32_t i = 0; i < text.length();) {
-        const UChar32 c = text.char32At(i);
-        i += U16_LENGTH(c);
-        if (!(c >= 0x0400 && c <= 0x052F)) return false;
+    // U+0400..U+052F are the two-byte sequences D0 80 .. D4 AF: read the
+    // bytes, as this runs for every word indexed.
+    if (word.empty() || word.size() % 2) return false;
+    for (std::size_t i = 0; i < word.size(); i += 2) {
+        const auto lead = static_cast<unsigned char>(word[i]);
+        const auto next = static_cast<unsigned char>(word[i + 1]);
+        if (lead < 0xD0 || lead > 0xD4 || (next & 0xC0) != 0x80 || (lead == 0xD4 && next > 0xAF)) return false;
     }
     return true;
 }
@@ -79,10 +80,11 @@ Lemmatizer& Lemmatizer::operator=(Lemmatizer&&) noexcept = default;
 const std::vector<std::string>& Lemmatizer::lemmas(const std::string& word, bool capitalized) {
     static const std::vector<std::string> none;
     if (!available() || !is_cyrillic_word(word)) return none;
-    std::string key = word;
-    if (capitalized) key += '\x01';
-    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
-    if (cache_.size() >= kMaxCachedWords) cache_.clear();
+    // One cache a case, so that a hit builds no key (this runs for every
+    // word indexed).
+    auto& cache = cache_[capitalized ? 1 : 0];
+    if (auto it = cache.find(word); it != cache.end()) return it->second;
+    if (cache.size() >= kMaxCachedWords) cache.clear();
     std::vector<std::string> found;
     if (std::optional<std::vector<std::string>> recorded = index_ ? lemmas_in_index(*index_, word, capitalized)
                                                                   : std::nullopt)
@@ -94,11 +96,11 @@ const std::vector<std::string>& Lemmatizer::lemmas(const std::string& word, bool
         if (capitalized) f.lower_lemmas = lemmas(word, false);  // recorded as an entry of its own
         new_forms_.push_back(std::move(f));
     }
-    return cache_.emplace(std::move(key), std::move(found)).first->second;
+    return cache.emplace(word, std::move(found)).first->second;
 }
 
 void Lemmatizer::use_index(const Xapian::Database& db) {
-    cache_.clear();  // what another index (or none) answered
+    for (auto& cache : cache_) cache.clear();  // what another index (or none) answered
     index_.reset();
     // No document has lemma terms: no query on it asks for lemmas (not even
     // a compound's key), so no dictionary is loaded for it.

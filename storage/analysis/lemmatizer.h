@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -84,7 +85,7 @@ private:
     // Each dictionary is loaded when a word first needs it (Hunspell only
     // for words Apertium does not know, or names).
     std::vector<std::unique_ptr<Entry>> dictionaries_;
-    std::unordered_map<std::string, std::vector<std::string>> cache_;
+    std::array<std::unordered_map<std::string, std::vector<std::string>>, 2> cache_;  // lower case, capitalized
     std::optional<Xapian::Database> index_;
     bool recording_ = false;
     bool without_lemmas_ = false;

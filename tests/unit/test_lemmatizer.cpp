@@ -92,6 +92,18 @@ TEST_CASE("words no dictionary knows have no lemmas, and fall back to stems", "[
     CHECK(without.lemmas("угля", false).empty());
 }
 
+TEST_CASE("only words of Cyrillic letters are asked about", "[lemmas]") {
+    CHECK(is_cyrillic_word("угля"));
+    CHECK(is_cyrillic_word("ёлка"));
+    CHECK(is_cyrillic_word("\u0400\u052F"));  // the block's ends
+    CHECK_FALSE(is_cyrillic_word("\u0530"));
+    CHECK_FALSE(is_cyrillic_word(""));
+    CHECK_FALSE(is_cyrillic_word("covid"));
+    CHECK_FALSE(is_cyrillic_word("ковид19"));
+    CHECK_FALSE(is_cyrillic_word("ab"));
+    CHECK_FALSE(is_cyrillic_word("α"));  // two bytes, Greek
+}
+
 TEST_CASE("lemma terms are indexed beside stems, without positions", "[lemmas]") {
     Analyzer analyzer;
     Xapian::Document doc;
