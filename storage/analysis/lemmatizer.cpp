@@ -90,7 +90,7 @@ const std::vector<std::string>& Lemmatizer::lemmas(const std::string& word, bool
                                                                   : std::nullopt)
         found = std::move(*recorded);
     else if (missing_.empty())
-        found = lookup(word, capitalized);
+        found = lookup(word, capitalized, index_ ? 1 : dictionaries_.size());
     if (recording_) {
         FormLemmas f{word, capitalized, found, {}};
         if (capitalized) f.lower_lemmas = lemmas(word, false);  // recorded as an entry of its own
@@ -108,10 +108,10 @@ void Lemmatizer::use_index(const Xapian::Database& db) {
     if (!without_lemmas_ && has_lemma_synonyms(db)) index_ = db;
 }
 
-std::vector<std::string> Lemmatizer::lookup(const std::string& word, bool capitalized) {
+std::vector<std::string> Lemmatizer::lookup(const std::string& word, bool capitalized, std::size_t dictionaries) {
     std::vector<LemmaAnalysis> found;
-    for (const auto& entry : dictionaries_) {
-        entry->get().analyse(word, capitalized, found);
+    for (std::size_t i = 0; i < dictionaries && i < dictionaries_.size(); ++i) {
+        dictionaries_[i]->get().analyse(word, capitalized, found);
         if (!capitalized && !found.empty()) break;
     }
     const bool any_name = std::any_of(found.begin(), found.end(), [](const LemmaAnalysis& a) { return a.proper; });

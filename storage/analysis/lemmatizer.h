@@ -73,13 +73,18 @@ public:
     std::vector<FormLemmas> take_new_forms() { return std::exchange(new_forms_, {}); }
 
     // Querying: lemmas come from `db`'s synonym table where it has the word
-    // (lemma_synonyms.h), and only words it never met load a dictionary.
+    // (lemma_synonyms.h), and only words it never met load a dictionary:
+    // the first (Apertium) alone. Hunspell's load (about 410 M
+    // instructions, twenty queries' worth) would buy only the lemmas of
+    // names, and of words no dictionary knows, that the index never met:
+    // a typo, or a name, which its name keys find anyway.
     // An index without lemma synonyms (older, or remote) changes nothing.
     void use_index(const Xapian::Database& db);
 
 private:
     struct Entry;
-    std::vector<std::string> lookup(const std::string& word, bool capitalized);
+    // Asks the first `dictionaries` dictionaries.
+    std::vector<std::string> lookup(const std::string& word, bool capitalized, std::size_t dictionaries);
 
     std::string missing_;
     // Each dictionary is loaded when a word first needs it (Hunspell only

@@ -251,6 +251,11 @@ TEST_CASE("a query on a lemma index matches by lemma with no dictionary at hand"
     // dictionary knows it is процент, so without one it keeps its stem.
     CHECK(ids_in(without, db, "10 процентов").empty());
     CHECK(ids_in(without, db, "10%") == std::set<std::string>{"dollar"});
+    // With the dictionaries, a word the index never met asks Apertium
+    // (процентов: процент) but not Hunspell, whose lemmas are names'.
+    Analyzer with_dictionaries;
+    CHECK(ids_in(with_dictionaries, db, "10 процентов") == std::set<std::string>{"dollar"});
+    CHECK(ids_in(with_dictionaries, db, "Жириновскому") == std::set<std::string>{"zhirinovsky"});
     // What the dictionary says, the index says: the same matches either way.
     Analyzer with;
     for (const char* q : {"уголь", "угол", "финал", "человек", "Ростов-на-Дону", "Жириновский"})
