@@ -379,6 +379,7 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
     // In pasted text (Joining::Words) a sentence's first word has a capital
     // whatever it is; typed keywords have one where the user put it.
     Reading reading{db_, normalized.capitalized, normalized.capitalized, options.joining != Joining::Words};
+    for (const std::string& w : normalized.all_caps) reading.names.erase(w);
     if (!reading.keywords)
         for (const std::string& w : normalized.sentence_initial) reading.names.erase(w);
     if (with_lemmas)

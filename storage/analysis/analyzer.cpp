@@ -226,6 +226,15 @@ bool starts_sentence(const icu::UnicodeString& text, int32_t begin) {
     return true;
 }
 
+bool has_lower_case(const icu::UnicodeString& text, int32_t begin, int32_t end) {
+    for (int32_t i = begin; i < end;) {
+        const UChar32 c = text.char32At(i);
+        i += U16_LENGTH(c);
+        if (u_islower(c)) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 Analyzer::NormalizedQuery Analyzer::normalize_query(std::string_view query) {
@@ -238,6 +247,7 @@ Analyzer::NormalizedQuery Analyzer::normalize_query(std::string_view query) {
         if (!t.capitalized) return;
         result.capitalized.insert(t.text);
         if (!starts_sentence(text, t.begin)) capitalized_inside.insert(t.text);
+        if (!has_lower_case(text, t.begin, t.end)) result.all_caps.insert(t.text);
     });
     for (const std::string& word : result.capitalized)
         if (!capitalized_inside.count(word)) result.sentence_initial.insert(word);

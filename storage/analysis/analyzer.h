@@ -72,6 +72,9 @@ public:
         // query's first word, or after . ! ? …): in pasted text that
         // capital says nothing.
         std::set<std::string> sentence_initial;
+        // Of those, the ones typed in capitals throughout (ПОШЛИНЫ, НАТО):
+        // emphasis or an abbreviation, not a name's capital.
+        std::set<std::string> all_caps;
     };
     NormalizedQuery normalize_query(std::string_view query);
 
