@@ -17,6 +17,8 @@
 
 namespace newsdex {
 
+class MorphModule;
+
 // Where the dictionaries are installed (Debian: apertium-bel-rus, hunspell-ru).
 struct DictionaryFiles {
     std::string apertium = "/usr/share/apertium/apertium-bel-rus/rus-bel.automorf.bin";
@@ -76,6 +78,9 @@ private:
     std::vector<std::string> lookup(const std::string& word, bool capitalized);
 
     std::string missing_;
+    // Opened with the first dictionary (morph_module.h); declared before the
+    // dictionaries, so they are destroyed before it is closed.
+    std::unique_ptr<MorphModule> module_;
     // Each dictionary is loaded when a word first needs it (Hunspell only
     // for words Apertium does not know, or names).
     std::vector<std::unique_ptr<Entry>> dictionaries_;
