@@ -1,6 +1,7 @@
 #include "docdata/scsu.h"
 
 #include <unicode/ucnv.h>
+#include <unicode/unistr.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
@@ -104,12 +105,17 @@ void append_scsu(std::string_view utf8, std::string& out) {
 }
 
 std::string scsu_to_utf8(std::string_view scsu) {
+    std::u16string utf16;
+    return scsu_to_utf8(scsu, utf16);
+}
+
+std::string scsu_to_utf8(std::string_view scsu, std::u16string& utf16) {
+    utf16.clear();
     if (scsu.empty()) return {};
     check_size(scsu);
     const Converter converter = open_scsu();
     const auto scsu_length = static_cast<int32_t>(scsu.size());
     // One unit a byte, but for characters beyond U+FFFF and CJK.
-    std::u16string utf16;
     append_converted(
         utf16, scsu_length + 16,
         [&](UChar* buffer, int32_t capacity, UErrorCode& status) {
@@ -119,14 +125,20 @@ std::string scsu_to_utf8(std::string_view scsu) {
     const auto utf16_length = static_cast<int32_t>(utf16.size());
     // Two bytes a unit for Cyrillic; a damaged text may hold lone surrogates.
     std::string utf8;
+    int32_t substitutions = 0;
     append_converted(
         utf8, static_cast<int32_t>(std::min<int64_t>(2 * int64_t{utf16_length} + 16, INT32_MAX)),
         [&](char* buffer, int32_t capacity, UErrorCode& status) {
             int32_t length = 0;
-            u_strToUTF8WithSub(buffer, capacity, &length, utf16.data(), utf16_length, kReplacement, nullptr, &status);
+            u_strToUTF8WithSub(buffer, capacity, &length, utf16.data(), utf16_length, kReplacement, &substitutions,
+                               &status);
             return length;
         },
         "UTF-16 to UTF-8 conversion");
+    if (substitutions > 0) {
+        const icu::UnicodeString back = icu::UnicodeString::fromUTF8(utf8);
+        utf16.assign(back.getBuffer(), static_cast<std::size_t>(back.length()));
+    }
     return utf8;
 }
 
