@@ -323,8 +323,11 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
         hit.rank = it.get_rank() + 1;  // counts from the first match, offset included
         hit.score = it.get_weight();
         // Without details nothing prints the text (--ids, --files, --count).
-        hit.article = request.details ? decoder.decode(it.get_document().get_data(), text)
-                                      : decoder.decode(it.get_document().get_data(), DocDataDecoder::Text::Skip);
+        // Local shards: nothing reads a hit's UTF-8 text (the snippet reads
+        // UTF-16; matching_terms analyzes it only for a remote shard).
+        hit.article = !request.details ? decoder.decode(it.get_document().get_data(), DocDataDecoder::Text::Skip)
+                      : local_terms    ? decoder.decode(it.get_document().get_data(), text, DocDataDecoder::Text::Utf16Only)
+                                       : decoder.decode(it.get_document().get_data(), text);
         restore_raw_id(hit.article, it.get_document());
         if (request.details) {
             std::optional<MatchCounts> counts;

@@ -82,8 +82,9 @@ Article decode_scsu_body(std::string_view body, DocDataDecoder::Text text, std::
     const auto fields = nlohmann::json::parse(body.data(), body.data() + end, nullptr, false);
     if (!fields.is_object()) return Article{};
     Article a = from_json(fields);
-    if (text == DocDataDecoder::Text::Include)
-        a.text = utf16 ? scsu_to_utf8(body.substr(end + 1), *utf16) : scsu_to_utf8(body.substr(end + 1));
+    const std::string_view scsu = body.substr(end + 1);
+    if (text == DocDataDecoder::Text::Include) a.text = utf16 ? scsu_to_utf8(scsu, *utf16) : scsu_to_utf8(scsu);
+    if (text == DocDataDecoder::Text::Utf16Only && utf16) *utf16 = scsu_to_utf16(scsu);
     return a;
 }
 
@@ -163,14 +164,15 @@ DocDataDecoder::~DocDataDecoder() = default;
 
 Article DocDataDecoder::decode(const std::string& data, Text text) { return decode(data, text, nullptr); }
 
-Article DocDataDecoder::decode(const std::string& data, std::u16string& utf16) {
+Article DocDataDecoder::decode(const std::string& data, std::u16string& utf16, Text text) {
     utf16.clear();
-    Article a = decode(data, Text::Include, &utf16);
+    Article a = decode(data, text, &utf16);
     // The legacy format, or damaged data: the text was never UTF-16 here.
     if (utf16.empty() && !a.text.empty()) {
-        const icu::UnicodeString text = icu::UnicodeString::fromUTF8(a.text);
-        utf16.assign(text.getBuffer(), static_cast<std::size_t>(text.length()));
+        const icu::UnicodeString converted = icu::UnicodeString::fromUTF8(a.text);
+        utf16.assign(converted.getBuffer(), static_cast<std::size_t>(converted.length()));
     }
+    if (text == Text::Utf16Only) a.text.clear();
     return a;
 }
 

@@ -109,9 +109,11 @@ std::string scsu_to_utf8(std::string_view scsu) {
     return scsu_to_utf8(scsu, utf16);
 }
 
-std::string scsu_to_utf8(std::string_view scsu, std::u16string& utf16) {
-    utf16.clear();
-    if (scsu.empty()) return {};
+namespace {
+
+std::u16string decode_scsu(std::string_view scsu) {
+    std::u16string utf16;
+    if (scsu.empty()) return utf16;
     check_size(scsu);
     const Converter converter = open_scsu();
     const auto scsu_length = static_cast<int32_t>(scsu.size());
@@ -122,6 +124,29 @@ std::string scsu_to_utf8(std::string_view scsu, std::u16string& utf16) {
             return ucnv_toUChars(converter.get(), buffer, capacity, scsu.data(), scsu_length, &status);
         },
         "SCSU to UTF-16 conversion");
+    return utf16;
+}
+
+// As a reduction, not an early exit, so the compiler may vectorize it.
+bool has_surrogate(std::u16string_view text) {
+    bool any = false;
+    for (char16_t u : text) any |= (u & 0xF800) == 0xD800;
+    return any;
+}
+
+}  // namespace
+
+std::u16string scsu_to_utf16(std::string_view scsu) {
+    std::u16string utf16 = decode_scsu(scsu);
+    // A surrogate may be a lone one, which the UTF-8 round trip replaces:
+    // rare enough (characters beyond U+FFFF, damaged text) to take it.
+    if (has_surrogate(utf16)) scsu_to_utf8(scsu, utf16);
+    return utf16;
+}
+
+std::string scsu_to_utf8(std::string_view scsu, std::u16string& utf16) {
+    utf16 = decode_scsu(scsu);
+    if (utf16.empty()) return {};
     const auto utf16_length = static_cast<int32_t>(utf16.size());
     // Two bytes a unit for Cyrillic; a damaged text may hold lone surrogates.
     std::string utf8;

@@ -256,8 +256,8 @@ TEST_CASE("the text as UTF-16 is what converting the UTF-8 text gives", "[doc_da
     const std::string metadata = encoded.substr(0, encoded.find('\0') + 1);
     std::vector<std::string> data = {encode_doc_data(article), format1(article), legacy_json(article),
                                      encode_doc_data(sample("")), std::string(), std::string("\x02garbage")};
-    // A lone high surrogate quoted in SCSU (SQU), and other damage.
-    for (const std::string& bad : {std::string("\x0e\xd8\x00ab"), std::string("\x0b"), std::string("\x0f\xdc\x00ab")})
+    // A lone high surrogate quoted in SCSU (SQU), a pair (U+1F600), and damage.
+    for (const std::string& bad : {std::string("\x0e\xd8\x00ab"), std::string("\x0e\xd8\x3d\x0e\xde\x00ab"), std::string("\x0b"), std::string("\x0f\xdc\x00ab")})
         data.push_back(metadata + bad);
     DocDataDecoder decoder;
     for (const std::string& d : data) {
@@ -266,6 +266,13 @@ TEST_CASE("the text as UTF-16 is what converting the UTF-8 text gives", "[doc_da
         const Article a = decoder.decode(d, utf16);
         CHECK(a.text == decoder.decode(d).text);
         CHECK(utf16 == utf16_of(a.text));
+        // Only the UTF-16: the same units, every other field as it was.
+        std::u16string only = u"left over";
+        const Article b = decoder.decode(d, only, DocDataDecoder::Text::Utf16Only);
+        CHECK(only == utf16);
+        CHECK(b.text.empty());
+        CHECK(b.id == a.id);
+        CHECK(b.title == a.title);
     }
 }
 
