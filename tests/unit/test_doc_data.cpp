@@ -257,7 +257,8 @@ TEST_CASE("the text as UTF-16 is what converting the UTF-8 text gives", "[doc_da
     std::vector<std::string> data = {encode_doc_data(article), format1(article), legacy_json(article),
                                      encode_doc_data(sample("")), std::string(), std::string("\x02garbage")};
     // A lone high surrogate quoted in SCSU (SQU), a pair (U+1F600), and damage.
-    for (const std::string& bad : {std::string("\x0e\xd8\x00ab"), std::string("\x0e\xd8\x3d\x0e\xde\x00ab"), std::string("\x0b"), std::string("\x0f\xdc\x00ab")})
+    for (const std::string& bad : {std::string("\x0e\xd8\x00ab"), std::string("\x0e\xd8\x3d\x0e\xde\x00ab"),
+                                   std::string("abcdefg\x0e\xdc\x00" "abcdefgh"), std::string("abcdefgh\x0e\xd8\x00" "abcdefgh"), std::string("\x0b"), std::string("\x0f\xdc\x00ab")})
         data.push_back(metadata + bad);
     DocDataDecoder decoder;
     for (const std::string& d : data) {
