@@ -317,21 +317,27 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
         hit_terms = terms_in_documents(db, terms, docids);
     }
     DocDataDecoder decoder;
+    std::u16string text;  // the hit's text in UTF-16, for its snippet
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.rank = it.get_rank() + 1;  // counts from the first match, offset included
         hit.score = it.get_weight();
         // Without details nothing prints the text (--ids, --files, --count).
-        hit.article = decoder.decode(it.get_document().get_data(),
-                                     request.details ? DocDataDecoder::Text::Include : DocDataDecoder::Text::Skip);
+        // Local shards: nothing reads a hit's UTF-8 text (the snippet reads
+        // UTF-16; matching_terms analyzes it only for a remote shard).
+        hit.article = !request.details ? decoder.decode(it.get_document().get_data(), DocDataDecoder::Text::Skip)
+                      : local_terms    ? decoder.decode(it.get_document().get_data(), text, DocDataDecoder::Text::Utf16Only)
+                                       : decoder.decode(it.get_document().get_data(), text);
         restore_raw_id(hit.article, it.get_document());
         if (request.details) {
             std::optional<MatchCounts> counts;
             if (local_terms)
                 counts = body_match_counts(analyzer, hit.article.title, hit_terms[result.hits.size()],
                                            parsed.exact_terms, parsed.stems);
-            hit.snippet = make_snippet(analyzer, hit.article.text, parsed.exact_terms, parsed.stems, 200,
-                                       counts ? &*counts : nullptr);
+            // Read-only alias: no copy of the text.
+            const icu::UnicodeString text16(false, text.data(), static_cast<int32_t>(text.size()));
+            hit.snippet = make_snippet_utf16(analyzer, text16, parsed.exact_terms, parsed.stems, 200,
+                                             counts ? &*counts : nullptr);
         }
         hit.similar = it.get_collapse_count();
         hit.index = index_of(*it, indexes);

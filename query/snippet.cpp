@@ -320,7 +320,11 @@ MatchSpans snippet_matches(Analyzer& analyzer, std::string_view utf8_text, const
 
 Snippet make_snippet(Analyzer& analyzer, std::string_view utf8_text, const std::set<std::string>& exact_terms,
                      const std::set<std::string>& stems, std::size_t max_chars, const MatchCounts* counts) {
-    const icu::UnicodeString text = utf16_from_utf8(utf8_text);
+    return make_snippet_utf16(analyzer, utf16_from_utf8(utf8_text), exact_terms, stems, max_chars, counts);
+}
+
+Snippet make_snippet_utf16(Analyzer& analyzer, const icu::UnicodeString& text, const std::set<std::string>& exact_terms,
+                           const std::set<std::string>& stems, std::size_t max_chars, const MatchCounts* counts) {
     const int32_t window = static_cast<int32_t>(max_chars);
     const std::vector<Match> matches = all_matches(analyzer, text, exact_terms, stems, counts);
 

@@ -51,6 +51,10 @@ std::optional<MatchCounts> body_match_counts(Analyzer& analyzer, std::string_vie
 Snippet make_snippet(Analyzer& analyzer, std::string_view text, const std::set<std::string>& exact_terms,
                      const std::set<std::string>& stems, std::size_t max_chars = 200,
                      const MatchCounts* counts = nullptr);
+// The same for text in UTF-16 (as DocDataDecoder gives it beside the UTF-8).
+Snippet make_snippet_utf16(Analyzer& analyzer, const icu::UnicodeString& text, const std::set<std::string>& exact_terms,
+                           const std::set<std::string>& stems, std::size_t max_chars = 200,
+                           const MatchCounts* counts = nullptr);
 
 // The matches make_snippet found, for tests: begin and end (UTF-16 offsets)
 // of each highlighted span. `counts` as for make_snippet; `bounded` says

@@ -1,8 +1,7 @@
 #include "analysis/lemmatizer.h"
 
-#include "analysis/apertium_dictionary.h"
-#include "analysis/hunspell_dictionary.h"
 #include "analysis/lemma_synonyms.h"
+#include "analysis/morph_module.h"
 #include "analysis/word_normalizer.h"
 #include "base/schema.h"
 
@@ -16,11 +15,11 @@ namespace newsdex {
 
 struct Lemmatizer::Entry {
     std::vector<std::string> files;
-    std::function<std::unique_ptr<MorphDictionary>()> load;
+    std::function<std::unique_ptr<MorphDictionary>(const MorphModuleApi&)> load;
     std::unique_ptr<MorphDictionary> dictionary;
 
-    MorphDictionary& get() {
-        if (!dictionary) dictionary = load();
+    MorphDictionary& get(const MorphModule& module) {
+        if (!dictionary) dictionary = load(module.api());
         return *dictionary;
     }
 };
@@ -61,10 +60,10 @@ std::string normalize_lemma(const std::string& lemma) {
 Lemmatizer::Lemmatizer(DictionaryFiles files) {
     // The dictionaries asked, in order: drop one by deleting its line.
     dictionaries_.push_back(std::make_unique<Entry>(Entry{
-        files.apertium, [f = files.apertium] { return std::make_unique<ApertiumDictionary>(f); }, nullptr}));
+        files.apertium, [f = files.apertium](const MorphModuleApi& api) { return api.apertium(f); }, nullptr}));
     dictionaries_.push_back(std::make_unique<Entry>(Entry{
         {files.hunspell_aff, files.hunspell_dic},
-        [a = files.hunspell_aff, d = files.hunspell_dic] { return std::make_unique<HunspellDictionary>(a, d); },
+        [a = files.hunspell_aff, d = files.hunspell_dic](const MorphModuleApi& api) { return api.hunspell(a, d); },
         nullptr}));
     // All or none: lemmas from fewer dictionaries would differ from those
     // of an index made with all of them.
@@ -110,8 +109,9 @@ void Lemmatizer::use_index(const Xapian::Database& db) {
 
 std::vector<std::string> Lemmatizer::lookup(const std::string& word, bool capitalized, std::size_t dictionaries) {
     std::vector<LemmaAnalysis> found;
+    if (!module_) module_ = std::make_unique<MorphModule>();
     for (std::size_t i = 0; i < dictionaries && i < dictionaries_.size(); ++i) {
-        dictionaries_[i]->get().analyse(word, capitalized, found);
+        dictionaries_[i]->get(*module_).analyse(word, capitalized, found);
         if (!capitalized && !found.empty()) break;
     }
     const bool any_name = std::any_of(found.begin(), found.end(), [](const LemmaAnalysis& a) { return a.proper; });

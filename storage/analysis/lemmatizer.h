@@ -18,6 +18,8 @@
 
 namespace newsdex {
 
+class MorphModule;
+
 // Where the dictionaries are installed (Debian: apertium-bel-rus,
 // apertium-rus-ukr, hunspell-ru). Apertium's two Russian analysers are asked
 // together: each lacks common words the other has (rus-bel reads «лев» only
@@ -87,6 +89,9 @@ private:
     std::vector<std::string> lookup(const std::string& word, bool capitalized, std::size_t dictionaries);
 
     std::string missing_;
+    // Opened with the first dictionary (morph_module.h); declared before the
+    // dictionaries, so they are destroyed before it is closed.
+    std::unique_ptr<MorphModule> module_;
     // Each dictionary is loaded when a word first needs it (Hunspell only
     // for words Apertium does not know, or names).
     std::vector<std::unique_ptr<Entry>> dictionaries_;

@@ -4,6 +4,7 @@
 #include "docdata/scsu.h"
 
 #include <nlohmann/json.hpp>
+#include <unicode/unistr.h>
 // For ZSTD_createDDict_byReference: "static linking only" as its signature
 // might change between zstd versions, but it has not since zstd 1.0, and the
 // header and library come from the same Debian package.
@@ -74,13 +75,16 @@ Article from_json(const nlohmann::json& j) {
 }
 
 // Damaged data reads as an empty article, as unparsable JSON always has.
-Article decode_scsu_body(std::string_view body, DocDataDecoder::Text text) {
+// `utf16`, if given, gets the text as UTF-16 (scsu_to_utf8).
+Article decode_scsu_body(std::string_view body, DocDataDecoder::Text text, std::u16string* utf16) {
     const std::size_t end = body.find(kEndOfMetadata);
     if (end == std::string::npos) return Article{};
     const auto fields = nlohmann::json::parse(body.data(), body.data() + end, nullptr, false);
     if (!fields.is_object()) return Article{};
     Article a = from_json(fields);
-    if (text == DocDataDecoder::Text::Include) a.text = scsu_to_utf8(body.substr(end + 1));
+    const std::string_view scsu = body.substr(end + 1);
+    if (text == DocDataDecoder::Text::Include) a.text = utf16 ? scsu_to_utf8(scsu, *utf16) : scsu_to_utf8(scsu);
+    if (text == DocDataDecoder::Text::Utf16Only && utf16) *utf16 = scsu_to_utf16(scsu);
     return a;
 }
 
@@ -158,15 +162,29 @@ struct DocDataDecoder::State {
 DocDataDecoder::DocDataDecoder() = default;
 DocDataDecoder::~DocDataDecoder() = default;
 
-Article DocDataDecoder::decode(const std::string& data, Text text) {
+Article DocDataDecoder::decode(const std::string& data, Text text) { return decode(data, text, nullptr); }
+
+Article DocDataDecoder::decode(const std::string& data, std::u16string& utf16, Text text) {
+    utf16.clear();
+    Article a = decode(data, text, &utf16);
+    // The legacy format, or damaged data: the text was never UTF-16 here.
+    if (utf16.empty() && !a.text.empty()) {
+        const icu::UnicodeString converted = icu::UnicodeString::fromUTF8(a.text);
+        utf16.assign(converted.getBuffer(), static_cast<std::size_t>(converted.length()));
+    }
+    if (text == Text::Utf16Only) a.text.clear();
+    return a;
+}
+
+Article DocDataDecoder::decode(const std::string& data, Text text, std::u16string* utf16) {
     if (data.empty()) return Article{};
     const std::string_view rest = std::string_view(data).substr(1);
-    if (data.front() == kDictionaryFormat) return decode_dictionary_format(rest, text);
-    if (data.front() == kScsuFormat) return decode_scsu_body(rest, text);
+    if (data.front() == kDictionaryFormat) return decode_dictionary_format(rest, text, utf16);
+    if (data.front() == kScsuFormat) return decode_scsu_body(rest, text, utf16);
     return from_json(nlohmann::json::parse(data, nullptr, false));
 }
 
-Article DocDataDecoder::decode_dictionary_format(std::string_view frame, Text text) {
+Article DocDataDecoder::decode_dictionary_format(std::string_view frame, Text text, std::u16string* utf16) {
     const unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
     if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxBodyBytes) return Article{};
     if (!state_) {
@@ -178,7 +196,7 @@ Article DocDataDecoder::decode_dictionary_format(std::string_view frame, Text te
     const std::size_t written = ZSTD_decompress_usingDDict(state_->context.get(), body.data(), body.size(),
                                                            frame.data(), frame.size(), &decompression_dictionary());
     if (ZSTD_isError(written) || written != size) return Article{};
-    return decode_scsu_body(body, text);
+    return decode_scsu_body(body, text, utf16);
 }
 
 Article decode_doc_data(const std::string& data) {

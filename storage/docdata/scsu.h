@@ -19,4 +19,13 @@ void append_scsu(std::string_view utf8, std::string& out);
 // Malformed SCSU (a damaged index) becomes U+FFFD rather than an error.
 std::string scsu_to_utf8(std::string_view scsu);
 
+// The same, and in `utf16` the text as UTF-16, which SCSU decodes to on the
+// way: exactly what ICU's fromUTF8 makes of the returned UTF-8 (a damaged
+// text's lone surrogates, which UTF-8 cannot hold, are converted back).
+std::string scsu_to_utf8(std::string_view scsu, std::u16string& utf16);
+
+// Only that UTF-16, for a reader that needs no UTF-8 (a query's snippets):
+// converting to UTF-8 was a tenth of a one-word query's instructions.
+std::u16string scsu_to_utf16(std::string_view scsu);
+
 }  // namespace newsdex

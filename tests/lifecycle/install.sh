@@ -22,6 +22,14 @@ check_tree() {
         grep -qE "^$tool [0-9]+\.[0-9]+\.[0-9]+$" "$work/version" || fail "$tool --version: $(head -1 "$work/version")"
     done
     [ -x "$stage$prefix/bin/newsdex-nightly" ] || fail "no executable $prefix/bin/newsdex-nightly"
+    # The installed tools find the dictionary module they open beside
+    # themselves (BINDIR/../LIBDIR/newsdex) for a word the index never met.
+    local db=$work/db-${stage##*/}
+    printf 'Паромная переправа в Керчи возобновила работу.\n' >"$work/article.txt"
+    "$stage$prefix/bin/newsdex-index" --db "$db" -q "$work/article.txt" >"$work/index.log" 2>&1 \
+        || fail "$prefix/bin/newsdex-index: $(cat "$work/index.log")"
+    "$stage$prefix/bin/newsdex-query" --db "$db" 'углями' >"$work/query.log" 2>&1
+    [ $? -le 1 ] || fail "$prefix/bin/newsdex-query of an unseen word: $(cat "$work/query.log")"
     cmp -s "$stage$prefix/bin/newsdex-nightly" "$root/scripts/nightly-reindex" || fail "newsdex-nightly is not scripts/nightly-reindex"
     for page in man1/newsdex-index.1.gz man1/newsdex-query.1.gz man5/newsdex-topics.5.gz; do
         local man=$stage$prefix/share/man/$page
@@ -81,6 +89,10 @@ if [ -z "$deb" ]; then
     fail "cpack made no newsdex_*.deb"
 else
     dpkg-deb -f "$deb" Depends | grep -q 'libxapian30' || fail "Depends does not name libxapian30: $(dpkg-deb -f "$deb" Depends)"
+    # The dictionary module's libraries, which only it links.
+    for lib in liblttoolbox3 libhunspell; do
+        dpkg-deb -f "$deb" Depends | grep -q "$lib" || fail "Depends does not name $lib: $(dpkg-deb -f "$deb" Depends)"
+    done
     [ "$(dpkg-deb -f "$deb" Package)" = newsdex ] || fail "package name"
     dpkg-deb -c "$deb" | awk '{print $6}' | sed 's#^\./#/#' >"$work/contents"
     for file in /usr/bin/newsdex-index /usr/bin/newsdex-query /usr/bin/newsdex-nightly \

@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <unicode/unistr.h>
 #include <zlib.h>
 
 #include <fstream>
@@ -239,6 +240,40 @@ TEST_CASE("damaged SCSU text reads as replacement characters, never thrown", "[d
         REQUIRE_NOTHROW(a = decode_doc_data(metadata + bad));
         CHECK(a.id == "ria-000002");
         CHECK(a.text.find("\ufffd") != std::string::npos);
+    }
+}
+
+// The snippet reads the UTF-16 the decoder hands over instead of converting
+// the UTF-8 text again (DocDataDecoder::decode with utf16): it must be what
+// that conversion would give, in every format and for damaged text.
+TEST_CASE("the text as UTF-16 is what converting the UTF-8 text gives", "[doc_data]") {
+    auto utf16_of = [](const std::string& utf8) {
+        const icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
+        return std::u16string(text.getBuffer(), static_cast<std::size_t>(text.length()));
+    };
+    const Article article = sample("Керчь — «мост» 25% \xF0\x9F\x98\x80 日本 bad\xD0 end");
+    const std::string encoded = format1(sample("текст"));
+    const std::string metadata = encoded.substr(0, encoded.find('\0') + 1);
+    std::vector<std::string> data = {encode_doc_data(article), format1(article), legacy_json(article),
+                                     encode_doc_data(sample("")), std::string(), std::string("\x02garbage")};
+    // A lone high surrogate quoted in SCSU (SQU), a pair (U+1F600), and damage.
+    for (const std::string& bad : {std::string("\x0e\xd8\x00ab"), std::string("\x0e\xd8\x3d\x0e\xde\x00ab"),
+                                   std::string("abcdefg\x0e\xdc\x00" "abcdefgh"), std::string("abcdefgh\x0e\xd8\x00" "abcdefgh"), std::string("\x0b"), std::string("\x0f\xdc\x00ab")})
+        data.push_back(metadata + bad);
+    DocDataDecoder decoder;
+    for (const std::string& d : data) {
+        INFO("data: " << d);
+        std::u16string utf16 = u"left over";
+        const Article a = decoder.decode(d, utf16);
+        CHECK(a.text == decoder.decode(d).text);
+        CHECK(utf16 == utf16_of(a.text));
+        // Only the UTF-16: the same units, every other field as it was.
+        std::u16string only = u"left over";
+        const Article b = decoder.decode(d, only, DocDataDecoder::Text::Utf16Only);
+        CHECK(only == utf16);
+        CHECK(b.text.empty());
+        CHECK(b.id == a.id);
+        CHECK(b.title == a.title);
     }
 }
 
