@@ -2,11 +2,14 @@
 #pragma once
 
 #include "base/article.h"
+#include "index/index_writer.h"
+#include "index_fixture.h"
 #include "search.h"
 
 #include <filesystem>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace newsdex::testing {
 
@@ -17,6 +20,13 @@ inline Article article(const std::string& id, const std::string& title, const st
     a.title = title;
     a.text = text;
     return a;
+}
+
+// Writes `articles` into the index at `dir` (created if need be) and commits.
+inline void write_articles(const std::filesystem::path& dir, const std::vector<Article>& articles) {
+    IndexWriter w(live_generation(dir));
+    for (const Article& a : articles) w.write(a);
+    w.commit();
 }
 
 inline SearchRequest request_for(const std::filesystem::path& dir, const std::string& query,

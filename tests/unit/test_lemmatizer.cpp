@@ -40,16 +40,16 @@ DictionaryFiles missing_dictionaries() {
 struct Fixture {
     testing::TempDir dir;
     Fixture() {
-        IndexWriter w(testing::live_generation(dir.path()));
-        w.write(article("coal", "Добыча", "Цены на экспорт угля выросли."));
-        w.write(article("corner", "Ремонт", "Дом стоит на углу улицы, за углом магазин."));
-        w.write(article("final", "Футбол", "В финале турнира встретились старые соперники."));
-        w.write(article("rostov", "Погода", "В Ростове-на-Дону прошёл сильный дождь."));
-        w.write(article("euro", "Цены", "Билет стоит 30 евро."));
-        w.write(article("dollar", "Нефть", "Баррель стоит $40, а инфляция 10%."));
-        w.write(article("zhirinovsky", "Политика", "Соратники Жириновского собрались в Москве."));
-        w.write(article("people", "Опрос", "Опросили тысячу людей."));
-        w.commit();
+        testing::write_articles(dir.path(), {
+            article("coal", "Добыча", "Цены на экспорт угля выросли."),
+            article("corner", "Ремонт", "Дом стоит на углу улицы, за углом магазин."),
+            article("final", "Футбол", "В финале турнира встретились старые соперники."),
+            article("rostov", "Погода", "В Ростове-на-Дону прошёл сильный дождь."),
+            article("euro", "Цены", "Билет стоит 30 евро."),
+            article("dollar", "Нефть", "Баррель стоит $40, а инфляция 10%."),
+            article("zhirinovsky", "Политика", "Соратники Жириновского собрались в Москве."),
+            article("people", "Опрос", "Опросили тысячу людей."),
+        });
     }
     std::set<std::string> ids(const std::string& q) { return testing::ids_found(dir.path(), q); }
 };
@@ -132,19 +132,17 @@ TEST_CASE("a known query word matches all forms of its lemmas and no look-alike"
 
 TEST_CASE("a keyword in its dictionary form means that word; a capital means a name", "[lemmas][query]") {
     testing::TempDir dir;
-    {
-        IndexWriter w(testing::live_generation(dir.path()));
-        w.write(article("grief", "Беда", "Столько горя принесла война."));
-        w.write(article("mountain", "Поход", "Туристы поднялись на вершину горы."));
-        w.write(article("spokesman", "Кремль", "Слова Дмитрия Пескова передали агентства."));
-        w.write(article("spokesman-2", "Брифинг", "Дмитрий Песков ответил на вопросы."));
-        w.write(article("sand", "Пляж", "На пляж завезли тонну песка."));
-        w.write(article("sleep", "Здоровье", "Ученые изучили фазы сна."));
-        w.write(article("name", "Поэзия", "Стихи Соны Ван переведены на русский."));
-        w.write(article("musk", "Космос", "Компания Илона Маска запустила ракету."));
-        w.write(article("mask", "Карнавал", "Продавалась карнавальная маска."));
-        w.commit();
-    }
+    testing::write_articles(dir.path(), {
+        article("grief", "Беда", "Столько горя принесла война."),
+        article("mountain", "Поход", "Туристы поднялись на вершину горы."),
+        article("spokesman", "Кремль", "Слова Дмитрия Пескова передали агентства."),
+        article("spokesman-2", "Брифинг", "Дмитрий Песков ответил на вопросы."),
+        article("sand", "Пляж", "На пляж завезли тонну песка."),
+        article("sleep", "Здоровье", "Ученые изучили фазы сна."),
+        article("name", "Поэзия", "Стихи Соны Ван переведены на русский."),
+        article("musk", "Космос", "Компания Илона Маска запустила ракету."),
+        article("mask", "Карнавал", "Продавалась карнавальная маска."),
+    });
     const auto ids = [&](const std::string& q) { return testing::ids_found(dir.path(), q); };
     // «горе» is also гора's dative: typed as a keyword, it is горе.
     CHECK(ids("горе") == std::set<std::string>{"grief"});

@@ -24,14 +24,14 @@ using testing::article;
 struct Fixture {
     testing::TempDir dir;
     Fixture() {
-        IndexWriter w(testing::live_generation(dir.path()));
-        w.write(article("tariffs", "Новые пошлины", "США ввели пошлины на сталь. Россия не будет отвечать."));
-        w.write(article("duties", "Пошлинами обложили", "Товары обложили пошлинами. Об этом будет объявлено."));
-        w.write(article("shop", "Интернет-магазины", "Интернет-магазинами пользуются все, и в Ростове-на-Дону тоже."));
-        w.write(article("tree", "Ёлка", "На площади поставили ёлку."));
-        w.write(article("percent", "Цены", "Цены выросли 25% за год, нефть по $40."));
-        w.write(article("years", "Юбилей", "Прошло 25 лет и 40 дней."));
-        w.commit();
+        testing::write_articles(dir.path(), {
+            article("tariffs", "Новые пошлины", "США ввели пошлины на сталь. Россия не будет отвечать."),
+            article("duties", "Пошлинами обложили", "Товары обложили пошлинами. Об этом будет объявлено."),
+            article("shop", "Интернет-магазины", "Интернет-магазинами пользуются все, и в Ростове-на-Дону тоже."),
+            article("tree", "Ёлка", "На площади поставили ёлку."),
+            article("percent", "Цены", "Цены выросли 25% за год, нефть по $40."),
+            article("years", "Юбилей", "Прошло 25 лет и 40 дней."),
+        });
     }
     std::set<std::string> ids(const std::string& q) {
         SearchRequest r = request_for(dir.path(), q, 100);
