@@ -147,10 +147,14 @@ bool has_cyrillic(const std::string& s) {
 // forms of a name ("Токаева", "Токаеву") have longer keys. A Cyrillic word
 // is keyed by its stem, so "Навального" still finds "Navalny" — unless the
 // stem is so short ("тока" for "Токаев") that it would find other names.
+// A Latin spelling loses a final -a the same way («Zakharova»: the key of
+// «Захаров-», so «Захаровой» is found, as "Захарова" typed finds it).
 std::vector<std::string> name_terms(const Xapian::Database& db, const std::string& word, const std::string& stem) {
     constexpr std::size_t kMinStemBytes = 10;  // five Cyrillic letters
+    constexpr std::size_t kMinLatinStem = 5;   // letters left once the -a goes
     const bool by_stem = has_cyrillic(word) && stem.size() >= kMinStemBytes;
-    const std::string key = name_key(by_stem ? stem : word);
+    std::string key = name_key(by_stem ? stem : word);
+    if (!has_cyrillic(word) && key.size() > kMinLatinStem && key.back() == 'a') key.pop_back();
     if (key.size() < kMinNameKeyBytes) return {};
     const std::string prefix = std::string(schema::kNameKeyPrefix) + key;
     std::vector<std::string> out;

@@ -176,6 +176,16 @@ TEST_CASE("compounds, units and names match in any form", "[lemmas][query]") {
     CHECK(f.ids("Жириновский") == std::set<std::string>{"zhirinovsky"});
 }
 
+TEST_CASE("a Latin feminine surname finds its Cyrillic cases", "[lemmas][query]") {
+    testing::TempDir dir;
+    testing::write_articles(dir.path(), {
+        article("zakharova", "Брифинг", "Слова Марии Захаровой привели агентства."),
+        article("moscow", "Погода", "В Москве идет снег."),
+    });
+    CHECK(testing::ids_found(dir.path(), "Zakharova") == std::set<std::string>{"zakharova"});
+    CHECK(testing::ids_found(dir.path(), "Moskva") == std::set<std::string>{"moscow"});
+}
+
 TEST_CASE("an index without lemma terms is queried by stems, as before", "[lemmas][query]") {
     // Written as an older newsdex wrote it: no dictionary.
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
