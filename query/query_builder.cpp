@@ -181,6 +181,27 @@ bool mostly_capitalized(const Xapian::Database& db, const std::string& form) {
            2 * db.get_termfreq(std::string(schema::kNameKeyPrefix) + key) >= all;
 }
 
+bool is_dictionary_form(const std::vector<std::string>& lemmas, const std::string& form) {
+    return std::find(lemmas.begin(), lemmas.end(), form) != lemmas.end();
+}
+
+// Whether a capitalized form is read as a name (see by_lemma): no
+// dictionary knows it, or the dictionary reads it only as another form of
+// a common word while the index mostly sees it capitalized.
+bool read_as_name(Lemmatizer& lemmatizer, const Reading& reading, const std::string& form,
+                  const std::vector<std::string>& lemmas) {
+    if (!reading.names.count(form)) return false;
+    if (lemmas.empty()) return true;
+    return !is_dictionary_form(lemmas, form) && lemmas == lemmatizer.lemmas(form, false) &&
+           mostly_capitalized(reading.db, form);
+}
+
+// A stopword lemma (быть for «будучи») has no lemma terms in the index
+// (analyzer.cpp): a word with one matches by its stem.
+bool has_stopword_lemma(const std::vector<std::string>& lemmas) {
+    return std::any_of(lemmas.begin(), lemmas.end(), [](const std::string& l) { return is_stopword(l); });
+}
+
 // What a stem term of the query ("Z", "ZS", "ZA" + stem) matches instead
 // when the dictionary knows the words typed: their lemmas' terms, all forms
 // of them and no Snowball look-alike (уголь finds «угля», not «угол»),
@@ -195,10 +216,11 @@ bool mostly_capitalized(const Xapian::Database& db, const std::string& form) {
 // - a word typed with a capital that no dictionary knows («Маск»), or that
 //   the dictionary reads only as another form of a common word while the
 //   index mostly sees it capitalized («Песков»: песок, gen. pl., but
-//   «Песков заявил»), is a name: found by its exact form, its name keys (rewrite) and the stems of
-//   unknown capitalized words, not by a common word's lemmas (песка) or
-//   Snowball stem (маска). Typed in lower case, or a word the index mostly
-//   sees in lower case («Пошлинами»), the common word is meant.
+//   «Песков заявил»), is a name: found by its exact form, its name keys
+//   (rewrite) and the stems of unknown capitalized words, not by a common
+//   word's lemmas (песка) or Snowball stem (маска). Typed in lower case,
+//   or a word the index mostly sees in lower case («Пошлинами»), the
+//   common word is meant.
 std::optional<Xapian::Query> by_lemma(Lemmatizer& lemmatizer, const std::string& term,
                                       const std::vector<std::string>& forms, const Reading& reading,
                                       bool some_without_lemmas) {
@@ -211,22 +233,17 @@ std::optional<Xapian::Query> by_lemma(Lemmatizer& lemmatizer, const std::string&
         const bool capital = reading.capitalized.count(form) > 0;
         capitalized |= capital;
         const std::vector<std::string> lemmas = lemmatizer.lemmas(form, capital);
-        const bool dictionary_form = std::find(lemmas.begin(), lemmas.end(), form) != lemmas.end();
-        if (reading.names.count(form) &&
-            (lemmas.empty() || (!dictionary_form && lemmas == lemmatizer.lemmas(form, false) &&
-                                mostly_capitalized(reading.db, form)))) {
+        if (read_as_name(lemmatizer, reading, form, lemmas)) {
             terms.push_back(field + form);
             continue;
         }
-        // A stopword lemma (быть for «будучи») has no lemma terms in the
-        // index (analyzer.cpp): such a word matches by its stem.
-        if (lemmas.empty() || std::any_of(lemmas.begin(), lemmas.end(), [](const std::string& l) { return is_stopword(l); })) {
+        if (lemmas.empty() || has_stopword_lemma(lemmas)) {
             unknown = true;
             continue;
         }
+        const bool only_its_own = reading.keywords && is_dictionary_form(lemmas, form);
         for (const std::string& lemma : lemmas)
-            if (!(reading.keywords && dictionary_form) || lemma == form)
-                terms.push_back(std::string(schema::kLemmaPrefix) + field + lemma);
+            if (!only_its_own || lemma == form) terms.push_back(std::string(schema::kLemmaPrefix) + field + lemma);
     }
     if (terms.empty()) return std::nullopt;
     terms.push_back(std::string(schema::kUnknownStemPrefix) + field + stem);
