@@ -16,6 +16,8 @@ namespace newsdex {
 struct Lemmatizer::Entry {
     std::vector<std::string> files;
     std::function<std::unique_ptr<MorphDictionary>(const MorphModuleApi&)> load;
+    // Asked about a word the queried index never met (see use_index).
+    bool for_unmet_query_words;
     std::unique_ptr<MorphDictionary> dictionary;
 
     MorphDictionary& get(const MorphModule& module) {
@@ -60,11 +62,11 @@ std::string normalize_lemma(const std::string& lemma) {
 Lemmatizer::Lemmatizer(DictionaryFiles files) {
     // The dictionaries asked, in order: drop one by deleting its line.
     dictionaries_.push_back(std::make_unique<Entry>(Entry{
-        files.apertium, [f = files.apertium](const MorphModuleApi& api) { return api.apertium(f); }, nullptr}));
+        files.apertium, [f = files.apertium](const MorphModuleApi& api) { return api.apertium(f); }, true, nullptr}));
     dictionaries_.push_back(std::make_unique<Entry>(Entry{
         {files.hunspell_aff, files.hunspell_dic},
         [a = files.hunspell_aff, d = files.hunspell_dic](const MorphModuleApi& api) { return api.hunspell(a, d); },
-        nullptr}));
+        false, nullptr}));
     // All or none: lemmas from fewer dictionaries would differ from those
     // of an index made with all of them.
     for (const auto& entry : dictionaries_)
@@ -89,7 +91,7 @@ const std::vector<std::string>& Lemmatizer::lemmas(const std::string& word, bool
                                                                   : std::nullopt)
         found = std::move(*recorded);
     else if (missing_.empty())
-        found = lookup(word, capitalized, index_ ? 1 : dictionaries_.size());
+        found = lookup(word, capitalized, /*unmet_query_word=*/index_.has_value());
     if (recording_) {
         FormLemmas f{word, capitalized, found, {}};
         if (capitalized) f.lower_lemmas = lemmas(word, false);  // recorded as an entry of its own
@@ -107,11 +109,12 @@ void Lemmatizer::use_index(const Xapian::Database& db) {
     if (!without_lemmas_ && has_lemma_synonyms(db)) index_ = db;
 }
 
-std::vector<std::string> Lemmatizer::lookup(const std::string& word, bool capitalized, std::size_t dictionaries) {
+std::vector<std::string> Lemmatizer::lookup(const std::string& word, bool capitalized, bool unmet_query_word) {
     std::vector<LemmaAnalysis> found;
     if (!module_) module_ = std::make_unique<MorphModule>();
-    for (std::size_t i = 0; i < dictionaries && i < dictionaries_.size(); ++i) {
-        dictionaries_[i]->get(*module_).analyse(word, capitalized, found);
+    for (const auto& entry : dictionaries_) {
+        if (unmet_query_word && !entry->for_unmet_query_words) continue;
+        entry->get(*module_).analyse(word, capitalized, found);
         if (!capitalized && !found.empty()) break;
     }
     const bool any_name = std::any_of(found.begin(), found.end(), [](const LemmaAnalysis& a) { return a.proper; });

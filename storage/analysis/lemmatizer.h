@@ -85,8 +85,9 @@ public:
 
 private:
     struct Entry;
-    // Asks the first `dictionaries` dictionaries.
-    std::vector<std::string> lookup(const std::string& word, bool capitalized, std::size_t dictionaries);
+    // `unmet_query_word`: only the dictionaries asked about a word the
+    // queried index never met (Apertium; see use_index).
+    std::vector<std::string> lookup(const std::string& word, bool capitalized, bool unmet_query_word);
 
     std::string missing_;
     // Opened with the first dictionary (morph_module.h); declared before the
