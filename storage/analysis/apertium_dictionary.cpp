@@ -14,8 +14,10 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
+#include <string_view>
 
 namespace newsdex {
 
@@ -46,68 +48,202 @@ struct ApertiumDictionary::Transducer {
 
 namespace {
 
+using Transducer = ApertiumDictionary::Transducer;
+
+// Puts the sections of one file into one Transducer, states numbered one
+// section after another and the root last. Readers give each section's
+// states in order, with their arcs.
+class TransducerBuilder {
+public:
+    void begin_section(uint32_t states, uint32_t initial) {
+        offset_ = static_cast<uint32_t>(fst_->final.size());
+        fst_->final.resize(offset_ + states, false);
+        initials_.push_back(offset_ + initial);
+    }
+    void begin_state() { fst_->first_arc.push_back(static_cast<uint32_t>(fst_->arcs.size())); }
+    void add_arc(int32_t input, int32_t output, uint32_t target) {
+        fst_->arcs.push_back({input, output, offset_ + target});
+    }
+    void set_final(uint32_t state) { fst_->final.at(offset_ + state) = true; }
+
+    // `name_tags`: by -tag, whether the tag is <np>.
+    std::unique_ptr<Transducer> finish(std::vector<bool> name_tags) {
+        const auto nodes = static_cast<uint32_t>(fst_->final.size());
+        if (fst_->first_arc.size() != nodes) throw std::runtime_error("states and their arcs do not agree");
+        fst_->root = nodes;
+        begin_state();
+        for (const uint32_t initial : initials_) fst_->arcs.push_back({0, 0, initial});
+        fst_->final.push_back(false);
+        fst_->first_arc.push_back(static_cast<uint32_t>(fst_->arcs.size()));
+        for (const Transducer::Arc& arc : fst_->arcs)
+            if (arc.target >= fst_->root) throw std::runtime_error("an arc leads to no state");
+        for (uint32_t node = 0; node < nodes; ++node)
+            std::sort(fst_->arcs.begin() + fst_->first_arc[node], fst_->arcs.begin() + fst_->first_arc[node + 1],
+                      [](const Transducer::Arc& a, const Transducer::Arc& b) { return a.input < b.input; });
+        fst_->name_tag = std::move(name_tags);
+        return std::move(fst_);
+    }
+
+private:
+    std::unique_ptr<Transducer> fst_ = std::make_unique<Transducer>();
+    std::vector<uint32_t> initials_;
+    uint32_t offset_ = 0;
+};
+
+// lttoolbox's classic binary format (what Debian's apertium packages ship:
+// a "LTTB" header without features, each section under a "LTTD" header
+// without weights), read straight into flat arrays: 1/20 of the
+// instructions of lttoolbox's reader, which builds a std::map a state
+// (about 200 M instructions for the two analysers, most of a query whose
+// word the index never met). Another format gives nullopt.
+class ClassicReader {
+public:
+    explicit ClassicReader(std::string bytes) : bytes_(std::move(bytes)) {}
+
+    std::optional<std::unique_ptr<Transducer>> read() {
+        if (!header("LTTB")) return std::nullopt;
+        for (uint64_t letters = number(); letters > 0; --letters) number();
+        std::vector<bool> name_tags = alphabet();
+        TransducerBuilder builder;
+        for (uint64_t sections = number(); sections > 0; --sections) {
+            for (uint64_t name = number(); name > 0; --name) number();
+            if (!header("LTTD")) return std::nullopt;
+            section(builder);
+        }
+        return builder.finish(std::move(name_tags));
+    }
+
+private:
+    // A header with no feature flags; none at all is the older format,
+    // which reads the same.
+    bool header(std::string_view magic) {
+        if (bytes_.compare(at_, magic.size(), magic) != 0) return true;
+        at_ += magic.size();
+        for (int i = 0; i < 8; ++i)
+            if (byte() != 0) return false;
+        return true;
+    }
+
+    unsigned byte() {
+        if (at_ >= bytes_.size()) throw std::runtime_error("ends too soon");
+        return static_cast<unsigned char>(bytes_[at_++]);
+    }
+
+    // lttoolbox's Compression::multibyte_read: the top two bits of the
+    // first byte say how many bytes follow.
+    uint64_t number() {
+        const unsigned first = byte();
+        uint64_t value = first & 0x3F;
+        for (unsigned more = first >> 6; more > 0; --more) value = (value << 8) | byte();
+        return value;
+    }
+
+    // A number of things each written in at least one byte: a damaged
+    // file cannot ask for more room than it has bytes.
+    uint64_t count() {
+        const uint64_t n = number();
+        if (n > bytes_.size() - at_) throw std::runtime_error("a count larger than the file");
+        return n;
+    }
+
+    // The tags ("np" for <np>) and the symbol pairs an arc's tag names:
+    // (input, output), tags negative.
+    std::vector<bool> alphabet() {
+        const uint64_t tags = count();
+        std::vector<bool> name_tags(tags + 1, false);
+        for (uint64_t tag = 1; tag <= tags; ++tag) {
+            std::u32string name;
+            for (uint64_t length = number(); length > 0; --length) name.push_back(static_cast<char32_t>(number()));
+            name_tags[tag] = name == U"np";
+        }
+        const auto bias = static_cast<int64_t>(tags);
+        for (uint64_t pairs = number(); pairs > 0; --pairs) {
+            const auto input = static_cast<int64_t>(number()) - bias;
+            const auto output = static_cast<int64_t>(number()) - bias;
+            pairs_.push_back({static_cast<int32_t>(input), static_cast<int32_t>(output)});
+        }
+        return name_tags;
+    }
+
+    // Transducer::read: the initial state, the finals as deltas, then each
+    // state's arcs as (tag delta, target delta modulo the state count).
+    void section(TransducerBuilder& builder) {
+        const uint64_t initial = number();
+        std::vector<uint64_t> finals;
+        uint64_t final_state = 0;
+        for (uint64_t count = number(); count > 0; --count) finals.push_back(final_state += number());
+        const uint64_t states = count();
+        if (states == 0 || initial >= states) throw std::runtime_error("a section without its initial state");
+        builder.begin_section(static_cast<uint32_t>(states), static_cast<uint32_t>(initial));
+        for (uint64_t state = 0; state < states; ++state) {
+            builder.begin_state();
+            uint64_t tag = 0;
+            for (uint64_t arcs = number(); arcs > 0; --arcs) {
+                tag += number();
+                const uint64_t target = (state + number()) % states;
+                const auto& [input, output] = pairs_.at(tag);
+                builder.add_arc(input, output, static_cast<uint32_t>(target));
+            }
+        }
+        for (const uint64_t state : finals) builder.set_final(static_cast<uint32_t>(state));
+    }
+
+    std::string bytes_;
+    std::size_t at_ = 0;
+    std::vector<std::pair<int32_t, int32_t>> pairs_;
+};
+
 struct FileCloser {
     void operator()(FILE* f) const { std::fclose(f); }
 };
 
-using Transducer = ApertiumDictionary::Transducer;
-
-std::unique_ptr<Transducer> load_transducer(const std::string& automorf_bin) {
+// Any other format lttoolbox reads (memory-mapped, weighted), through
+// lttoolbox's own reader.
+std::unique_ptr<Transducer> read_with_lttoolbox(FILE* file) {
     std::set<UChar32> letters;
     Alphabet alphabet;
     std::map<UString, ::Transducer> sections;
-    {
-        std::unique_ptr<FILE, FileCloser> file(std::fopen(automorf_bin.c_str(), "rb"));
-        if (!file) throw std::runtime_error(automorf_bin + ": " + std::strerror(errno));
-        try {
-            readTransducerSet(file.get(), letters, alphabet, sections);
-        } catch (const std::exception& e) {
-            throw std::runtime_error(automorf_bin + ": not an lttoolbox transducer (" + e.what() + ")");
-        }
-    }
-    if (sections.empty()) throw std::runtime_error(automorf_bin + ": no transducer in the file");
-
-    // The sections' states numbered one after another, the root last.
-    auto fst = std::make_unique<Transducer>();
-    std::vector<uint32_t> offsets;
-    uint32_t nodes = 0;
+    readTransducerSet(file, letters, alphabet, sections);
+    if (sections.empty()) throw std::runtime_error("no transducer in the file");
+    TransducerBuilder builder;
     for (auto& [name, section] : sections) {
-        offsets.push_back(nodes);
-        nodes += static_cast<uint32_t>(section.size());
-    }
-    fst->root = nodes;
-    fst->final.assign(nodes + 1, false);
-    fst->first_arc.reserve(nodes + 2);
-    std::size_t index = 0;
-    for (auto& [name, section] : sections) {
-        const uint32_t offset = offsets[index++];
+        const auto states = static_cast<uint32_t>(section.size());
+        builder.begin_section(states, static_cast<uint32_t>(section.getInitial()));
         auto& transitions = section.getTransitions();
-        for (uint32_t state = 0; state < static_cast<uint32_t>(section.size()); ++state) {
-            fst->first_arc.push_back(static_cast<uint32_t>(fst->arcs.size()));
+        for (uint32_t state = 0; state < states; ++state) {
+            builder.begin_state();
             const auto found = transitions.find(static_cast<int>(state));
             if (found == transitions.end()) continue;
             for (const auto& [tag, target] : found->second) {
                 const auto [input, output] = alphabet.decode(tag);
-                fst->arcs.push_back({input, output, offset + static_cast<uint32_t>(target.first)});
+                builder.add_arc(input, output, static_cast<uint32_t>(target.first));
             }
         }
-        for (const auto& [state, weight] : section.getFinals()) fst->final[offset + static_cast<uint32_t>(state)] = true;
+        for (const auto& [state, weight] : section.getFinals()) builder.set_final(static_cast<uint32_t>(state));
     }
-    fst->first_arc.push_back(static_cast<uint32_t>(fst->arcs.size()));
-    index = 0;
-    for (auto& [name, section] : sections)
-        fst->arcs.push_back({0, 0, offsets[index++] + static_cast<uint32_t>(section.getInitial())});
-    fst->first_arc.push_back(static_cast<uint32_t>(fst->arcs.size()));
-    for (uint32_t node = 0; node < nodes; ++node)
-        std::sort(fst->arcs.begin() + fst->first_arc[node], fst->arcs.begin() + fst->first_arc[node + 1],
-                  [](const Transducer::Arc& a, const Transducer::Arc& b) { return a.input < b.input; });
-    fst->name_tag.assign(static_cast<std::size_t>(alphabet.size()) + 1, false);
+    std::vector<bool> name_tags(static_cast<std::size_t>(alphabet.size()) + 1, false);
     for (int32_t tag = 1; tag <= alphabet.size(); ++tag) {
         UString symbol;
         alphabet.getSymbol(symbol, -tag);
-        fst->name_tag[static_cast<std::size_t>(tag)] = symbol == u"<np>";
+        name_tags[static_cast<std::size_t>(tag)] = symbol == u"<np>";
     }
-    return fst;
+    return builder.finish(std::move(name_tags));
+}
+
+std::unique_ptr<Transducer> load_transducer(const std::string& automorf_bin) {
+    std::unique_ptr<FILE, FileCloser> file(std::fopen(automorf_bin.c_str(), "rb"));
+    if (!file) throw std::runtime_error(automorf_bin + ": " + std::strerror(errno));
+    try {
+        std::string bytes;
+        char buffer[1 << 16];
+        while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, file.get())) bytes.append(buffer, n);
+        if (std::ferror(file.get())) throw std::runtime_error(std::strerror(errno));
+        if (auto fst = ClassicReader(std::move(bytes)).read()) return std::move(*fst);
+        std::rewind(file.get());
+        return read_with_lttoolbox(file.get());
+    } catch (const std::exception& e) {
+        throw std::runtime_error(automorf_bin + ": not an lttoolbox transducer (" + e.what() + ")");
+    }
 }
 
 // One word's walk through one transducer: every path that reads the word

@@ -18,6 +18,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <vector>
 
@@ -90,6 +92,25 @@ TEST_CASE("words no dictionary knows have no lemmas, and fall back to stems", "[
     CHECK_FALSE(without.available());
     CHECK(without.missing_file() == "/nonexistent/rus.automorf.bin");
     CHECK(without.lemmas("угля", false).empty());
+}
+
+TEST_CASE("a damaged dictionary file is an error naming the file", "[lemmas]") {
+    const DictionaryFiles installed;
+    std::ifstream in(installed.apertium.front(), std::ios::binary);
+    REQUIRE(in);
+    const std::string whole((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    testing::TempDir dir;
+    const std::string truncated = (dir.path() / "truncated.automorf.bin").string();
+    const std::string garbage = (dir.path() / "garbage.automorf.bin").string();
+    std::ofstream(truncated, std::ios::binary) << whole.substr(0, whole.size() / 2);
+    std::ofstream(garbage, std::ios::binary) << std::string(4096, '\xFF');
+    for (const std::string& file : {truncated, garbage}) {
+        DictionaryFiles files;
+        files.apertium = {file};
+        Lemmatizer l(files);
+        REQUIRE(l.available());
+        CHECK_THROWS_WITH(l.lemmas("угля", false), Catch::Matchers::StartsWith(file + ": not an lttoolbox transducer"));
+    }
 }
 
 TEST_CASE("only words of Cyrillic letters are asked about", "[lemmas]") {
