@@ -104,6 +104,8 @@ void add_options(CLI::App& app, Options& opt) {
     auto* ids = app.add_flag("--ids", opt.ids, "print only the ids of the hits");
     auto* files = app.add_flag("--files", opt.files, "print only the files the hits came from");
     auto* count = app.add_flag("--count", opt.count, "print only the number of matching articles");
+    app.add_flag("--stories", opt.stories, "with --count: the number of story threads among the matches")
+        ->needs(count);
     json->excludes(ids)->excludes(files);
     timeline->excludes(ids)->excludes(files)->excludes(count);
     ids->excludes(files)->excludes(count);
@@ -263,6 +265,9 @@ int search(const Options& opt, newsdex::TimeLimit& time_limit) {
 // from the table.
 void add_query_words(CLI::App& app, Options& opt) { app.add_option("query", opt.words, "query words"); }
 void add_id(CLI::App& app, Options& opt) { app.add_option("id", opt.id, "article id")->required(); }
+void add_story_id(CLI::App& app, Options& opt) {
+    app.add_option("id", opt.story_of, "an article's id: its story's articles are listed")->required();
+}
 void add_suggest_topic(CLI::App& app, Options& opt) {
     app.add_option("--topic", opt.suggest_topic, "the topic")->required();
 }
@@ -301,7 +306,12 @@ constexpr Command kCommands[] = {
     {"similar", "articles like the one with this id", add_id,
      "--db --timeout --max-query-bytes --max-terms --max-expansion --time-limit -n --offset --since --until --sort "
      "--recent --exact --all-words --any-words --no-collapse --topic --topics --new --facet --json --ids --files "
-     "--count --explain --color",
+     "--count --stories --explain --color",
+     search},
+    {"story", "the articles of one story thread (the story of the article with this id), in time order",
+     add_story_id,
+     "--db --timeout --max-query-bytes --max-terms --max-expansion --time-limit -n --offset --since --until --sort "
+     "--topics --json --ids --files --count --color",
      search},
     {"suggest", "words to add to a topic's profile, from the articles that fit it best", add_suggest_topic,
      "--db --timeout --max-query-bytes --max-terms --max-expansion --time-limit --topics --json", suggest},
@@ -356,6 +366,7 @@ int main(int argc, char** argv) {
     newsdex::TimeLimit time_limit(opt.time_limit, "newsdex-query: query still running after its time limit of " +
                                                       limit_text.str() +
                                                       " s; stopped (narrow the query, or raise --time-limit)");
+    opt.limit_given = app.get_option("-n")->count() > 0;
     try {
         apply_config(app, opt);
         return parsed_command(app).run(opt, time_limit);

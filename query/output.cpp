@@ -26,6 +26,11 @@ std::string display_date(const Article& a) {
     return a.date;
 }
 
+// A date value (YYYYMMDD) as a date.
+std::string display_ymd(const std::string& ymd) {
+    return ymd.size() == 8 ? ymd.substr(0, 4) + "-" + ymd.substr(4, 2) + "-" + ymd.substr(6, 2) : ymd;
+}
+
 // Distinct ids stay distinct even when they hold bytes that are not UTF-8
 // (json_text.h).
 std::string dump(const nlohmann::ordered_json& j) { return json_text(j); }
@@ -85,7 +90,11 @@ void print_text(std::ostream& out, const SearchResult& result, const TextStyle& 
             else out << "**" << part.text << "**";
         }
         out << '\n';
-        if (hit.similar) out << "     (+" << hit.similar << " similar: the same story elsewhere)\n";
+        if (hit.story.size > 1) {
+            out << "     (+" << hit.story.size - 1 << " in this story";
+            if (!hit.story.since.empty()) out << ", since " << display_ymd(hit.story.since);
+            out << ")\n";
+        }
         out << '\n';
     }
 }
@@ -104,6 +113,8 @@ void print_json(std::ostream& out, const SearchResult& result, const std::vector
         j["highlights"] = hit.snippet.highlighted_words();
         j["matched"] = matched;
         j["similar"] = hit.similar;
+        j["story"] = hit.story.id;
+        j["story_size"] = hit.story.size;
         add_place(j, a);
         if (index_names.size() > 1) j["index"] = index_names[hit.index];
         j["topics"] = topic_scores(hit.topics);

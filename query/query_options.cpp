@@ -36,6 +36,9 @@ std::string query_text(const std::vector<std::string>& words) {
     return out;
 }
 
+// `story ID` without -n: more articles than any story has.
+constexpr Xapian::doccount kMaxStoryListing = 100000;
+
 SearchRequest search_request(const QueryOptions& opt) {
     SearchRequest request = base_request(opt);
     request.query = query_text(opt.words);
@@ -51,7 +54,15 @@ SearchRequest search_request(const QueryOptions& opt) {
     request.recent = opt.recent;
     request.exact = opt.exact;
     request.words = opt.all_words ? Words::All : opt.any_words ? Words::Any : Words::Auto;
-    request.collapse = !opt.no_collapse;
+    // One hit a story; a count counts articles, or with --stories stories.
+    request.collapse = opt.count ? opt.stories : !opt.no_collapse;
+    if (!opt.story_of.empty()) {
+        // A story's articles, all of them, in time order.
+        request.story_of = opt.story_of;
+        request.collapse = false;
+        if (opt.sort == "relevance") request.sort = SortOrder::DateAscending;
+        if (!opt.limit_given) request.limit = kMaxStoryListing;
+    }
     request.facets = opt.facets;
     request.count_all = opt.count;
     return request;

@@ -20,7 +20,7 @@ struct QueryOptions {
     std::vector<std::string> words;
     unsigned limit = 10;
     unsigned offset = 0;
-    bool json = false, ids = false, files = false, count = false, explain = false;
+    bool json = false, ids = false, files = false, count = false, stories = false, explain = false;
     bool recent = false, exact = false, no_collapse = false, all_words = false, any_words = false;
     bool batch = false;
     std::string color = "auto";
@@ -32,6 +32,8 @@ struct QueryOptions {
     unsigned peaks = 0;                // top hits of the peak period to list
     bool csv = false;
     std::string id;  // show ID, similar ID
+    std::string story_of;  // story ID
+    bool limit_given = false;  // -n was on the command line (story lists all its articles otherwise)
     std::vector<std::string> topics;
     std::string topics_file;
     bool only_new = false;

@@ -234,6 +234,10 @@ ParsedQuery base_query(const Xapian::Database& db, Analyzer& analyzer, const Sea
         const Xapian::Query like = similar_query(db, *docid, request.similar_to);
         parsed.query = blank(request.query) ? like : Xapian::Query(Xapian::Query::OP_AND, parsed.query, like);
     }
+    if (!request.story_of.empty()) {
+        const Xapian::Query story = story_query(db, request.story_of);
+        parsed.query = blank(request.query) ? story : Xapian::Query(Xapian::Query::OP_AND, parsed.query, story);
+    }
     if (!request.topics.empty()) {
         const Xapian::Query topics = topic_query(*profiles, request.topics, analyzer);
         parsed.query = parsed.query.get_type() == Xapian::Query::LEAF_MATCH_ALL
@@ -340,6 +344,7 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
                                              counts ? &*counts : nullptr);
         }
         hit.similar = it.get_collapse_count();
+        if (request.details) hit.story = hit_story(db, it.get_document(), hit.similar);
         hit.index = index_of(*it, indexes);
         if (request.details && !parsed.words.empty() && !local_terms)
             hit.matched = how_matched(matching_terms(enquire, it, set.shards[hit.index].remote(), analyzer, hit.article, query),

@@ -6,6 +6,7 @@
 #include "base/article.h"
 #include "query_limits.h"
 #include "snippet.h"
+#include "story.h"
 
 #include <xapian.h>
 
@@ -49,6 +50,7 @@ struct SearchRequest {
     bool with_topics = false;        // report each hit's topic scores
     bool details = true;             // a snippet and the matched words per hit (--ids and --files print neither)
     std::string similar_to;          // an article id: find articles like it
+    std::string story_of;            // an article id: its story's articles (story.h)
     std::string indexed_after;       // YYYYMMDDHHMMSS: only articles indexed after (--new)
     QueryLimits limits;              // what the query may cost (--max-terms, --max-expansion, ...)
     // Sharded archives: remote shards get this long to connect and for each
@@ -70,6 +72,7 @@ struct Hit {
     Article article;
     Snippet snippet;
     Xapian::doccount similar = 0;  // other articles of the same story collapsed into this hit
+    HitStory story;                // its story thread (with details only)
     std::size_t index = 0;         // which of SearchResult::sources it came from
     std::vector<WordMatch> matched;
     std::vector<std::pair<std::string, double>> topics;  // when asked for

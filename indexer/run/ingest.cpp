@@ -133,6 +133,9 @@ private:
         }
         make_removals();
         revisit_duplicates();
+        // A run that changed nothing still links what a run killed before
+        // linking left (every commit links its own articles).
+        if (!writer_->segmented()) writer_->link_stories();
         progress_->phase(writer_->segmented() ? "writing the last segments" : "committing");
         writer_->commit();
         SegmentMerge merge = writer_->finish_segments();
@@ -145,6 +148,8 @@ private:
         if (!merge.segments.empty()) {
             progress_->phase("merging " + std::to_string(merge.segments.size()) + " segments into the index");
             merge_segments(merge);
+            progress_->phase("linking story threads");
+            link_stories_after_merge();
         } else if (should_compact()) {
             progress_->phase("compacting the index");
             compact();
@@ -203,6 +208,14 @@ private:
         summary_.merged_segments = merge.segments.size();
         summary_.merged_to = size_on_disk(generation_.dir);
         summary_.merge_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    }
+
+    // The merged index's articles have only the stories they found alone:
+    // join them now, with a writer of the published generation.
+    void link_stories_after_merge() {
+        IndexWriter writer(generation_, writer_options(options_, profiles_));
+        writer.link_stories();
+        writer.seal();  // commits
     }
 
     void compact() {

@@ -49,14 +49,26 @@
 //   K       editor tag / keyword, normalized (boolean)
 //   U       url (boolean; only when it fits Xapian's term length limit)
 //   H       the url's site, without "www." (boolean)
+//   XY      story id (boolean, "XY" + 16 hex digits; story_linker.h): the
+//           articles of one story thread, for `story ID` and its size
+//   XB      story band: "XB", a letter a..l, then 4 bytes of a hash of four
+//           of the body's MinHash values (boolean): articles sharing one
+//           are candidates for being one story
+//   XH      story headline key (boolean): headline and day (story_key), so
+//           copies under one headline on one day are one story
 //
 // Value slots:
 //   0  publication date YYYYMMDD, UTC (sortable; empty when unknown)
 //   1  source name as given
-//   2  story key: fingerprint of the normalized title, to collapse one
-//      story republished under several ids into one hit
+//   2  story id: 16 hex digits, the same for every article of one story
+//      thread (story_linker.h), so collapsing by it shows one hit a story
+//      (indexes written before 2026-12-05: the headline key, so only
+//      copies under one headline on one day collapse)
 //   3  the source's own topic label, normalized
-//   4  when the article was indexed, YYYYMMDDHHMMSS UTC (for --new)
+//   4  when the article was indexed, YYYYMMDDHHMMSS UTC (for --new, and
+//      for the story linker's articles not yet linked)
+//   5  story fingerprint (story_fingerprint.h): the article's own story
+//      id, its headline key and its body's MinHash signature
 //   1000+  one slot per topic profile (topic_profiles.cpp): the article's
 //      score for that topic, sortable_serialise(0..1), only when > 0
 //
@@ -107,6 +119,10 @@ inline constexpr Xapian::valueno kSourceSlot = 1;
 inline constexpr Xapian::valueno kStorySlot = 2;
 inline constexpr Xapian::valueno kTopicSlot = 3;
 inline constexpr Xapian::valueno kIndexedAtSlot = 4;
+inline constexpr Xapian::valueno kStoryFingerprintSlot = 5;
+inline constexpr std::string_view kStoryPrefix = "XY";
+inline constexpr std::string_view kStoryBandPrefix = "XB";
+inline constexpr std::string_view kStoryHeadlinePrefix = "XH";
 inline constexpr Xapian::valueno kFirstTopicSlot = 1000;
 inline constexpr Xapian::valueno kTopicSlotRange = 1000000;
 inline constexpr std::string_view kTopicScorePrefix = "XP";

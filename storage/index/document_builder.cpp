@@ -5,6 +5,7 @@
 #include "base/schema.h"
 #include "base/url_host.h"
 #include "base/utc_time.h"
+#include "index/story_fingerprint.h"
 #include "analysis/word_normalizer.h"
 
 #include <algorithm>
@@ -60,7 +61,7 @@ BuiltDocument build_document(Analyzer& analyzer, DocDataEncoder& encoder, const 
     const std::string topic = normalize_word(utf16_from_utf8(a.topic));
     add_boolean(doc, schema::kTopicPrefix, topic);
     if (!topic.empty()) doc.add_value(schema::kTopicSlot, topic);
-    doc.add_value(schema::kStorySlot, story_key(a));
+    add_story_fields(doc, story_fingerprint(a, tokens.body));
     for (const std::string& tag : a.tags) add_boolean(doc, schema::kTagPrefix, normalize_word(utf16_from_utf8(tag)));
     add_date(doc, a.date);
     if (!a.source.empty()) doc.add_value(schema::kSourceSlot, a.source);

@@ -1,6 +1,7 @@
 #include "index/index_writer.h"
 
 #include "base/content_hash.h"
+#include "base/schema.h"
 #include "docdata/doc_data.h"
 #include "base/errors.h"
 #include "index/index_file.h"
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <stdexcept>
 
 namespace newsdex {
 
@@ -93,6 +95,7 @@ void IndexWriter::before_changing_index() {
         throw IndexError(generation_.dir.string() + ": " + *damage +
                          "; nothing was written. Run 'newsdex-index check' to see what is wrong");
     catalog_.delete_meta(kTablesMeta);
+    index_checked_ = true;
     begin_batch();
 }
 
@@ -195,6 +198,7 @@ WriteOutcome IndexWriter::write(const Article& article) {
     before_changing_index();
     const std::size_t size = article.title.size() + article.text.size();
     Xapian::docid docid = existing ? existing->docid : new_docid(size);
+    if (existing && !in_segment(docid)) note_story_change_of(docid, true);
     if (existing && in_segment(docid)) {
         // The new version goes to a segment under a new id; the merge drops
         // the old one.
@@ -242,8 +246,12 @@ std::vector<std::string> IndexWriter::remove(Xapian::docid docid) {
     before_changing_index();
     drain();  // the document may still be on its way
     try {
-        if (in_segment(docid)) dropped_.push_back(docid);
-        else xapian_.delete_document(docid);
+        if (in_segment(docid)) {
+            dropped_.push_back(docid);
+        } else {
+            note_story_change_of(docid, false);
+            xapian_.delete_document(docid);
+        }
     } catch (const Xapian::DocNotFoundError&) {
         // Already gone from Xapian: the catalog row is what is left to remove.
     } catch (const Xapian::Error& e) {
@@ -284,6 +292,35 @@ std::size_t IndexWriter::retopic() {
     return scored;
 }
 
+void IndexWriter::note_story_change_of(Xapian::docid docid, bool replaced) {
+    drain();  // its current version may still be on its way
+    std::string story;
+    try {
+        story = xapian_.get_document(docid).get_value(schema::kStorySlot);
+    } catch (const Xapian::DocNotFoundError&) {
+        return;  // not in the index: no story had it
+    }
+    note_story_change(xapian_, story, replaced ? docid : 0);
+}
+
+StoryLinks IndexWriter::link_stories() {
+    if (segments_) throw std::logic_error("story threads are linked after the segments are merged");
+    drain();
+    if (!stories_pending(xapian_)) return {};
+    before_changing_index();
+    begin_batch();
+    return link_pending_stories();
+}
+
+StoryLinks IndexWriter::link_pending_stories() {
+    if (!stories_pending(xapian_)) return {};
+    try {
+        return newsdex::link_stories(xapian_);
+    } catch (const Xapian::Error& e) {
+        throw IndexError(generation_.xapian().string() + ": cannot link story threads: " + xapian_reason(e));
+    }
+}
+
 std::size_t IndexWriter::repair() {
     commit();
     changing_ = true;  // seal() records the repaired index's files
@@ -300,6 +337,11 @@ void IndexWriter::end_batch_if_full(std::size_t bytes) {
 void IndexWriter::commit() {
     if (!batch_) return;
     drain();
+    // The batch's articles join their stories in the batch itself, so a
+    // commit never shows them apart from the copies they are copies of.
+    // Not before the index passed its damage check; in segments, after the
+    // merge (link_stories).
+    if (index_checked_ && !segments_) link_pending_stories();
     try {
         xapian_.commit_transaction();
     } catch (const Xapian::Error& e) {

@@ -26,6 +26,7 @@
 #include "index/index_layout.h"
 #include "index/recovery.h"
 #include "index/segment_set.h"
+#include "index/story_linker.h"
 #include "analysis/topic_profiles.h"
 
 #include <xapian.h>
@@ -115,6 +116,15 @@ public:
     // the index alone (no source is read). Returns how many were scored.
     std::size_t retopic();
 
+    // Joins the articles written since the last link (by any writer) to
+    // their story threads, and re-forms stories that lost an article
+    // (story_linker.h), in the current batch; commit() makes it durable.
+    // Writes nothing when there is nothing to link. Every commit() of a
+    // writer that changed the index does this too; this is for a writer
+    // that changed nothing itself (after a merge of segments, whose
+    // documents it must link).
+    StoryLinks link_stories();
+
 private:
     void bring_stores_into_agreement();
     // Called before anything is written to the index: the damage check,
@@ -132,6 +142,10 @@ private:
     void store(DocumentPipeline::Done done);
     // Stores every document still in the pipeline.
     void drain();
+    // The document's story loses it (it is removed, or `replaced` in
+    // place: then it is linked again too).
+    void note_story_change_of(Xapian::docid docid, bool replaced);
+    StoryLinks link_pending_stories();
     void end_batch_if_full(std::size_t bytes);
 
     Generation generation_;
@@ -154,6 +168,7 @@ private:
     std::size_t repaired_ = 0;
     CatalogRebuild catalog_rebuild_;
     bool changing_ = false;  // before_changing_index() has run
+    bool index_checked_ = false;  // ... and the index passed its damage check
 };
 
 }  // namespace newsdex

@@ -96,6 +96,11 @@ SegmentedBuild build_in_segments(const TopicProfiles& profiles, unsigned workers
     SegmentedBuild out;
     out.segments = merge.segments.size();
     g = compact_generation(layout, g, merge);  // checks catalog and index agree
+    {
+        IndexWriter w(g, options);  // as newsdex-index does after a merge
+        w.link_stories();
+        w.seal();
+    }
     out.contents = contents_by_id(g);
     out.last_docid = Xapian::Database(g.xapian().string()).get_lastdocid();
     CHECK_FALSE(std::filesystem::exists(g.dir / "segments"));

@@ -4,3 +4,6 @@ newsdex-index --db "$d/db" --quiet "$d/feed.jsonl"
 newsdex-query --db "$d/db" газ
 newsdex-query --db "$d/db" --json газ | sed 's/"snippet":"[^"]*",//; s/"score":[0-9.]*,//; s/"path":.*//'
 echo ---; newsdex-query --db "$d/db" --ids --no-collapse газ
+echo ---; newsdex-query --db "$d/db" --ids story b-7
+echo ---; newsdex-query --db "$d/db" --count газ; newsdex-query --db "$d/db" --count --stories газ
+echo ---; newsdex-query --db "$d/db" story no-such-id

@@ -1,0 +1,27 @@
+// Story threads at query time (README, Stories): which story a hit belongs
+// to, how many articles it has and since when, and `story ID`'s query.
+// Indexes written before story threads have no story terms: there a hit's
+// story is its headline key, and its size what the collapse counted.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+
+namespace newsdex {
+
+struct HitStory {
+    std::string id;             // empty: the index records none
+    Xapian::doccount size = 1;  // articles in the story, this one included
+    std::string since;          // the earliest article's date (YYYYMMDD), when known and size > 1
+};
+
+// `collapsed`: how many matching articles the search collapsed into this
+// hit (what an index without story terms can tell of its story's size).
+HitStory hit_story(const Xapian::Database& db, const Xapian::Document& doc, Xapian::doccount collapsed);
+
+// Every article of the story of the article with this id. Throws
+// QueryError when there is no such article.
+Xapian::Query story_query(const Xapian::Database& db, const std::string& article_id);
+
+}  // namespace newsdex

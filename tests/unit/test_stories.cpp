@@ -1,0 +1,205 @@
+// Story threads (storage/index/story_fingerprint.h, story_linker.h,
+// query/story.h): rewrites of one text and copies under one headline on one
+// day are one story, whatever order they were indexed in; a story lives on
+// when an article leaves it; the query shows one hit a story with its size.
+#include "base/errors.h"
+#include "base/schema.h"
+#include "index/story_fingerprint.h"
+#include "index/story_linker.h"
+#include "index_fixture.h"
+#include "search.h"
+#include "temp_dir.h"
+#include "test_articles.h"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+using namespace newsdex;
+using testing::article;
+
+namespace {
+
+// A body of `words` distinct words from `seed` (Russian-looking, so the
+// analyzer stems them like text).
+std::string body(int seed, int words) {
+    static const std::vector<std::string> stems{"дом", "лес", "город", "рынок", "завод", "мост", "порт", "сад",
+                                                "путь", "край", "мир", "флот", "банк", "суд", "полк", "цех"};
+    std::string out;
+    unsigned x = static_cast<unsigned>(seed) * 2654435761u + 1;
+    for (int i = 0; i < words; ++i) {
+        x = x * 1103515245u + 12345u;
+        out += (i ? " " : "") + stems[(x >> 16) % stems.size()] + std::to_string((x >> 8) % 97);
+    }
+    return out + ".";
+}
+
+// `text` with every `every`th word (from the `from`th) replaced: a light
+// rewrite (every 40th keeps about 0.8 of the body's 4-word sequences).
+std::string rewrite(const std::string& text, std::size_t from = 40, std::size_t every = 40) {
+    std::string out;
+    std::size_t word = 0, start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string::npos) end = text.size();
+        const bool replaced = ++word >= from && (word - from) % every == 0;
+        out += (out.empty() ? "" : " ") + (replaced ? std::string("правка") : text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+Article dated(Article a, const std::string& date) {
+    a.date = date;
+    return a;
+}
+
+// Each article's story id, by article id.
+std::map<std::string, std::string> stories(const std::filesystem::path& dir) {
+    Xapian::Database db(testing::live_generation(dir).xapian().string());
+    std::map<std::string, std::string> out;
+    for (auto it = db.allterms_begin(std::string(schema::kIdPrefix)); it != db.allterms_end(std::string(schema::kIdPrefix));
+         ++it) {
+        const Xapian::docid docid = *db.postlist_begin(*it);
+        out[(*it).substr(schema::kIdPrefix.size())] = db.get_document(docid).get_value(schema::kStorySlot);
+    }
+    return out;
+}
+
+void write_and_link(const std::filesystem::path& dir, const std::vector<Article>& articles) {
+    IndexWriter w(testing::live_generation(dir));
+    for (const Article& a : articles) w.write(a);
+    w.commit();  // links them
+}
+
+const std::string kText = body(1, 120);
+const std::vector<Article> kArticles{
+    article("first", "Завод открыли после ремонта", kText),
+    article("rewrite", "После ремонта снова работает завод", rewrite(kText)),
+    article("other", "Мост закрыли", body(2, 120)),
+    dated(article("copy-a", "Курс рубля", body(3, 40)), "2025-03-01"),
+    dated(article("copy-b", "Курс рубля", body(4, 40)), "2025-03-01"),
+    dated(article("next-day", "Курс рубля", body(5, 40)), "2025-03-02"),
+};
+
+}  // namespace
+
+TEST_CASE("a body's fingerprint: rewrites resemble it, other texts do not, short ones have none", "[stories]") {
+    Analyzer analyzer;
+    const auto fingerprint = [&](const Article& a) { return story_fingerprint(a, analyzer.analyze(std::string_view(a.text))); };
+    const StoryFingerprint first = fingerprint(kArticles[0]);
+    CHECK(first.minhash.size() == kStoryMinHashes);
+    CHECK(same_story(first, fingerprint(kArticles[1])));
+    CHECK_FALSE(same_story(first, fingerprint(kArticles[2])));
+    CHECK(fingerprint(kArticles[3]).minhash.empty());  // 40 words: too short to tell
+    // A copy under the same headline on the same day, but not the next day.
+    CHECK(same_story(fingerprint(kArticles[3]), fingerprint(kArticles[4])));
+    CHECK_FALSE(same_story(fingerprint(kArticles[3]), fingerprint(kArticles[5])));
+    const std::optional<StoryFingerprint> back = decode_story_fingerprint(encode_story_fingerprint(first));
+    REQUIRE(back);
+    CHECK(back->own == first.own);
+    CHECK(back->headline == first.headline);
+    CHECK(back->minhash == first.minhash);
+    CHECK_FALSE(decode_story_fingerprint("20251201"));  // not a fingerprint: an older index's value
+}
+
+TEST_CASE("rewrites and same-day copies are one story; its id is its articles' smallest own id", "[stories]") {
+    testing::TempDir dir;
+    write_and_link(dir.path(), kArticles);
+    const auto ids = stories(dir.path());
+    CHECK(ids.at("first") == ids.at("rewrite"));
+    CHECK(ids.at("copy-a") == ids.at("copy-b"));
+    CHECK(ids.at("other") != ids.at("first"));
+    CHECK(ids.at("next-day") != ids.at("copy-a"));
+    const auto own = [](const std::string& id) { return story_id_text(story_fingerprint(article(id, "", ""), {}).own); };
+    CHECK(ids.at("first") == std::min(own("first"), own("rewrite")));
+    CHECK(ids.at("other") == own("other"));
+}
+
+TEST_CASE("an incremental run and a rebuild give the same stories, and a rerun changes none", "[stories]") {
+    testing::TempDir rebuilt, incremental;
+    write_and_link(rebuilt.path(), kArticles);
+    // The other order, in three runs.
+    write_and_link(incremental.path(), {kArticles[5], kArticles[1]});
+    write_and_link(incremental.path(), {kArticles[2], kArticles[4]});
+    write_and_link(incremental.path(), {kArticles[3], kArticles[0]});
+    CHECK(stories(incremental.path()) == stories(rebuilt.path()));
+
+    IndexWriter again(testing::live_generation(incremental.path()));
+    for (const Article& a : kArticles) again.write(a);  // unchanged: nothing new to link
+    again.commit();
+    CHECK(again.link_stories().looked_at == 0);  // nothing new: nothing to link
+    CHECK(stories(incremental.path()) == stories(rebuilt.path()));
+}
+
+TEST_CASE("a story lives on when an article leaves it, as a rebuild without it would have it", "[stories]") {
+    // "b" and "c" are rewrites of "a" in different places: each resembles
+    // "a" enough, and each other perhaps not, so "a" may be what holds
+    // the story together.
+    const std::string text = body(7, 200);
+    const std::vector<Article> three{article("a", "Один", text), article("b", "Два", rewrite(text, 30, 30)),
+                                     article("c", "Три", rewrite(text, 15, 30))};
+    Analyzer analyzer;
+    const auto fingerprint = [&](const Article& a) { return story_fingerprint(a, analyzer.analyze(std::string_view(a.text))); };
+    REQUIRE(same_story(fingerprint(three[0]), fingerprint(three[1])));
+    REQUIRE(same_story(fingerprint(three[0]), fingerprint(three[2])));
+    const bool b_and_c = same_story(fingerprint(three[1]), fingerprint(three[2]));
+    for (const Article& leaving : three) {
+        testing::TempDir dir, rebuilt;
+        write_and_link(dir.path(), three);
+        REQUIRE(stories(dir.path()).size() == 3);
+        CHECK(stories(dir.path()).at("b") == stories(dir.path()).at("c"));
+        {
+            IndexWriter w(testing::live_generation(dir.path()));
+            w.remove(w.catalog().find(leaving.id)->docid);
+            w.commit();
+        }
+        std::vector<Article> rest;
+        for (const Article& a : three)
+            if (a.id != leaving.id) rest.push_back(a);
+        write_and_link(rebuilt.path(), rest);
+        const auto ids = stories(dir.path());
+        CHECK(ids == stories(rebuilt.path()));
+        const bool together = ids.begin()->second == std::next(ids.begin())->second;
+        CHECK(together == (leaving.id != "a" || b_and_c));
+    }
+}
+
+TEST_CASE("an article replaced by a text of another story leaves its old one", "[stories]") {
+    testing::TempDir dir, rebuilt;
+    write_and_link(dir.path(), {kArticles[0], kArticles[1], kArticles[2]});
+    Article changed = kArticles[1];
+    changed.text = body(2, 120);  // now the text of "other"
+    write_and_link(dir.path(), {changed});
+    write_and_link(rebuilt.path(), {kArticles[0], changed, kArticles[2]});
+    const auto ids = stories(dir.path());
+    CHECK(ids == stories(rebuilt.path()));
+    CHECK(ids.at("rewrite") == ids.at("other"));
+    CHECK(ids.at("first") != ids.at("other"));
+}
+
+TEST_CASE("a search shows one hit a story with the story's size; story ID lists its articles", "[stories][query]") {
+    testing::TempDir dir;
+    write_and_link(dir.path(), kArticles);
+    SearchRequest r = testing::request_for(dir.path(), "завод ремонт");
+    const SearchResult found = search(r);
+    REQUIRE(found.hits.size() == 1);
+    CHECK(found.hits[0].story.size == 2);
+    CHECK(found.hits[0].story.id == stories(dir.path()).at("first"));
+
+    r.collapse = false;
+    CHECK(search(r).hits.size() == 2);
+
+    SearchRequest story = testing::request_for(dir.path(), "");
+    story.story_of = "copy-b";
+    story.collapse = false;
+    story.sort = SortOrder::DateAscending;
+    std::set<std::string> members;
+    for (const Hit& h : search(story).hits) members.insert(h.article.id);
+    CHECK(members == std::set<std::string>{"copy-a", "copy-b"});
+
+    story.story_of = "no-such-article";
+    CHECK_THROWS_AS(search(story), QueryError);
+}
