@@ -293,7 +293,8 @@ std::size_t IndexWriter::retopic() {
 }
 
 void IndexWriter::note_story_change_of(Xapian::docid docid, bool replaced) {
-    drain();  // its current version may still be on its way
+    // The version the index holds now (not drained: a version still on its
+    // way has the story it found alone, which no other article shares).
     std::string story;
     try {
         story = xapian_.get_document(docid).get_value(schema::kStorySlot);
