@@ -89,7 +89,7 @@ void apply_key(QueryOptions& opt, const std::string& key, const nlohmann::json& 
     else if (key == "any_words") opt.all_words = !(opt.any_words = bool_value(value, key)) && opt.all_words;
     else if (key == "recent") opt.recent = bool_value(value, key);
     else if (key == "no_collapse") opt.no_collapse = bool_value(value, key);
-    else if (key == "facet") opt.facets = names(value, key, {"source", "year", "topic"});
+    else if (key == "facet") opt.facets = names(value, key, {"source", "year", "topic", "story"});
     else throw QueryError("unknown key \"" + key + "\" (known: " + kKeys + ")");
 }
 

@@ -85,9 +85,10 @@ void add_options(CLI::App& app, Options& opt) {
         ->allow_extra_args(false);
     app.add_option("--topics", opt.topics_file, "topic profiles to add or override (default: ~/.config/newsdex/topics.toml)");
     auto* only_new = app.add_flag("--new", opt.only_new, "only articles indexed since this user last ran this same query (for digests)");
-    app.add_option("--facet", opt.facets, "count the matches by source, year or topic (repeatable)")
+    app.add_option("--facet", opt.facets,
+                   "count the matches by source, year or topic, or by story (those with 2+ matches; repeatable)")
         ->allow_extra_args(false)
-        ->check(CLI::IsMember({"source", "year", "topic"}));
+        ->check(CLI::IsMember({"source", "year", "topic", "story"}));
     auto* timeline = app.add_option("--timeline", opt.timeline,
                                     "count the matches per day, week, month or year and draw them as a chart")
                          ->check(CLI::IsMember({"day", "week", "month", "year"}));
@@ -266,7 +267,8 @@ int search(const Options& opt, newsdex::TimeLimit& time_limit) {
 void add_query_words(CLI::App& app, Options& opt) { app.add_option("query", opt.words, "query words"); }
 void add_id(CLI::App& app, Options& opt) { app.add_option("id", opt.id, "article id")->required(); }
 void add_story_id(CLI::App& app, Options& opt) {
-    app.add_option("id", opt.story_of, "an article's id: its story's articles are listed")->required();
+    app.add_option("id", opt.story_of, "an article's id, or a story's (as --json and --facet story print it)")
+        ->required();
 }
 void add_suggest_topic(CLI::App& app, Options& opt) {
     app.add_option("--topic", opt.suggest_topic, "the topic")->required();

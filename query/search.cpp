@@ -96,7 +96,9 @@ void count_facets(const std::vector<std::string>& wanted, std::map<std::string, 
             counts[value] += v.get_termfreq();
         }
         std::vector<FacetCount>& out = result.facets[name];
-        for (const auto& [value, count] : counts) out.push_back({value, count});
+        for (const auto& [value, count] : counts)
+            // A story with one matching article says nothing a hit does not.
+            if (name != "story" || count > 1) out.push_back({value, count});
         std::stable_sort(out.begin(), out.end(), [&](const FacetCount& a, const FacetCount& b) {
             return name == "year" ? a.value > b.value : a.count > b.count;
         });
@@ -154,7 +156,8 @@ Xapian::valueno facet_slot(const std::string& name) {
     if (name == "source") return schema::kSourceSlot;
     if (name == "year" || name == "day") return schema::kDateSlot;  // day: for --timeline
     if (name == "topic") return schema::kTopicSlot;
-    throw QueryError("unknown facet '" + name + "' (source, year, topic)");
+    if (name == "story") return schema::kStorySlot;
+    throw QueryError("unknown facet '" + name + "' (source, year, topic, story)");
 }
 
 // A query with each word replaced by a better spelling, if one finds more.

@@ -31,10 +31,13 @@ HitStory hit_story(const Xapian::Database& db, const Xapian::Document& doc, Xapi
     return story;
 }
 
-Xapian::Query story_query(const Xapian::Database& db, const std::string& article_id) {
-    const std::string id_term = std::string(schema::kIdPrefix) + article_id;
+Xapian::Query story_query(const Xapian::Database& db, const std::string& id) {
+    const std::string id_term = std::string(schema::kIdPrefix) + id;
     auto posting = db.postlist_begin(id_term);
-    if (posting == db.postlist_end(id_term)) throw QueryError("no article with id " + article_id);
+    if (posting == db.postlist_end(id_term)) {
+        if (db.term_exists(story_term(id))) return Xapian::Query(story_term(id));  // a story's own id
+        throw QueryError("no article or story with id " + id);
+    }
     const std::string story = db.get_document(*posting).get_value(schema::kStorySlot);
     if (story.empty()) return Xapian::Query(id_term);
     // An index without story terms: the articles under the same headline

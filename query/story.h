@@ -20,8 +20,8 @@ struct HitStory {
 // hit (what an index without story terms can tell of its story's size).
 HitStory hit_story(const Xapian::Database& db, const Xapian::Document& doc, Xapian::doccount collapsed);
 
-// Every article of the story of the article with this id. Throws
-// QueryError when there is no such article.
-Xapian::Query story_query(const Xapian::Database& db, const std::string& article_id);
+// Every article of the story of the article with this id, or of the story
+// with this id. Throws QueryError when there is neither.
+Xapian::Query story_query(const Xapian::Database& db, const std::string& id);
 
 }  // namespace newsdex

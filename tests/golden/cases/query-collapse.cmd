@@ -7,3 +7,5 @@ echo ---; newsdex-query --db "$d/db" --ids --no-collapse газ
 echo ---; newsdex-query --db "$d/db" --ids story b-7
 echo ---; newsdex-query --db "$d/db" --count газ; newsdex-query --db "$d/db" --count --stories газ
 echo ---; newsdex-query --db "$d/db" story no-such-id
+echo ---; newsdex-query --db "$d/db" --count --facet story газ
+s=$(newsdex-query --db "$d/db" --json -n 1 --sort date газ | sed 's/.*"story":"\([0-9a-f]*\)".*/\1/'); newsdex-query --db "$d/db" --ids story "$s"
