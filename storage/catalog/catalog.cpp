@@ -86,6 +86,11 @@ const std::vector<const char*> kMigrations{
     );
     CREATE INDEX article_topics_topic ON article_topics(topic, score);
     )sql",
+    // 5: story threads (also the Xapian value and XY term, schema.h).
+    R"sql(
+    ALTER TABLE articles ADD COLUMN story TEXT;  -- 16 hex digits; NULL until the linker ran
+    CREATE INDEX articles_story ON articles(story);
+    )sql",
 };
 
 
@@ -183,6 +188,14 @@ void Catalog::upsert(Xapian::docid docid, const Article& a, const std::string& h
     s.bind(10, nlohmann::json(a.tags).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     s.bind(11, hash).bind(12, size).bind(13, utc_now());
     s.bind(14, a.member).bind(15, a.author).bind(16, a.encoding).bind(17, text_hash).bind(18, run);
+    s.run();
+}
+
+void Catalog::set_story(Xapian::docid docid, const std::string& story) {
+    sqlite::Statement& s = prepared(set_story_, "UPDATE articles SET story = ?2 WHERE docid = ?1");
+    s.bind(1, static_cast<int64_t>(docid));
+    if (story.empty()) s.bind_null(2);
+    else s.bind(2, story);
     s.run();
 }
 

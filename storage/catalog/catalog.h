@@ -36,7 +36,7 @@ struct CatalogEntry {
 class Catalog {
 public:
     enum class Mode { ReadOnly, ReadWrite };
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     Catalog(const std::filesystem::path& file, Mode mode);
 
@@ -51,6 +51,8 @@ public:
     // Articles first..last move to new_first.., in order; nothing may be
     // between new_first and first but these.
     void move_range(Xapian::docid first, Xapian::docid last, Xapian::docid new_first);
+    // The article's story thread (story_linker.h); empty: not known.
+    void set_story(Xapian::docid docid, const std::string& story);
     // Replaces the article's topic scores.
     void set_topics(Xapian::docid docid, const std::vector<std::pair<std::string, double>>& scores);
     // Articles from `path` that run `not_seen_in_run` did not see.
@@ -107,6 +109,7 @@ private:
     std::optional<sqlite::Statement> upsert_file_;
     std::optional<sqlite::Statement> mark_seen_;
     std::optional<sqlite::Statement> insert_topic_;
+    std::optional<sqlite::Statement> set_story_;
 };
 
 }  // namespace newsdex

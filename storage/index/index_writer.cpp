@@ -315,11 +315,14 @@ StoryLinks IndexWriter::link_stories() {
 
 StoryLinks IndexWriter::link_pending_stories() {
     if (!stories_pending(xapian_)) return {};
+    StoryLinks links;
     try {
-        return newsdex::link_stories(xapian_);
+        links = newsdex::link_stories(xapian_);
     } catch (const Xapian::Error& e) {
         throw IndexError(generation_.xapian().string() + ": cannot link story threads: " + xapian_reason(e));
     }
+    for (const auto& [docid, story] : links.stories) catalog_.set_story(docid, story);
+    return links;
 }
 
 std::size_t IndexWriter::repair() {

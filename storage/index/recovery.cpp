@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <exception>
 #include <map>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -21,18 +22,23 @@ struct Row {
     std::string id;
     std::string hash;
     std::string path;
+    std::optional<std::string> story;  // none: not linked yet (or an index before story threads)
 };
 
 using Rows = std::map<Xapian::docid, Row>;
 
 Rows catalog_rows(Catalog& catalog) {
     Rows rows;
-    sqlite::Statement s(catalog.db(), "SELECT docid, id, hash, path FROM articles");
-    while (s.step()) rows[static_cast<Xapian::docid>(s.integer(0))] = Row{s.text(1), s.text(2), s.text(3)};
+    // A catalog read without being upgraded (an older schema) has no stories.
+    sqlite::Statement s(catalog.db(), catalog.schema_version() >= 5 ? "SELECT docid, id, hash, path, story FROM articles"
+                                                                    : "SELECT docid, id, hash, path, NULL FROM articles");
+    while (s.step())
+        rows[static_cast<Xapian::docid>(s.integer(0))] =
+            Row{s.text(1), s.text(2), s.text(3), s.is_null(4) ? std::nullopt : std::optional<std::string>(s.text(4))};
     return rows;
 }
 
-enum class Problem { None, OnlyInXapian, OnlyInCatalog, IdDiffers, ContentDiffers };
+enum class Problem { None, OnlyInXapian, OnlyInCatalog, IdDiffers, ContentDiffers, StoryDiffers };
 
 // No article text is kept: after a lost catalog every document differs,
 // and whoever fixes one reads it again.
@@ -60,14 +66,18 @@ void compare_range(const Xapian::Database& xapian, const Rows& rows, Xapian::doc
     for (; it != xapian.postlist_end("") && *it <= last; ++it) {
         const Xapian::docid docid = *it;
         out.seen.push_back(docid);
-        const Article stored = decoder.decode(xapian.get_document(docid).get_data());
+        const Xapian::Document doc = xapian.get_document(docid);
+        const Article stored = decoder.decode(doc.get_data());
         auto row = rows.find(docid);
         if (row == rows.end()) {
-            out.differences.push_back({Problem::OnlyInXapian, docid, Row{stored.id, "", stored.path}, {}});
+            out.differences.push_back({Problem::OnlyInXapian, docid, Row{stored.id, "", stored.path, std::nullopt}, {}});
         } else if (stored.id != row->second.id) {
             out.differences.push_back({Problem::IdDiffers, docid, row->second, stored.id});
         } else if (content_hash(stored) != row->second.hash) {
             out.differences.push_back({Problem::ContentDiffers, docid, row->second, {}});
+        } else if (row->second.story && *row->second.story != doc.get_value(schema::kStorySlot)) {
+            // A batch that only linked stories, lost on the catalog's side.
+            out.differences.push_back({Problem::StoryDiffers, docid, row->second, {}});
         }
     }
 }
@@ -171,9 +181,13 @@ std::size_t reconcile(Xapian::WritableDatabase& xapian, Catalog& catalog) {
                 const Article stored = decoder.decode(xapian.get_document(d.docid).get_data());
                 catalog.upsert(d.docid, stored, content_hash(stored), text_fingerprint(stored),
                                static_cast<int64_t>(stored.title.size() + stored.text.size()), 0);
+                catalog.set_story(d.docid, xapian.get_document(d.docid).get_value(schema::kStorySlot));
                 catalog.invalidate_file(d.row.path);
                 break;
             }
+            case Problem::StoryDiffers:
+                catalog.set_story(d.docid, xapian.get_document(d.docid).get_value(schema::kStorySlot));
+                break;
             case Problem::None:
                 break;
         }
@@ -200,6 +214,7 @@ bool restore_row(Catalog& catalog, Xapian::docid docid, const Xapian::Document& 
     catalog.upsert(docid, a, content_hash(a), text_fingerprint(a), static_cast<int64_t>(a.title.size() + a.text.size()),
                    0);
     if (profiles) catalog.set_topics(docid, document_topics(doc, *profiles));
+    catalog.set_story(docid, doc.get_value(schema::kStorySlot));
     // With no record of the file, or an old one, the next run reads it and
     // finds these articles unchanged.
     catalog.invalidate_file(a.path);
@@ -224,7 +239,7 @@ CatalogRebuild rebuild_catalog(Xapian::WritableDatabase& xapian, Catalog& catalo
     for (const Difference& d : differences) {
         if (d.problem == Problem::OnlyInCatalog || d.problem == Problem::None) continue;
         if (restore_row(catalog, d.docid, xapian.get_document(d.docid), decoder, profiles)) {
-            ++(d.problem == Problem::ContentDiffers ? out.corrected : out.restored);
+            ++(d.problem == Problem::ContentDiffers || d.problem == Problem::StoryDiffers ? out.corrected : out.restored);
         } else {
             // A second document of an indexed id: the article stays indexed
             // under the other.
@@ -263,6 +278,7 @@ std::vector<std::string> find_inconsistencies(const std::filesystem::path& xapia
             case Problem::OnlyInCatalog: out.push_back(doc + " (" + d.row.id + ") is in the catalog but not in the index"); break;
             case Problem::IdDiffers: out.push_back(doc + " is " + d.document_id + " in the index but " + d.row.id + " in the catalog"); break;
             case Problem::ContentDiffers: out.push_back(doc + " (" + d.row.id + ") differs between the index and the catalog"); break;
+            case Problem::StoryDiffers: out.push_back(doc + " (" + d.row.id + ") is in another story in the index than in the catalog"); break;
             case Problem::None: break;
         }
     }

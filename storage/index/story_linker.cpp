@@ -96,13 +96,13 @@ public:
 
     const std::vector<Xapian::docid>& docids() const { return nodes_; }
 
-    // Each node's story id as the links make it: its group's smallest own
-    // id. The nodes whose id changes, with their old and new ids.
+    // Each node's story id as the links make it (its group's smallest own
+    // id), with the one it has now.
     struct Move {
         Xapian::docid docid;
         std::string from, to;
     };
-    std::vector<Move> moves() {
+    std::vector<Move> stories() {
         std::unordered_map<std::size_t, uint64_t> smallest;
         for (std::size_t i = 0; i < nodes_.size(); ++i) {
             const uint64_t own = read(nodes_[i])->fingerprint.own;
@@ -111,8 +111,7 @@ public:
         }
         std::vector<Move> out;
         for (std::size_t i = 0; i < nodes_.size(); ++i)
-            if (std::string id = story_id_text(smallest.at(root(i))); id != story(nodes_[i]))
-                out.push_back({nodes_[i], story(nodes_[i]), std::move(id)});
+            out.push_back({nodes_[i], story(nodes_[i]), story_id_text(smallest.at(root(i)))});
         return out;
     }
 
@@ -173,7 +172,9 @@ StoryLinks link_stories(Xapian::WritableDatabase& db) {
 
     StoryLinks links;
     links.looked_at = docids.size();
-    for (const StoryGraph::Move& move : graph.moves()) {
+    for (const StoryGraph::Move& move : graph.stories()) {
+        links.stories.emplace_back(move.docid, move.to);
+        if (move.from == move.to) continue;
         Xapian::Document doc = db.get_document(move.docid);
         set_story(doc, move.from, move.to);
         db.replace_document(move.docid, doc);

@@ -23,12 +23,15 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace newsdex {
 
 struct StoryLinks {
     std::size_t looked_at = 0;  // articles new or replaced since the last link, and those of stories that lost one
     std::size_t moved = 0;      // articles whose story id changed
+    std::vector<std::pair<Xapian::docid, std::string>> stories;  // each article looked at, and its story now
 };
 
 // Whether link_stories() has anything to do: articles added or replaced,

@@ -71,6 +71,6 @@ TEST_CASE("a JSON line that is wrong says what is wrong") {
     CHECK(message(R"({"offset": -1})") == "\"offset\" must be a whole number from 0 to 4000000000");
     CHECK(message(R"({"exact": "yes"})") == "\"exact\" must be true or false");
     CHECK(message(R"({"sort": "newest"})") == "\"sort\" must be relevance, date, -date, not 'newest'");
-    CHECK(message(R"({"facet": ["source", "month"]})") == "\"facet\" must be source, year, topic, not 'month'");
+    CHECK(message(R"({"facet": ["source", "month"]})") == "\"facet\" must be source, year, topic, story, not 'month'");
     CHECK(message(R"({"topic": [1]})") == "\"topic\" must be a string or a list of strings");
 }

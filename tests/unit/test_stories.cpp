@@ -4,6 +4,8 @@
 // when an article leaves it; the query shows one hit a story with its size.
 #include "base/errors.h"
 #include "base/schema.h"
+#include "catalog/catalog.h"
+#include "index/recovery.h"
 #include "index/story_fingerprint.h"
 #include "index/story_linker.h"
 #include "index_fixture.h"
@@ -13,6 +15,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -202,4 +205,43 @@ TEST_CASE("a search shows one hit a story with the story's size; story ID lists 
 
     story.story_of = "no-such-article";
     CHECK_THROWS_AS(search(story), QueryError);
+}
+
+namespace {
+
+std::map<std::string, std::string> catalog_stories(const std::filesystem::path& dir) {
+    Catalog catalog(testing::live_generation(dir).catalog(), Catalog::Mode::ReadOnly);
+    sqlite::Statement s(catalog.db(), "SELECT id, COALESCE(story, '') FROM articles");
+    std::map<std::string, std::string> out;
+    while (s.step()) out[s.text(0)] = s.text(1);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the catalog records each article's story, and follows the index after a lost batch", "[stories]") {
+    testing::TempDir dir;
+    write_and_link(dir.path(), kArticles);
+    CHECK(catalog_stories(dir.path()) == stories(dir.path()));
+
+    // A batch that only moved an article to another story, committed by
+    // Xapian and lost by the catalog (the commit protocol's one crash).
+    const Generation g = testing::live_generation(dir.path());
+    {
+        Xapian::WritableDatabase db(g.xapian().string(), Xapian::DB_OPEN);
+        const Xapian::docid docid = *db.postlist_begin(std::string(schema::kIdPrefix) + "other");
+        Xapian::Document doc = db.get_document(docid);
+        set_story(doc, doc.get_value(schema::kStorySlot), "0000000000000001");
+        db.replace_document(docid, doc);
+        db.commit();
+    }
+    {
+        Catalog catalog(g.catalog(), Catalog::Mode::ReadWrite);
+        const std::vector<std::string> problems = find_inconsistencies(g.xapian(), catalog);
+        CHECK(std::any_of(problems.begin(), problems.end(),
+                          [](const std::string& p) { return p.find("in another story") != std::string::npos; }));
+    }
+    { IndexWriter repair(g); }  // reconciles at open
+    CHECK(catalog_stories(dir.path()).at("other") == "0000000000000001");
+    CHECK(catalog_stories(dir.path()) == stories(dir.path()));
 }
