@@ -73,7 +73,7 @@ index() {  # DB [options] — an indexer run over the articles, in the foregroun
 # Runs a query; fails if it errors (exit 2). The JSON lines go to OUT.json.
 run_query() {  # DB QUERY OUT
     local rc
-    "$query_bin" --db "$1" --json -n 100000 "$2" >"$3.json" 2>"$work/q.err"
+    "$query_bin" --db "$1" --json --no-collapse -n 100000 "$2" >"$3.json" 2>"$work/q.err"
     rc=$?
     if [ "$rc" -gt 1 ]; then
         echo "query '$2' exited $rc: $(head -c 300 "$work/q.err")"
@@ -81,21 +81,26 @@ run_query() {  # DB QUERY OUT
     fi
 }
 
-# OUT.json (query output) -> OUT (the hits' ids, sorted), for each OUT;
-# fails if some output does not parse. One python for all: it is slow to start.
+# OUT.json (query output) -> OUT (the hits' ids, sorted) and OUT.stories
+# (each hit's id and story), for each OUT; fails if some output does not
+# parse. One python for all: it is slow to start.
 json_to_ids() {  # OUT...
     "$py" -c '
 import json, sys
 for out in sys.argv[1:]:
-    ids = []
+    ids, stories = [], []
     with open(out + ".json", encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             try:
-                ids.append(json.loads(line)["id"])
+                hit = json.loads(line)
+                ids.append(hit["id"])
+                stories.append(hit["id"] + " " + hit["story"])
             except (ValueError, KeyError, TypeError) as e:
                 sys.exit(f"{out}.json:{n}: query output does not parse ({e})")
     with open(out, "w", encoding="utf-8") as f:
         f.writelines(i + "\n" for i in sorted(ids))
+    with open(out + ".stories", "w", encoding="utf-8") as f:
+        f.writelines(s + "\n" for s in sorted(stories))
 ' "$@"
 }
 
@@ -142,7 +147,7 @@ snapshot() {  # DB OUT
     wc -l <"$out/all" >"$out/count"
     # Every column but docid (a crash may skip some), indexed_at and seen_run.
     sql "$db" "SELECT id, path, line, member, url, title, date, source, topic, tags, author, encoding, hash,
-                      text_hash, size FROM articles ORDER BY id" >"$out/articles" || return 1
+                      text_hash, size, story FROM articles ORDER BY id" >"$out/articles" || return 1
     sql "$db" "SELECT path, size, mtime_ns, inode, hash, articles FROM files ORDER BY path" >"$out/files" || return 1
 }
 
@@ -156,6 +161,7 @@ same_as_reference() {  # DB LABEL
             case $f in
                 query-*) what="hits of '${queries[${f#query-}]}'" ;;
                 all) what="ids of all documents" ;;
+                *.stories) what="story threads of the hits of ${f%.stories}" ;;
                 count) what="document count ($(cat "$ref_snap/count") expected, $(cat "$work/snap/count") found)" ;;
                 articles) what="catalog articles" ;;
                 files) what="catalog file records (path, size, mtime, inode, hash, articles)" ;;

@@ -3,7 +3,9 @@
 from the sentences of corpus/*.txt and fully determined by SEED (offline, no
 shared data needed). Article i is OUTDIR/NN/article-NNNNN.txt: the title
 "Статья i: <sentence>" on the first line, then 3-6 sentences, one paragraph
-each. Titles are unique, so no two articles have the same text.
+each. Titles are unique, so no two articles have the same text; every
+twentieth article (i % 20 == 7) has the body of the one before it under its
+own title, a rewrite, so story threads form (when the body is long enough).
 
 Usage: make_articles.py OUTDIR COUNT SEED [--start FIRST]
   --start FIRST  number the articles FIRST .. FIRST+COUNT-1 (to add new
@@ -45,6 +47,8 @@ def article_text(sentences, seed, i):
     if len(title) > 120:
         title = title[:120].rsplit(" ", 1)[0]
     body = rng.sample(sentences, rng.randint(3, 6))
+    if i % 20 == 7:
+        body = article_text(sentences, seed, i - 1).split("\n", 1)[1].rstrip("\n").split("\n")
     return f"Статья {i}: {title}\n" + "\n".join(body) + "\n"
 
 
