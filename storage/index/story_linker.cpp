@@ -44,7 +44,7 @@ std::vector<Xapian::docid> unlinked(const Xapian::Database& db) {
     std::set<Xapian::docid> docids;
     for (const std::string& line : lines(db, kRelinkKey)) docids.insert(static_cast<Xapian::docid>(std::stoul(line)));
     auto it = db.postlist_begin("");
-    it.skip_to(linked_through(db) + 1);
+    if (it != db.postlist_end("")) it.skip_to(linked_through(db) + 1);
     for (; it != db.postlist_end(""); ++it) docids.insert(*it);
     return {docids.begin(), docids.end()};
 }
@@ -121,14 +121,18 @@ private:
         std::string story;  // as stored now
     };
 
-    // Null for a document without a story fingerprint.
+    // Null for a document without a story fingerprint, or gone (replaced
+    // in place, then removed, before it was linked).
     const Article* read(Xapian::docid docid) {
         auto it = read_.find(docid);
         if (it == read_.end()) {
-            const Xapian::Document doc = db_.get_document(docid);
             std::optional<Article> article;
-            if (auto f = decode_story_fingerprint(doc.get_value(schema::kStoryFingerprintSlot)))
-                article = Article{std::move(*f), doc.get_value(schema::kStorySlot)};
+            try {
+                const Xapian::Document doc = db_.get_document(docid);
+                if (auto f = decode_story_fingerprint(doc.get_value(schema::kStoryFingerprintSlot)))
+                    article = Article{std::move(*f), doc.get_value(schema::kStorySlot)};
+            } catch (const Xapian::DocNotFoundError&) {
+            }
             it = read_.emplace(docid, std::move(article)).first;
         }
         return it->second ? &*it->second : nullptr;

@@ -245,3 +245,18 @@ TEST_CASE("the catalog records each article's story, and follows the index after
     CHECK(catalog_stories(dir.path()).at("other") == "0000000000000001");
     CHECK(catalog_stories(dir.path()) == stories(dir.path()));
 }
+
+TEST_CASE("an article replaced and then removed before its story was linked is simply gone", "[stories]") {
+    testing::TempDir dir, rebuilt;
+    write_and_link(dir.path(), {kArticles[0], kArticles[1], kArticles[2]});
+    {
+        IndexWriter w(testing::live_generation(dir.path()));
+        Article changed = kArticles[1];
+        changed.text = body(9, 120);
+        w.write(changed);  // replaced in place: to be linked again
+        w.remove(w.catalog().find(changed.id)->docid);
+        w.commit();
+    }
+    write_and_link(rebuilt.path(), {kArticles[0], kArticles[2]});
+    CHECK(stories(dir.path()) == stories(rebuilt.path()));
+}
