@@ -231,16 +231,16 @@ ParsedQuery base_query(const Xapian::Database& db, Analyzer& analyzer, const Sea
         QueryBuilder builder(analyzer, db);
         parsed = builder.build(request.query, {request.exact, request.limits, joining});
     }
+    // An article's neighbours or its story: what the words, if any, narrow.
+    const auto narrowed = [&](const Xapian::Query& articles) {
+        parsed.query = blank(request.query) ? articles : Xapian::Query(Xapian::Query::OP_AND, parsed.query, articles);
+    };
     if (!request.similar_to.empty()) {
         const std::optional<Xapian::docid> docid = docid_of(db, request.similar_to);
         if (!docid) throw QueryError("no article with id " + request.similar_to);
-        const Xapian::Query like = similar_query(db, *docid, request.similar_to);
-        parsed.query = blank(request.query) ? like : Xapian::Query(Xapian::Query::OP_AND, parsed.query, like);
+        narrowed(similar_query(db, *docid, request.similar_to));
     }
-    if (!request.story_of.empty()) {
-        const Xapian::Query story = story_query(db, request.story_of);
-        parsed.query = blank(request.query) ? story : Xapian::Query(Xapian::Query::OP_AND, parsed.query, story);
-    }
+    if (!request.story_of.empty()) narrowed(story_query(db, request.story_of, docid_of(db, request.story_of)));
     if (!request.topics.empty()) {
         const Xapian::Query topics = topic_query(*profiles, request.topics, analyzer);
         parsed.query = parsed.query.get_type() == Xapian::Query::LEAF_MATCH_ALL

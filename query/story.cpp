@@ -31,15 +31,14 @@ HitStory hit_story(const Xapian::Database& db, const Xapian::Document& doc, Xapi
     return story;
 }
 
-Xapian::Query story_query(const Xapian::Database& db, const std::string& id) {
-    const std::string id_term = std::string(schema::kIdPrefix) + id;
-    auto posting = db.postlist_begin(id_term);
-    if (posting == db.postlist_end(id_term)) {
+Xapian::Query story_query(const Xapian::Database& db, const std::string& id,
+                          std::optional<Xapian::docid> article) {
+    if (!article) {
         if (db.term_exists(story_term(id))) return Xapian::Query(story_term(id));  // a story's own id
         throw QueryError("no article or story with id " + id);
     }
-    const std::string story = db.get_document(*posting).get_value(schema::kStorySlot);
-    if (story.empty()) return Xapian::Query(id_term);
+    const std::string story = db.get_document(*article).get_value(schema::kStorySlot);
+    if (story.empty()) return Xapian::Query(std::string(schema::kIdPrefix) + id);
     // An index without story terms: the articles under the same headline
     // key, as the collapse groups them.
     if (!db.term_exists(story_term(story)))

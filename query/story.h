@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 
 namespace newsdex {
@@ -20,8 +21,9 @@ struct HitStory {
 // hit (what an index without story terms can tell of its story's size).
 HitStory hit_story(const Xapian::Database& db, const Xapian::Document& doc, Xapian::doccount collapsed);
 
-// Every article of the story of the article with this id, or of the story
-// with this id. Throws QueryError when there is neither.
-Xapian::Query story_query(const Xapian::Database& db, const std::string& id);
+// Every article of the story of the article with this id (`article`: its
+// document, if there is one), or of the story with this id. Throws
+// QueryError when there is neither.
+Xapian::Query story_query(const Xapian::Database& db, const std::string& id, std::optional<Xapian::docid> article);
 
 }  // namespace newsdex
