@@ -196,6 +196,31 @@ bool read_as_name(Lemmatizer& lemmatizer, const Reading& reading, const std::str
            mostly_capitalized(reading.db, form);
 }
 
+// Articles with any of these lemmas (an estimate: the sum of their terms').
+Xapian::doccount lemma_articles(const Xapian::Database& db, const std::vector<std::string>& lemmas) {
+    Xapian::doccount n = 0;
+    for (const std::string& lemma : lemmas) n += db.get_termfreq(std::string(schema::kLemmaPrefix) + lemma);
+    return n;
+}
+
+// The lemmas of a form as typed. A word typed in lower case whose name
+// reading («Путин», «Киев») the index holds more often than its lower-case
+// reading is read as the name too: people type «путин» and «киев» in lower
+// case, and the lower-case readings alone (путина's and кий's genitive
+// plural) find none of what they mean.
+std::vector<std::string> lemmas_as_typed(Lemmatizer& lemmatizer, const Reading& reading, const std::string& form,
+                                         bool capital) {
+    std::vector<std::string> lemmas = lemmatizer.lemmas(form, capital);
+    if (capital) return lemmas;
+    std::vector<std::string> only_names;
+    for (const std::string& name : lemmatizer.lemmas(form, true))
+        if (!is_dictionary_form(lemmas, name)) only_names.push_back(name);
+    if (only_names.empty() || lemma_articles(reading.db, only_names) <= lemma_articles(reading.db, lemmas)) return lemmas;
+    lemmas.insert(lemmas.end(), only_names.begin(), only_names.end());
+    std::sort(lemmas.begin(), lemmas.end());
+    return lemmas;
+}
+
 // A stopword lemma (быть for «будучи») has no lemma terms in the index
 // (analyzer.cpp): a word with one matches by its stem.
 bool has_stopword_lemma(const std::vector<std::string>& lemmas) {
@@ -232,7 +257,7 @@ std::optional<Xapian::Query> by_lemma(Lemmatizer& lemmatizer, const std::string&
     for (const std::string& form : forms) {
         const bool capital = reading.capitalized.count(form) > 0;
         capitalized |= capital;
-        const std::vector<std::string> lemmas = lemmatizer.lemmas(form, capital);
+        const std::vector<std::string> lemmas = lemmas_as_typed(lemmatizer, reading, form, capital);
         if (read_as_name(lemmatizer, reading, form, lemmas)) {
             terms.push_back(field + form);
             continue;
