@@ -143,13 +143,42 @@ bool has_cyrillic(const std::string& s) {
     return false;
 }
 
+bool is_dictionary_form(const std::vector<std::string>& lemmas, const std::string& form) {
+    return std::find(lemmas.begin(), lemmas.end(), form) != lemmas.end();
+}
+
+// The lemmas of a capitalized form, unless the dictionary reads it only as
+// another form of a common word («Песков»: песок, gen. pl.), which says
+// nothing of the name.
+std::vector<std::string> name_lemmas(Lemmatizer& lemmatizer, const std::string& form) {
+    std::vector<std::string> lemmas = lemmatizer.lemmas(form, true);
+    if (!is_dictionary_form(lemmas, form) && lemmas == lemmatizer.lemmas(form, false)) return {};
+    return lemmas;
+}
+
 // Name-key terms in the index that begin with this word's key: inflected
 // forms of a name ("Токаева", "Токаеву") have longer keys. A Cyrillic word
 // is keyed by its stem, so "Навального" still finds "Navalny" — unless the
 // stem is so short ("тока" for "Токаев") that it would find other names.
 // A Latin spelling loses a final -a the same way («Zakharova»: the key of
 // «Захаров-», so «Захаровой» is found, as "Захарова" typed finds it).
-std::vector<std::string> name_terms(const Xapian::Database& db, const std::string& word, const std::string& stem) {
+//
+// A Cyrillic name the dictionary knows («Марии»: Мария) is keyed by its
+// lemmas instead, exactly: the indexer keys every form of it by its lemma
+// too (analyzer.cpp), and a prefix would also find other names (Марина,
+// Марио) and other words (Рады: радио).
+std::vector<std::string> name_terms(const Xapian::Database& db, const std::string& word, const std::string& stem,
+                                    const std::vector<std::string>& lemmas) {
+    if (!lemmas.empty() && has_cyrillic(word)) {
+        std::set<std::string> keys;
+        for (const std::string& lemma : lemmas)
+            if (const std::string key = name_key(lemma); key.size() >= kMinNameKeyBytes)
+                keys.insert(std::string(schema::kNameKeyPrefix) + key);
+        std::vector<std::string> out;
+        for (const std::string& key : keys)
+            if (db.term_exists(key)) out.push_back(key);
+        return out;
+    }
     constexpr std::size_t kMinStemBytes = 10;  // five Cyrillic letters
     constexpr std::size_t kMinLatinStem = 5;   // letters left once the -a goes
     const bool by_stem = has_cyrillic(word) && stem.size() >= kMinStemBytes;
@@ -179,10 +208,6 @@ bool mostly_capitalized(const Xapian::Database& db, const std::string& form) {
     const std::string key = name_key(form);
     return all > 0 && key.size() >= kMinNameKeyBytes &&
            2 * db.get_termfreq(std::string(schema::kNameKeyPrefix) + key) >= all;
-}
-
-bool is_dictionary_form(const std::vector<std::string>& lemmas, const std::string& form) {
-    return std::find(lemmas.begin(), lemmas.end(), form) != lemmas.end();
 }
 
 // Whether a capitalized form is read as a name (see by_lemma): no
@@ -271,8 +296,14 @@ std::optional<Xapian::Query> by_lemma(Lemmatizer& lemmatizer, const std::string&
             if (!only_its_own || lemma == form) terms.push_back(std::string(schema::kLemmaPrefix) + field + lemma);
     }
     if (terms.empty()) return std::nullopt;
-    terms.push_back(std::string(schema::kUnknownStemPrefix) + field + stem);
-    if (capitalized) terms.push_back(std::string(schema::kUnknownNamePrefix) + field + stem);
+    // A stem of two or three letters is shared by too many words the
+    // dictionary does not know to stand for this one's forms: «ри» of «Рио»
+    // by РИА (in every other article), «мар» of «Марии» by Марио.
+    constexpr std::size_t kMinUnknownStemBytes = 8;  // four Cyrillic letters
+    if (stem.size() >= kMinUnknownStemBytes) {
+        terms.push_back(std::string(schema::kUnknownStemPrefix) + field + stem);
+        if (capitalized) terms.push_back(std::string(schema::kUnknownNamePrefix) + field + stem);
+    }
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     if (unknown) terms.push_back(term);
@@ -397,6 +428,10 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
     // words grow as n², n³ ("газ" 200 times took 6.5 s, 1,100 times ran
     // past 12 minutes and 1 GB).
     std::set<std::string> seen_terms, seen_forms;
+    // Lemmas where the index has them (schema.h, kLemmaMarker) and this
+    // machine has the dictionaries; stems otherwise, as before.
+    const Xapian::doccount with_lemmas = options.exact || !analyzer_.lemmatizer().available()
+                                             ? 0 : db_.get_termfreq(std::string(schema::kLemmaMarker));
     for (auto t = parsed.get_terms_begin(); t != parsed.get_terms_end(); ++t) {
         const std::string& term = *t;
         if (!seen_terms.insert(term).second) continue;
@@ -406,7 +441,9 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
                 if (!seen_forms.insert(*u).second) continue;
                 // Typed as a name, or a Latin word the index does not have.
                 const bool name = normalized.capitalized.count(*u) || (!has_cyrillic(*u) && db_.get_termfreq(*u) == 0);
-                QueryWord w{*u, term, name ? name_terms(db_, *u, stem) : std::vector<std::string>{}, {}};
+                const std::vector<std::string> lemmas = name && with_lemmas ? name_lemmas(analyzer_.lemmatizer(), *u)
+                                                                             : std::vector<std::string>{};
+                QueryWord w{*u, term, name ? name_terms(db_, *u, stem, lemmas) : std::vector<std::string>{}, {}};
                 if (!w.name_terms.empty())
                     names.emplace(term, Xapian::Query(kNameWeight, Xapian::Query(Xapian::Query::OP_SYNONYM,
                                                                                   w.name_terms.begin(), w.name_terms.end())));
@@ -417,10 +454,6 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
             result.words.push_back(QueryWord{term, "", {}, {}});
         }
     }
-    // Lemmas where the index has them (schema.h, kLemmaMarker) and this
-    // machine has the dictionaries; stems otherwise, as before.
-    const Xapian::doccount with_lemmas = options.exact || !analyzer_.lemmatizer().available()
-                                             ? 0 : db_.get_termfreq(std::string(schema::kLemmaMarker));
     std::map<std::string, Xapian::Query> lemma_queries;
     // In pasted text (Joining::Words) a sentence's first word has a capital
     // whatever it is; typed keywords have one where the user put it.

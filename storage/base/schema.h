@@ -28,7 +28,8 @@
 //   XMS XMA lemmas of title and author words
 //   XZ      stem of a Cyrillic word no dictionary knows ("XZ" + stem; XZS,
 //           XZA in title and author): a query word the dictionary knows
-//           matches these too, so a form the dictionary misses is not lost
+//           matches these too (when its stem has four letters or more), so
+//           a form the dictionary misses is not lost
 //   XN      the same for such a word spelt with a capital: a name, mostly
 //           («Соны», «Пескова»), which a common word typed in lower case
 //           («сон») should not find; a name typed finds both (indexes

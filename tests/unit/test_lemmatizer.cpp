@@ -208,6 +208,25 @@ TEST_CASE("a name typed in lower case finds the name the index holds", "[lemmas]
     CHECK(ids("путина") == std::set<std::string>{"fishing"});
 }
 
+TEST_CASE("a name the dictionary knows finds its own spellings, not names that begin alike", "[lemmas][query]") {
+    testing::TempDir dir;
+    testing::write_articles(dir.path(), {
+        article("maria", "Премьера", "Партию исполнила Мария Гулегина."),
+        article("maria-latin", "Opera", "Партию исполнила Maria Guleghina."),
+        article("marina", "Выставка", "Выставку открыла Марина Лошак."),
+        article("mario", "Футбол", "Гол забил Марио Гомес."),
+        article("rio", "Олимпиада", "Игры прошли в Рио летом."),
+        article("ria", "Сообщение", "Об этом сообщает РИА Новости со ссылкой на источник."),
+    });
+    const auto ids = [&](const std::string& q) { return testing::ids_found(dir.path(), q); };
+    // Keyed by its lemma (мария), exactly: not by the prefix "mari" of the
+    // form's key, which Марина and Марио begin with too.
+    CHECK(ids("Марии") == std::set<std::string>{"maria", "maria-latin"});
+    // «Рио» has the two-letter stem «ри», as РИА has: no stem stands in for
+    // a word the dictionary knows by so few letters.
+    CHECK(ids("Рио") == std::set<std::string>{"rio"});
+}
+
 TEST_CASE("compounds, units and names match in any form", "[lemmas][query]") {
     Fixture f;
     CHECK(f.ids("Ростов-на-Дону") == std::set<std::string>{"rostov"});
