@@ -24,7 +24,7 @@ constexpr int kNotFound = 1;
 constexpr int kError = 2;
 
 constexpr const char* kKeys =
-    "query, limit, offset, since, until, sort, topic, exact, all_words, any_words, recent, no_collapse, facet";
+    "query, limit, offset, since, until, sort, topic, exact, all_words, any_words, recent, no_collapse, facet, stories";
 
 std::string key_error(const std::string& key, const std::string& expected) {
     return "\"" + key + "\" must be " + expected;
@@ -90,6 +90,7 @@ void apply_key(QueryOptions& opt, const std::string& key, const nlohmann::json& 
     else if (key == "recent") opt.recent = bool_value(value, key);
     else if (key == "no_collapse") opt.no_collapse = bool_value(value, key);
     else if (key == "facet") opt.facets = names(value, key, {"source", "year", "topic", "story"});
+    else if (key == "stories") opt.stories = bool_value(value, key);
     else throw QueryError("unknown key \"" + key + "\" (known: " + kKeys + ")");
 }
 

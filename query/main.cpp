@@ -105,8 +105,8 @@ void add_options(CLI::App& app, Options& opt) {
     auto* ids = app.add_flag("--ids", opt.ids, "print only the ids of the hits");
     auto* files = app.add_flag("--files", opt.files, "print only the files the hits came from");
     auto* count = app.add_flag("--count", opt.count, "print only the number of matching articles");
-    app.add_flag("--stories", opt.stories, "with --count: the number of story threads among the matches")
-        ->needs(count);
+    app.add_flag("--stories", opt.stories,
+                 "with --count, --facet or --timeline: count story threads, not articles");
     json->excludes(ids)->excludes(files);
     timeline->excludes(ids)->excludes(files)->excludes(count);
     ids->excludes(files)->excludes(count);

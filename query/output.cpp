@@ -130,6 +130,7 @@ void print_facets_json(std::ostream& out, const SearchResult& result, std::optio
         for (const FacetCount& c : counts) values[c.value.empty() ? "(none)" : c.value] = c.count;
         nlohmann::ordered_json j = json_line("facet", query);
         j["facet"] = name;
+        if (result.facet_stories) j["of"] = "stories";
         j["counts"] = values;
         out << dump(j) << '\n';
     }
@@ -155,7 +156,7 @@ void print_files(std::ostream& out, const SearchResult& result) {
 
 void print_facets_text(std::ostream& out, const SearchResult& result) {
     for (const auto& [name, counts] : result.facets) {
-        out << name << ":";
+        out << name << (result.facet_stories ? " (stories):" : ":");
         std::size_t shown = 0;
         for (const FacetCount& c : counts) {
             if (++shown > 20) {

@@ -147,13 +147,23 @@ bool is_dictionary_form(const std::vector<std::string>& lemmas, const std::strin
     return std::find(lemmas.begin(), lemmas.end(), form) != lemmas.end();
 }
 
-// The lemmas of a capitalized form, unless the dictionary reads it only as
-// another form of a common word («Песков»: песок, gen. pl.), which says
-// nothing of the name.
-std::vector<std::string> name_lemmas(Lemmatizer& lemmatizer, const std::string& form) {
-    std::vector<std::string> lemmas = lemmatizer.lemmas(form, true);
-    if (!is_dictionary_form(lemmas, form) && lemmas == lemmatizer.lemmas(form, false)) return {};
-    return lemmas;
+// What a capitalized form's name keys are looked up by (name_terms).
+struct NameLemmas {
+    std::vector<std::string> lemmas;  // the dictionary's, when the index has lemma terms
+    bool by_prefix = true;            // the form's key as a prefix too
+};
+
+// A name the dictionary knows («Марии»: Мария) is looked up by its lemmas
+// only. A form the dictionary reads only as another form of a common word
+// («Штатов»: штат, «Песков»: песок) by the common lemma's key too — which
+// the indexer gives every capitalized form of it (analyzer.cpp), so
+// «Штаты», «Штатах» are found — and by its own key's prefix.
+NameLemmas name_lemmas(Lemmatizer& lemmatizer, const std::string& form, bool with_lemmas) {
+    if (!with_lemmas || !has_cyrillic(form)) return {};
+    NameLemmas out{lemmatizer.lemmas(form, true), true};
+    out.by_prefix = out.lemmas.empty() ||
+                    (!is_dictionary_form(out.lemmas, form) && out.lemmas == lemmatizer.lemmas(form, false));
+    return out;
 }
 
 // Name-key terms in the index that begin with this word's key: inflected
@@ -162,34 +172,29 @@ std::vector<std::string> name_lemmas(Lemmatizer& lemmatizer, const std::string& 
 // stem is so short ("тока" for "Токаев") that it would find other names.
 // A Latin spelling loses a final -a the same way («Zakharova»: the key of
 // «Захаров-», so «Захаровой» is found, as "Захарова" typed finds it).
-//
-// A Cyrillic name the dictionary knows («Марии»: Мария) is keyed by its
-// lemmas instead, exactly: the indexer keys every form of it by its lemma
-// too (analyzer.cpp), and a prefix would also find other names (Марина,
-// Марио) and other words (Рады: радио).
+// And the keys of its lemmas (name_lemmas), exactly: a name the dictionary
+// knows is not looked up by prefix, which other names (Марина, Марио for
+// «Марии») and other words (радио for «Рады») begin with too.
 std::vector<std::string> name_terms(const Xapian::Database& db, const std::string& word, const std::string& stem,
-                                    const std::vector<std::string>& lemmas) {
-    if (!lemmas.empty() && has_cyrillic(word)) {
-        std::set<std::string> keys;
-        for (const std::string& lemma : lemmas)
-            if (const std::string key = name_key(lemma); key.size() >= kMinNameKeyBytes)
-                keys.insert(std::string(schema::kNameKeyPrefix) + key);
-        std::vector<std::string> out;
-        for (const std::string& key : keys)
-            if (db.term_exists(key)) out.push_back(key);
-        return out;
-    }
+                                    const NameLemmas& name) {
+    std::set<std::string> out;
+    for (const std::string& lemma : name.lemmas)
+        if (const std::string key = std::string(schema::kNameKeyPrefix) + name_key(lemma);
+            key.size() >= schema::kNameKeyPrefix.size() + kMinNameKeyBytes && db.term_exists(key))
+            out.insert(key);
+    if (!name.by_prefix) return {out.begin(), out.end()};
     constexpr std::size_t kMinStemBytes = 10;  // five Cyrillic letters
     constexpr std::size_t kMinLatinStem = 5;   // letters left once the -a goes
     const bool by_stem = has_cyrillic(word) && stem.size() >= kMinStemBytes;
     std::string key = name_key(by_stem ? stem : word);
     if (!has_cyrillic(word) && key.size() > kMinLatinStem && key.back() == 'a') key.pop_back();
-    if (key.size() < kMinNameKeyBytes) return {};
-    const std::string prefix = std::string(schema::kNameKeyPrefix) + key;
-    std::vector<std::string> out;
-    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && out.size() < kMaxNameTerms; ++t)
-        if ((*t).size() <= prefix.size() + 4) out.push_back(*t);
-    return out;
+    if (key.size() >= kMinNameKeyBytes) {
+        const std::string prefix = std::string(schema::kNameKeyPrefix) + key;
+        std::size_t found = 0;
+        for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && found < kMaxNameTerms; ++t)
+            if ((*t).size() <= prefix.size() + 4) out.insert(*t), ++found;
+    }
+    return {out.begin(), out.end()};
 }
 
 // How the words of a query are read, for by_lemma.
@@ -441,9 +446,10 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
                 if (!seen_forms.insert(*u).second) continue;
                 // Typed as a name, or a Latin word the index does not have.
                 const bool name = normalized.capitalized.count(*u) || (!has_cyrillic(*u) && db_.get_termfreq(*u) == 0);
-                const std::vector<std::string> lemmas = name && with_lemmas ? name_lemmas(analyzer_.lemmatizer(), *u)
-                                                                             : std::vector<std::string>{};
-                QueryWord w{*u, term, name ? name_terms(db_, *u, stem, lemmas) : std::vector<std::string>{}, {}};
+                QueryWord w{*u, term,
+                            name ? name_terms(db_, *u, stem, name_lemmas(analyzer_.lemmatizer(), *u, with_lemmas > 0))
+                                 : std::vector<std::string>{},
+                            {}};
                 if (!w.name_terms.empty())
                     names.emplace(term, Xapian::Query(kNameWeight, Xapian::Query(Xapian::Query::OP_SYNONYM,
                                                                                   w.name_terms.begin(), w.name_terms.end())));

@@ -1,5 +1,6 @@
 #include "query_options.h"
 
+#include "base/errors.h"
 #include "date_bounds.h"
 #include "index/index_location.h"
 #include "recency.h"
@@ -64,6 +65,9 @@ SearchRequest search_request(const QueryOptions& opt) {
         if (!opt.limit_given) request.limit = kMaxStoryListing;
     }
     request.facets = opt.facets;
+    if (opt.stories && !opt.count && opt.facets.empty() && opt.timeline.empty())
+        throw QueryError("--stories counts story threads: give it with --count, --facet or --timeline");
+    request.facet_stories = opt.stories;
     request.count_all = opt.count;
     return request;
 }

@@ -10,6 +10,7 @@
 #include "recency.h"
 #include "base/schema.h"
 #include "spelling.h"
+#include "story_counts.h"
 #include "analysis/topic_profiles.h"
 #include "topic_query.h"
 
@@ -85,26 +86,6 @@ std::vector<WordMatch> how_matched(const std::set<std::string>& terms, const Par
     return out;
 }
 
-void count_facets(const std::vector<std::string>& wanted, std::map<std::string, Xapian::ValueCountMatchSpy>& spies,
-                  SearchResult& result) {
-    for (const std::string& name : wanted) {
-        Xapian::ValueCountMatchSpy& spy = spies.at(name);
-        std::map<std::string, Xapian::doccount> counts;
-        for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
-            std::string value = *v;
-            if (name == "year") value = value.substr(0, 4);
-            counts[value] += v.get_termfreq();
-        }
-        std::vector<FacetCount>& out = result.facets[name];
-        for (const auto& [value, count] : counts)
-            // A story with one matching article says nothing a hit does not.
-            if (name != "story" || count > 1) out.push_back({value, count});
-        std::stable_sort(out.begin(), out.end(), [&](const FacetCount& a, const FacetCount& b) {
-            return name == "year" ? a.value > b.value : a.count > b.count;
-        });
-    }
-}
-
 // The query's terms that how_matched() asks about: the only ones of
 // Enquire::get_matching_terms that count there.
 std::set<std::string> word_terms(const ParsedQuery& parsed, const Xapian::Query& query) {
@@ -158,6 +139,55 @@ Xapian::valueno facet_slot(const std::string& name) {
     if (name == "topic") return schema::kTopicSlot;
     if (name == "story") return schema::kStorySlot;
     throw QueryError("unknown facet '" + name + "' (source, year, topic, story)");
+}
+
+// What --facet counts with: Xapian's value counts (articles; remote shards
+// run them too) or stories (StoryCountSpy, local indexes only).
+class FacetSpies {
+public:
+    FacetSpies(const SearchRequest& request, bool remote, Xapian::Enquire& enquire) : stories_(request.facet_stories) {
+        if (stories_ && remote)
+            throw QueryError("--stories with --facet or --timeline counts stories on local indexes only: a remote shard "
+                             "(xapian-tcpsrv) cannot");
+        for (const std::string& name : request.facets) {
+            if (stories_ && name == "story") throw QueryError("--facet story lists stories already; drop --stories");
+            if (stories_) {
+                if (auto [it, added] = stories_by_name_.try_emplace(name, facet_slot(name)); added)
+                    enquire.add_matchspy(&it->second);
+            } else if (auto [it, added] = articles_.try_emplace(name, facet_slot(name)); added) {
+                enquire.add_matchspy(&it->second);
+            }
+        }
+    }
+
+    // Each value of the facet, and how many articles (or stories) have it.
+    std::map<std::string, Xapian::doccount> counts(const std::string& name) const {
+        if (stories_) return stories_by_name_.at(name).counts();
+        std::map<std::string, Xapian::doccount> out;
+        const Xapian::ValueCountMatchSpy& spy = articles_.at(name);
+        for (auto v = spy.values_begin(); v != spy.values_end(); ++v) out[*v] = v.get_termfreq();
+        return out;
+    }
+
+private:
+    bool stories_;
+    std::map<std::string, Xapian::ValueCountMatchSpy> articles_;
+    std::map<std::string, StoryCountSpy> stories_by_name_;
+};
+
+void count_facets(const std::vector<std::string>& wanted, const FacetSpies& spies, SearchResult& result) {
+    for (const std::string& name : wanted) {
+        std::map<std::string, Xapian::doccount> counts;
+        for (const auto& [value, count] : spies.counts(name))
+            counts[name == "year" ? value.substr(0, 4) : value] += count;
+        std::vector<FacetCount>& out = result.facets[name];
+        for (const auto& [value, count] : counts)
+            // A story with one matching article says nothing a hit does not.
+            if (name != "story" || count > 1) out.push_back({value, count});
+        std::stable_sort(out.begin(), out.end(), [&](const FacetCount& a, const FacetCount& b) {
+            return name == "year" ? a.value > b.value : a.count > b.count;
+        });
+    }
 }
 
 // A query with each word replaced by a better spelling, if one finds more.
@@ -279,11 +309,7 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
     if (request.sort != SortOrder::Relevance)
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot, request.sort == SortOrder::DateDescending);
 
-    std::map<std::string, Xapian::ValueCountMatchSpy> spies;
-    for (const std::string& name : request.facets) {
-        auto [it, added] = spies.try_emplace(name, facet_slot(name));
-        if (added) enquire.add_matchspy(&it->second);
-    }
+    const FacetSpies spies(request, set.any_remote(), enquire);
     const bool count_all = request.count_all || !request.facets.empty();
     Xapian::Query query;
     Xapian::MSet mset;
@@ -300,6 +326,7 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
 
     SearchResult result;
     result.relaxed = relaxable && joining != Joining::All;
+    result.facet_stories = request.facet_stories;
     result.estimated_total = count_all ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
     const std::size_t indexes = std::max<std::size_t>(1, set.shards.size());
     result.sources = set.names();

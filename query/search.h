@@ -43,6 +43,7 @@ struct SearchRequest {
     bool exact = false;              // words match only in the form typed
     Words words = Words::Auto;       // --all-words, --any-words
     std::vector<std::string> facets; // source, year, topic, tag
+    bool facet_stories = false;      // facets count story threads, not articles (story_counts.h)
     bool count_all = false;          // count every match exactly
     bool suggest = true;             // look for a better query when few match
     std::vector<std::string> topics; // rank by these topics (names in either language)
@@ -87,6 +88,7 @@ struct SearchResult {
     std::vector<Hit> hits;
     Xapian::doccount estimated_total = 0;  // exact when count_all or facets were asked for
     std::map<std::string, std::vector<FacetCount>> facets;
+    bool facet_stories = false;  // the facets count story threads, not articles
     std::string suggestion;   // a query that finds more, or empty
     std::string explanation;  // the parsed query and what its words expand to
     std::vector<std::string> sources;  // the databases searched (indexes, or an archive's shards)

@@ -25,6 +25,12 @@ struct Chart {
     // Compared series are drawn as shares of all articles in each period,
     // so that a small topic's rise shows beside a large one's.
     bool shares = false;
+    bool stories = false;  // the counts are story threads, not articles (--stories)
+
+    // What is counted, for labels: "article(s)" or "story"/"stories".
+    const char* unit(Xapian::doccount n) const {
+        return stories ? (n == 1 ? "story" : "stories") : (n == 1 ? "article" : "articles");
+    }
 
     double value(const ChartSeries& s, std::size_t i) const { return shares ? s.shares[i] : s.counts[i]; }
     // The largest value of any series (0 when nothing dated matched).

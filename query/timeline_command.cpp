@@ -36,6 +36,9 @@ std::string series_name(const std::string& query, const std::vector<std::string>
 SearchRequest counting(SearchRequest request) {
     request.facets = {"day"};
     request.count_all = true;
+    // The total is what the days add up to (with the undated): articles, or
+    // with --stories the stories, which the collapse counts.
+    request.collapse = request.facet_stories;
     request.limit = 1;  // the counts are what is wanted; one hit costs nothing
     request.offset = 0;
     request.details = false;
@@ -140,7 +143,8 @@ int run_timeline(const QueryOptions& opt, bool color, TimeLimit& time_limit) {
         timelines.push_back({s.name, timeline_of(session, s.request, period)});
     std::optional<Timeline> all;
     if (timelines.size() > 1) all = everything(session, opt, period);
-    const Chart chart = make_chart(timelines, all ? &*all : nullptr);
+    Chart chart = make_chart(timelines, all ? &*all : nullptr);
+    chart.stories = opt.stories;
     std::optional<SearchResult> peak;
     if (opt.peaks && chart.peak() < chart.axis.size()) peak = peak_hits(session, opt, chart);
     time_limit.disarm();

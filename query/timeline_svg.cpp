@@ -51,8 +51,8 @@ void write_chart_svg(std::ostream& out, const Chart& chart) {
         << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << kWidth << "\" height=\"" << kHeight
         << "\" viewBox=\"0 0 " << kWidth << ' ' << kHeight << "\" font-family=\"sans-serif\" font-size=\"12\">\n"
         << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
-    std::string title = std::string("Articles per ") + period_name(chart.period);
-    if (chart.shares) title += " (share of all articles in the " + std::string(period_name(chart.period)) + ")";
+    std::string title = std::string(chart.stories ? "Stories" : "Articles") + " per " + period_name(chart.period);
+    if (chart.shares) title += " (share of all " + std::string(chart.unit(2)) + " in the " + period_name(chart.period) + ")";
     out << "<text x=\"" << kLeft << "\" y=\"24\" font-size=\"16\" font-weight=\"bold\">" << escaped(title)
         << "</text>\n";
     // Legend: one line per series, with its colour and its undated count.

@@ -50,8 +50,8 @@ std::string bar(double fraction, std::size_t cells, const Glyphs& g) {
 std::string series_mark(std::size_t i) { return std::string(1, static_cast<char>('A' + i % 26)); }
 
 std::string heading(const Chart& chart) {
-    std::string what = std::string("articles per ") + period_name(chart.period);
-    if (chart.shares) what += ", as a share of all articles in the " + std::string(period_name(chart.period));
+    std::string what = chart.unit(2) + std::string(" per ") + period_name(chart.period);
+    if (chart.shares) what += ", as a share of all " + std::string(chart.unit(2)) + " in the " + period_name(chart.period);
     if (chart.axis.empty()) return what + ": none dated";
     what += ", " + period_label(chart.axis.front(), chart.period) + " to " +
             period_label(chart.axis.back(), chart.period);
@@ -72,7 +72,7 @@ void print_chart_text(std::ostream& out, const Chart& chart, unsigned width, boo
     for (std::size_t s = 0; s < chart.series.size(); ++s) {
         const ChartSeries& series = chart.series[s];
         out << "  " << (several ? series_mark(s) + "  " : "") << series.name << ": " << series.total
-            << (series.total == 1 ? " article" : " articles") << '\n';
+            << ' ' << chart.unit(series.total) << '\n';
     }
     std::size_t label_width = 0, value_width = 1;
     for (const auto& start : chart.axis) label_width = std::max(label_width, period_label(start, chart.period).size());
@@ -104,7 +104,7 @@ void print_chart_text(std::ostream& out, const Chart& chart, unsigned width, boo
     for (std::size_t s = 0; s < chart.series.size(); ++s) {
         const ChartSeries& series = chart.series[s];
         if (!series.undated) continue;
-        out << "undated: " << series.undated << (series.undated == 1 ? " article" : " articles")
+        out << "undated: " << series.undated << ' ' << chart.unit(series.undated)
             << (several ? " of " + series_mark(s) : "") << " (not in the chart)\n";
     }
 }

@@ -217,6 +217,10 @@ TEST_CASE("a name the dictionary knows finds its own spellings, not names that b
         article("mario", "Футбол", "Гол забил Марио Гомес."),
         article("rio", "Олимпиада", "Игры прошли в Рио летом."),
         article("ria", "Сообщение", "Об этом сообщает РИА Новости со ссылкой на источник."),
+        article("usa-1", "Санкции", "Соединённые Штаты ввели санкции."),
+        article("usa-2", "Выборы", "В Штатах прошли выборы."),
+        article("usa-3", "Речь", "Президент Соединённых Штатов выступил."),
+        article("staff", "Компания", "Компания сократила штат сотрудников."),
     });
     const auto ids = [&](const std::string& q) { return testing::ids_found(dir.path(), q); };
     // Keyed by its lemma (мария), exactly: not by the prefix "mari" of the
@@ -225,6 +229,10 @@ TEST_CASE("a name the dictionary knows finds its own spellings, not names that b
     // «Рио» has the two-letter stem «ри», as РИА has: no stem stands in for
     // a word the dictionary knows by so few letters.
     CHECK(ids("Рио") == std::set<std::string>{"rio"});
+    // «Штатов» the dictionary reads only as штат's genitive plural, and the
+    // index sees it capitalized: a name, found in every capitalized form of
+    // штат (keyed by that lemma), not in the staff («штат») of a company.
+    CHECK(ids("Штатов") == std::set<std::string>{"usa-1", "usa-2", "usa-3"});
 }
 
 TEST_CASE("compounds, units and names match in any form", "[lemmas][query]") {

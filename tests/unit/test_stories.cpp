@@ -207,6 +207,34 @@ TEST_CASE("a search shows one hit a story with the story's size; story ID lists 
     CHECK_THROWS_AS(search(story), QueryError);
 }
 
+TEST_CASE("with --stories, facets and a timeline's days count stories, each once in time", "[stories][query]") {
+    testing::TempDir dir;
+    std::vector<Article> articles = kArticles;
+    for (Article& a : articles) a.source = a.id == "copy-b" ? "tass" : "ria";
+    write_and_link(dir.path(), articles);
+    SearchRequest r = testing::request_for(dir.path(), "");
+    r.facets = {"source", "day"};
+    r.count_all = true;
+    const auto counts = [](const SearchResult& found, const std::string& facet) {
+        std::map<std::string, Xapian::doccount> out;
+        for (const FacetCount& f : found.facets.at(facet)) out[f.value] = f.count;
+        return out;
+    };
+    using Counts = std::map<std::string, Xapian::doccount>;
+    CHECK(counts(search(r), "source") == Counts{{"ria", 5}, {"tass", 1}});
+    CHECK(counts(search(r), "day") == Counts{{"20250301", 2}, {"20250302", 1}});
+    // Four stories: first + rewrite, other, copy-a + copy-b (told by both
+    // sources, so counted for each), next-day.
+    r.facet_stories = true;
+    const SearchResult found = search(r);
+    CHECK(found.facet_stories);
+    CHECK(counts(found, "source") == Counts{{"ria", 4}, {"tass", 1}});
+    CHECK(counts(found, "day") == Counts{{"20250301", 1}, {"20250302", 1}});
+    CHECK(found.estimated_total == 4);  // collapsed by story, as a timeline with --stories asks
+    r.facets = {"story"};
+    CHECK_THROWS_AS(search(r), QueryError);
+}
+
 namespace {
 
 std::map<std::string, std::string> catalog_stories(const std::filesystem::path& dir) {

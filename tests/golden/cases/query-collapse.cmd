@@ -9,3 +9,8 @@ echo ---; newsdex-query --db "$d/db" --count газ; newsdex-query --db "$d/db" 
 echo ---; newsdex-query --db "$d/db" story no-such-id
 echo ---; newsdex-query --db "$d/db" --count --facet story газ
 s=$(newsdex-query --db "$d/db" --json -n 1 --sort date газ | sed 's/.*"story":"\([0-9a-f]*\)".*/\1/'); newsdex-query --db "$d/db" --ids story "$s"
+echo "--- counted by story: sources, and time (a story once, at its first article)"
+newsdex-query --db "$d/db" -n 1 --facet source --facet year --stories газ | tail -2
+newsdex-query --db "$d/db" --timeline month --stories газ
+newsdex-query --db "$d/db" --timeline month газ
+newsdex-query --db "$d/db" --stories газ; echo "exit: $?"
