@@ -46,6 +46,7 @@ SearchRequest search_request(const QueryOptions& opt) {
     request.topics = opt.topics;
     request.with_topics = opt.json || !opt.topics.empty();
     request.details = !opt.ids && !opt.files && !opt.count;
+    request.only_ids = opt.ids || opt.count;
     request.similar_to = opt.id;
     request.limit = opt.limit;
     request.offset = opt.offset;

@@ -50,6 +50,7 @@ struct SearchRequest {
     std::optional<std::filesystem::path> topics_file;  // user topic profiles (--topics)
     bool with_topics = false;        // report each hit's topic scores
     bool details = true;             // a snippet and the matched words per hit (--ids and --files print neither)
+    bool only_ids = false;           // of each hit only its id is printed (--ids, --count): nothing else is read
     std::string similar_to;          // an article id: find articles like it
     std::string story_of;            // an article id: its story's articles (story.h)
     std::string indexed_after;       // YYYYMMDDHHMMSS: only articles indexed after (--new)

@@ -70,6 +70,9 @@
 //      for the story linker's articles not yet linked)
 //   5  story fingerprint (story_fingerprint.h): the article's own story
 //      id, its headline key and its body's MinHash signature
+//   6  the article id, its own bytes: all `--ids` prints, read without
+//      decompressing and parsing the document data (indexes written before
+//      2026-12-06 have none; their ids come from the data)
 //   1000+  one slot per topic profile (topic_profiles.cpp): the article's
 //      score for that topic, sortable_serialise(0..1), only when > 0
 //
@@ -121,6 +124,7 @@ inline constexpr Xapian::valueno kStorySlot = 2;
 inline constexpr Xapian::valueno kTopicSlot = 3;
 inline constexpr Xapian::valueno kIndexedAtSlot = 4;
 inline constexpr Xapian::valueno kStoryFingerprintSlot = 5;
+inline constexpr Xapian::valueno kIdSlot = 6;
 inline constexpr std::string_view kStoryPrefix = "XY";
 inline constexpr std::string_view kStoryBandPrefix = "XB";
 inline constexpr std::string_view kStoryHeadlinePrefix = "XH";

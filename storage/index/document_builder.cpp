@@ -55,6 +55,7 @@ BuiltDocument build_document(Analyzer& analyzer, DocDataEncoder& encoder, const 
     }
     doc.add_value(schema::kIndexedAtSlot, utc_now_compact());
     add_boolean(doc, schema::kIdPrefix, a.id);
+    doc.add_value(schema::kIdSlot, a.id);
     add_boolean(doc, schema::kUrlPrefix, a.url);
     add_boolean(doc, schema::kSitePrefix, url_host(a.url));
     add_boolean(doc, schema::kSourcePrefix, lower_ascii(a.source));

@@ -1,4 +1,5 @@
 #include "base/errors.h"
+#include "base/schema.h"
 #include "index_fixture.h"
 #include "index/index_writer.h"
 #include "recency.h"
@@ -229,6 +230,29 @@ TEST_CASE("an article is found by its id", "[search]") {
     REQUIRE(a);
     CHECK(a->title == "Пошлины на алюминий");
     CHECK_FALSE(find_article({f.dir.path()}, "nope"));
+}
+
+TEST_CASE("only ids are read from their value slot, and from the data where an older index has none", "[search]") {
+    Fixture f;
+    SearchRequest r = f.request("пошлины");
+    r.collapse = false;
+    const std::vector<std::string> full = f.ids(r);
+    REQUIRE(full.size() >= 4);
+    r.details = false;
+    r.only_ids = true;
+    CHECK(f.ids(r) == full);
+    {
+        // An index written before the slot: the same ids, from the data.
+        Xapian::WritableDatabase db(testing::live_generation(f.dir.path()).xapian().string());
+        for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d) {
+            Xapian::Document doc = db.get_document(*d);
+            REQUIRE_FALSE(doc.get_value(schema::kIdSlot).empty());
+            doc.remove_value(schema::kIdSlot);
+            db.replace_document(*d, doc);
+        }
+        db.commit();
+    }
+    CHECK(f.ids(r) == full);
 }
 
 TEST_CASE("relative date bounds", "[search]") {
