@@ -5,6 +5,7 @@
 #include "index/index_writer.h"
 #include "index_fixture.h"
 #include "search.h"
+#include "temp_dir.h"
 
 #include <filesystem>
 #include <set>
@@ -44,5 +45,16 @@ inline std::set<std::string> ids_found(const std::filesystem::path& dir, const s
     for (const Hit& h : search(request_for(dir, query)).hits) out.insert(h.article.id);
     return out;
 }
+
+// A temporary index of some articles, and what queries find in it.
+class ArticlesIndex {
+public:
+    explicit ArticlesIndex(const std::vector<Article>& articles) { write_articles(dir_.path(), articles); }
+    std::set<std::string> ids(const std::string& query) const { return ids_found(dir_.path(), query); }
+    const std::filesystem::path& path() const { return dir_.path(); }
+
+private:
+    TempDir dir_;
+};
 
 }  // namespace newsdex::testing

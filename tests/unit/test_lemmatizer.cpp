@@ -39,10 +39,9 @@ DictionaryFiles missing_dictionaries() {
 
 // Articles that hold only other forms of the words queried, and look-alikes
 // Snowball gives the same stem.
-struct Fixture {
-    testing::TempDir dir;
-    Fixture() {
-        testing::write_articles(dir.path(), {
+struct Fixture : testing::ArticlesIndex {
+    Fixture()
+        : ArticlesIndex({
             article("coal", "Добыча", "Цены на экспорт угля выросли."),
             article("corner", "Ремонт", "Дом стоит на углу улицы, за углом магазин."),
             article("final", "Футбол", "В финале турнира встретились старые соперники."),
@@ -51,9 +50,7 @@ struct Fixture {
             article("dollar", "Нефть", "Баррель стоит $40, а инфляция 10%."),
             article("zhirinovsky", "Политика", "Соратники Жириновского собрались в Москве."),
             article("people", "Опрос", "Опросили тысячу людей."),
-        });
-    }
-    std::set<std::string> ids(const std::string& q) { return testing::ids_found(dir.path(), q); }
+        }) {}
 };
 
 }  // namespace
@@ -152,8 +149,7 @@ TEST_CASE("a known query word matches all forms of its lemmas and no look-alike"
 }
 
 TEST_CASE("a keyword in its dictionary form means that word; a capital means a name", "[lemmas][query]") {
-    testing::TempDir dir;
-    testing::write_articles(dir.path(), {
+    const testing::ArticlesIndex index({
         article("grief", "Беда", "Столько горя принесла война."),
         article("mountain", "Поход", "Туристы поднялись на вершину горы."),
         article("spokesman", "Кремль", "Слова Дмитрия Пескова передали агентства."),
@@ -164,32 +160,30 @@ TEST_CASE("a keyword in its dictionary form means that word; a capital means a n
         article("musk", "Космос", "Компания Илона Маска запустила ракету."),
         article("mask", "Карнавал", "Продавалась карнавальная маска."),
     });
-    const auto ids = [&](const std::string& q) { return testing::ids_found(dir.path(), q); };
     // «горе» is also гора's dative: typed as a keyword, it is горе.
-    CHECK(ids("горе") == std::set<std::string>{"grief"});
-    CHECK(ids("гора") == std::set<std::string>{"mountain"});
+    CHECK(index.ids("горе") == std::set<std::string>{"grief"});
+    CHECK(index.ids("гора") == std::set<std::string>{"mountain"});
     // «Песков» is read by the dictionary as песок (gen. pl.) only, but the
     // index sees it with a capital: a name. «песка» it sees in lower case.
     // (The other way round the index cannot tell: «Песков» in a text is
     // indexed as песок too, so the common word finds it.)
-    CHECK(ids("Песков") == std::set<std::string>{"spokesman", "spokesman-2"});
-    CHECK(ids("песок") == std::set<std::string>{"sand", "spokesman-2"});
-    CHECK(ids("Песка") == std::set<std::string>{"sand", "spokesman-2"});
+    CHECK(index.ids("Песков") == std::set<std::string>{"spokesman", "spokesman-2"});
+    CHECK(index.ids("песок") == std::set<std::string>{"sand", "spokesman-2"});
+    CHECK(index.ids("Песка") == std::set<std::string>{"sand", "spokesman-2"});
     // A name no dictionary knows is not a form of a common word typed.
-    CHECK(ids("сон") == std::set<std::string>{"sleep"});
-    CHECK(ids("Маск") == std::set<std::string>{"musk"});
+    CHECK(index.ids("сон") == std::set<std::string>{"sleep"});
+    CHECK(index.ids("Маск") == std::set<std::string>{"musk"});
     // (Lower case, the common word: «Маска» mid-sentence is read as маска
     // too, since the index cannot tell a name from a word's capital.)
-    CHECK(ids("маска").count("mask"));
+    CHECK(index.ids("маска").count("mask"));
     // In pasted text, a sentence's first capital is no name: this headline
     // finds «песка» (песок) too, where the keyword did not.
-    CHECK(ids("Песков рассказал журналистам о новых планах") ==
+    CHECK(index.ids("Песков рассказал журналистам о новых планах") ==
           std::set<std::string>{"spokesman", "spokesman-2", "sand"});
 }
 
 TEST_CASE("a name typed in lower case finds the name the index holds", "[lemmas][query]") {
-    testing::TempDir dir;
-    testing::write_articles(dir.path(), {
+    const testing::ArticlesIndex index({
         article("putin-1", "Заявление", "Владимир Путин провёл совещание."),
         article("putin-2", "Визит", "Гостей встретил Путин."),
         article("putin-3", "Указ", "Указ подписал президент Путин."),
@@ -198,19 +192,17 @@ TEST_CASE("a name typed in lower case finds the name the index holds", "[lemmas]
         article("wolves", "Лес", "В лесу стало больше волков."),
         article("wolves-2", "Охота", "Охотники выследили волков у деревни."),
     });
-    const auto ids = [&](const std::string& q) { return testing::ids_found(dir.path(), q); };
     // Read in lower case, «путин» and «киев» are only путина's and кий's
     // genitive plural, which the index does not hold; the name it does.
-    CHECK(ids("путин") == std::set<std::string>{"putin-1", "putin-2", "putin-3"});
-    CHECK(ids("киев") == std::set<std::string>{"kyiv"});
+    CHECK(index.ids("путин") == std::set<std::string>{"putin-1", "putin-2", "putin-3"});
+    CHECK(index.ids("киев") == std::set<std::string>{"kyiv"});
     // The common word where the index holds it more: волков is wolves here.
-    CHECK(ids("волков") == std::set<std::string>{"wolves", "wolves-2"});
-    CHECK(ids("путина") == std::set<std::string>{"fishing"});
+    CHECK(index.ids("волков") == std::set<std::string>{"wolves", "wolves-2"});
+    CHECK(index.ids("путина") == std::set<std::string>{"fishing"});
 }
 
 TEST_CASE("a name the dictionary knows finds its own spellings, not names that begin alike", "[lemmas][query]") {
-    testing::TempDir dir;
-    testing::write_articles(dir.path(), {
+    const testing::ArticlesIndex index({
         article("maria", "Премьера", "Партию исполнила Мария Гулегина."),
         article("maria-latin", "Opera", "Партию исполнила Maria Guleghina."),
         article("marina", "Выставка", "Выставку открыла Марина Лошак."),
@@ -222,17 +214,16 @@ TEST_CASE("a name the dictionary knows finds its own spellings, not names that b
         article("usa-3", "Речь", "Президент Соединённых Штатов выступил."),
         article("staff", "Компания", "Компания сократила штат сотрудников."),
     });
-    const auto ids = [&](const std::string& q) { return testing::ids_found(dir.path(), q); };
     // Keyed by its lemma (мария), exactly: not by the prefix "mari" of the
     // form's key, which Марина and Марио begin with too.
-    CHECK(ids("Марии") == std::set<std::string>{"maria", "maria-latin"});
+    CHECK(index.ids("Марии") == std::set<std::string>{"maria", "maria-latin"});
     // «Рио» has the two-letter stem «ри», as РИА has: no stem stands in for
     // a word the dictionary knows by so few letters.
-    CHECK(ids("Рио") == std::set<std::string>{"rio"});
+    CHECK(index.ids("Рио") == std::set<std::string>{"rio"});
     // «Штатов» the dictionary reads only as штат's genitive plural, and the
     // index sees it capitalized: a name, found in every capitalized form of
     // штат (keyed by that lemma), not in the staff («штат») of a company.
-    CHECK(ids("Штатов") == std::set<std::string>{"usa-1", "usa-2", "usa-3"});
+    CHECK(index.ids("Штатов") == std::set<std::string>{"usa-1", "usa-2", "usa-3"});
 }
 
 TEST_CASE("compounds, units and names match in any form", "[lemmas][query]") {
@@ -301,7 +292,7 @@ std::set<std::string> ids_in(Analyzer& analyzer, const Xapian::Database& db, con
 
 TEST_CASE("the index records its word forms' lemmas in the synonym table", "[lemmas][synonyms]") {
     Fixture f;
-    const Xapian::Database db = open_index_readonly(f.dir.path());
+    const Xapian::Database db = open_index_readonly(f.path());
     REQUIRE(has_lemma_synonyms(db));
     CHECK(lemmas_in_index(db, "угля", false) == Lemmas{"уголь"});
     CHECK(lemmas_in_index(db, "людей", false) == Lemmas{"человек"});
@@ -316,7 +307,7 @@ TEST_CASE("the index records its word forms' lemmas in the synonym table", "[lem
 
 TEST_CASE("a query on a lemma index matches by lemma with no dictionary at hand", "[lemmas][synonyms][query]") {
     Fixture f;
-    const Xapian::Database db = open_index_readonly(f.dir.path());
+    const Xapian::Database db = open_index_readonly(f.path());
     Analyzer without(missing_dictionaries());
     CHECK(ids_in(without, db, "уголь") == std::set<std::string>{"coal"});
     CHECK(ids_in(without, db, "угол") == std::set<std::string>{"corner"});
