@@ -172,6 +172,7 @@ NameLemmas name_lemmas(Lemmatizer& lemmatizer, const std::string& form, bool wit
 // stem is so short ("тока" for "Токаев") that it would find other names.
 // A Latin spelling loses a final -a the same way («Zakharova»: the key of
 // «Захаров-», so «Захаровой» is found, as "Захарова" typed finds it).
+// A Latin word is also looked up as its English reading (english_reading).
 // And the keys of its lemmas (name_lemmas), exactly: a name the dictionary
 // knows is not looked up by prefix, which other names (Марина, Марио for
 // «Марии») and other words (радио for «Рады») begin with too.
@@ -194,6 +195,14 @@ std::vector<std::string> name_terms(const Xapian::Database& db, const std::strin
         for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && found < kMaxNameTerms; ++t)
             if ((*t).size() <= prefix.size() + 4) out.insert(*t), ++found;
     }
+    // An English name as Russian writes it (Trump: Трамп), in the keys of
+    // its case forms (Трампа, Трампом), not as a prefix: Mike's «maik» is
+    // the start of Майкл and Майкоп too.
+    if (const std::string english = has_cyrillic(word) ? std::string() : name_key(english_reading(word));
+        english.size() >= kMinNameKeyBytes)
+        for (const char* ending : {"", "a", "u", "e", "om", "im", "oi", "ov", "i", "y", "am", "ami", "akh"})
+            if (const std::string t = std::string(schema::kNameKeyPrefix) + english + ending; db.term_exists(t))
+                out.insert(t);
     return {out.begin(), out.end()};
 }
 

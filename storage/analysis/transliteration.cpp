@@ -1,5 +1,6 @@
 #include "analysis/transliteration.h"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 
@@ -259,6 +260,35 @@ std::string name_key(std::string_view word) {
     n = fold_final_nder(s, n);
     n = collapse_double_consonants(s, n);
     return emit(s, n);
+}
+
+std::string english_reading(std::string_view word) {
+    if (word.empty() || !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return {};
+    const auto consonant = [&](std::size_t i) { return i < word.size() && is_consonant(word[i]); };
+    const auto vowel = [&](std::size_t i) { return i < word.size() && is_vowel(word[i]); };
+    const std::size_t end = word.size();
+    std::string out;
+    for (std::size_t i = 0; i < end; ++i) {
+        const char c = word[i];
+        if (c == 'j') {
+            out += "dzh";  // Johnson: Джонсон
+        } else if (c == 'h' && i == 0 && vowel(1)) {
+            out += "kh";  // Hunter, Hillary: Хантер, Хиллари
+        } else if (c == 'h' && i > 0 && vowel(i - 1) && !vowel(i + 1)) {
+            // silent after a vowel: Johnson, Noah
+        } else if (c == 'u' && i > 0 && consonant(i + 1) && (consonant(i + 2) || i + 2 == end)) {
+            out += 'a';  // a closed u: Trump, Hunter
+        } else if (c == 'i' && i > 0 && consonant(i + 1) && i + 2 < end && word[i + 2] == 'e' &&
+                   (i + 3 == end || consonant(i + 3))) {
+            out += "ai";  // i before a consonant and e: Biden, Mike; a final e is silent
+            out += word[i + 1];
+            if (i + 3 < end) out += 'e';
+            i += 2;
+        } else {
+            out += c;
+        }
+    }
+    return out == word ? std::string() : out;
 }
 
 }  // namespace newsdex

@@ -15,6 +15,15 @@ namespace newsdex {
 // purely Latin letters (digits, hyphens, mixed), or shorter than 3 letters.
 std::string name_key(std::string_view word);
 
+// How Russian writes an English name read aloud, as far as its spelling
+// tells: Trump → tramp (Трамп), Johnson → dzhonson (Джонсон), Biden →
+// baiden (Байден), Mike → maik, Hunter → khanter. name_key maps spellings
+// letter for letter, which finds Tokayev and Navalny but not these. For a
+// Latin word of letters only; "" when the reading is the spelling itself.
+// A second reading to look up, not a replacement: Nikita read this way
+// (naikita) names nobody, and the first reading still finds Никита.
+std::string english_reading(std::string_view latin_word);
+
 // Shorter keys find too much to be looked up (three letters are a syllable,
 // not a name), so they are not indexed either.
 inline constexpr std::size_t kMinNameKeyBytes = 4;

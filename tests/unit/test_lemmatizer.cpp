@@ -226,6 +226,20 @@ TEST_CASE("a name the dictionary knows finds its own spellings, not names that b
     CHECK(index.ids("Штатов") == std::set<std::string>{"usa-1", "usa-2", "usa-3"});
 }
 
+TEST_CASE("an English name typed in Latin finds it as Russian writes it", "[lemmas][query]") {
+    const testing::ArticlesIndex index({
+        article("trump", "Выборы", "Дональд Трамп выступил на митинге."),
+        article("trump-2", "Пошлины", "Администрация Трампа ввела пошлины."),
+        article("trampoline", "Спорт", "Сборная выиграла турнир по прыжкам на батуте, или трамплину."),
+        article("mike", "Визит", "Майк Помпео прибыл в Москву."),
+        article("michael", "Кино", "Майкл Дуглас получил премию."),
+        article("maikop", "Погода", "В Майкопе прошёл ливень."),
+    });
+    // Spelt letter for letter, Trump would be «Трумп», Mike «Мике».
+    CHECK(index.ids("Trump") == std::set<std::string>{"trump", "trump-2"});
+    CHECK(index.ids("Mike") == std::set<std::string>{"mike"});
+}
+
 TEST_CASE("compounds, units and names match in any form", "[lemmas][query]") {
     Fixture f;
     CHECK(f.ids("Ростов-на-Дону") == std::set<std::string>{"rostov"});

@@ -4,6 +4,7 @@
 
 #include <initializer_list>
 #include <string>
+#include <utility>
 
 using newsdex::name_key;
 
@@ -199,4 +200,22 @@ TEST_CASE("Ukrainian letters get keys too", "[translit]") {
     CHECK(name_key("київ") == name_key("kyiv"));
     CHECK(name_key("зеленський") == name_key("zelenskyi"));
     CHECK(name_key("ґонґ") == name_key("gong"));
+}
+
+TEST_CASE("English names read aloud key as Russian writes them", "[translit]") {
+    using newsdex::english_reading;
+    // The reading keys as the Cyrillic name does, where the spelling does not.
+    for (const auto& [latin, cyrillic] : {std::pair{"trump", "трамп"}, {"johnson", "джонсон"}, {"biden", "байден"},
+                                          {"mike", "майк"}, {"justin", "джастин"}, {"hunter", "хантер"}}) {
+        INFO(latin);
+        CHECK(name_key(latin) != name_key(cyrillic));
+        CHECK(name_key(english_reading(latin)) == name_key(cyrillic));
+    }
+    // A spelling with nothing to read otherwise has no second reading.
+    CHECK(english_reading("putin").empty());
+    CHECK(english_reading("tokayev").empty());
+    // Only Latin letters are read.
+    CHECK(english_reading("трамп").empty());
+    CHECK(english_reading("trump2").empty());
+    CHECK(english_reading("").empty());
 }
