@@ -8,6 +8,7 @@
 #include "analysis/transliteration.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <map>
 #include <set>
 #include <optional>
@@ -172,7 +173,8 @@ NameLemmas name_lemmas(Lemmatizer& lemmatizer, const std::string& form, bool wit
 // stem is so short ("тока" for "Токаев") that it would find other names.
 // A Latin spelling loses a final -a the same way («Zakharova»: the key of
 // «Захаров-», so «Захаровой» is found, as "Захарова" typed finds it).
-// A Latin word is also looked up as its English reading (english_reading).
+// A Latin word is also looked up in the keys of its Russian case forms: as
+// its English reading (english_reading), and without a final -a.
 // And the keys of its lemmas (name_lemmas), exactly: a name the dictionary
 // knows is not looked up by prefix, which other names (Марина, Марио for
 // «Марии») and other words (радио for «Рады») begin with too.
@@ -195,14 +197,21 @@ std::vector<std::string> name_terms(const Xapian::Database& db, const std::strin
         for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && found < kMaxNameTerms; ++t)
             if ((*t).size() <= prefix.size() + 4) out.insert(*t), ++found;
     }
-    // An English name as Russian writes it (Trump: Трамп), in the keys of
-    // its case forms (Трампа, Трампом), not as a prefix: Mike's «maik» is
-    // the start of Майкл and Майкоп too.
-    if (const std::string english = has_cyrillic(word) ? std::string() : name_key(english_reading(word));
-        english.size() >= kMinNameKeyBytes)
-        for (const char* ending : {"", "a", "u", "e", "om", "im", "oi", "ov", "i", "y", "am", "ami", "akh"})
-            if (const std::string t = std::string(schema::kNameKeyPrefix) + english + ending; db.term_exists(t))
+    if (has_cyrillic(word)) return {out.begin(), out.end()};
+    // The keys of a Latin name's Russian case forms, exactly (not as a
+    // prefix: «maik» is the start of Майкл and Майкоп too).
+    const auto add_case_forms = [&](const std::string& base, std::initializer_list<const char*> endings) {
+        if (base.size() + 1 < kMinNameKeyBytes) return;
+        for (const char* ending : endings)
+            if (const std::string t = std::string(schema::kNameKeyPrefix) + base + ending; db.term_exists(t))
                 out.insert(t);
+    };
+    // An English name as Russian writes it (Trump: Трамп, Трампа, Трампом).
+    add_case_forms(name_key(english_reading(word)), {"", "a", "u", "e", "om", "im", "oi", "ov", "i", "y", "am", "ami", "akh"});
+    // A name in -a too short to be looked up without it (Obama: Обамы,
+    // Обаме, Обаму, Обамой).
+    if (const std::string whole = name_key(word); whole.size() > 1 && whole.back() == 'a')
+        add_case_forms(whole.substr(0, whole.size() - 1), {"a", "i", "e", "u", "oi", "ei"});
     return {out.begin(), out.end()};
 }
 
