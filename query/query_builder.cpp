@@ -188,16 +188,18 @@ std::vector<std::string> name_terms(const Xapian::Database& db, const std::strin
     if (!name.by_prefix) return {out.begin(), out.end()};
     constexpr std::size_t kMinStemBytes = 10;  // five Cyrillic letters
     constexpr std::size_t kMinLatinStem = 5;   // letters left once the -a goes
-    const bool by_stem = has_cyrillic(word) && stem.size() >= kMinStemBytes;
+    const bool latin = !has_cyrillic(word);
+    const bool by_stem = !latin && stem.size() >= kMinStemBytes;
     std::string key = name_key(by_stem ? stem : word);
-    if (!has_cyrillic(word) && key.size() > kMinLatinStem && key.back() == 'a') key.pop_back();
+    const bool ends_in_a = latin && !key.empty() && key.back() == 'a';
+    if (ends_in_a && key.size() > kMinLatinStem) key.pop_back();
     if (key.size() >= kMinNameKeyBytes) {
         const std::string prefix = std::string(schema::kNameKeyPrefix) + key;
         std::size_t found = 0;
         for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && found < kMaxNameTerms; ++t)
             if ((*t).size() <= prefix.size() + 4) out.insert(*t), ++found;
     }
-    if (has_cyrillic(word)) return {out.begin(), out.end()};
+    if (!latin) return {out.begin(), out.end()};
     // The keys of a Latin name's Russian case forms, exactly (not as a
     // prefix: «maik» is the start of Майкл and Майкоп too).
     const auto add_case_forms = [&](const std::string& base, std::initializer_list<const char*> endings) {
@@ -208,10 +210,9 @@ std::vector<std::string> name_terms(const Xapian::Database& db, const std::strin
     };
     // An English name as Russian writes it (Trump: Трамп, Трампа, Трампом).
     add_case_forms(name_key(english_reading(word)), {"", "a", "u", "e", "om", "im", "oi", "ov", "i", "y", "am", "ami", "akh"});
-    // A name in -a too short to be looked up without it (Obama: Обамы,
-    // Обаме, Обаму, Обамой).
-    if (const std::string whole = name_key(word); whole.size() > 1 && whole.back() == 'a')
-        add_case_forms(whole.substr(0, whole.size() - 1), {"a", "i", "e", "u", "oi", "ei"});
+    // A name in -a too short to be looked up by prefix without it (Obama:
+    // Обамы, Обаме, Обаму, Обамой).
+    if (ends_in_a && key.back() == 'a') add_case_forms(key.substr(0, key.size() - 1), {"a", "i", "e", "u", "oi", "ei"});
     return {out.begin(), out.end()};
 }
 

@@ -145,16 +145,17 @@ Xapian::valueno facet_slot(const std::string& name) {
 // run them too) or stories (StoryCountSpy, local indexes only).
 class FacetSpies {
 public:
-    FacetSpies(const SearchRequest& request, bool remote, Xapian::Enquire& enquire) : stories_(request.facet_stories) {
-        if (stories_ && remote)
+    FacetSpies(const SearchRequest& request, bool remote, Xapian::Enquire& enquire)
+        : count_stories_(request.facet_stories) {
+        if (count_stories_ && remote)
             throw QueryError("--stories with --facet or --timeline counts stories on local indexes only: a remote shard "
                              "(xapian-tcpsrv) cannot");
         for (const std::string& name : request.facets) {
-            if (stories_ && name == "story") throw QueryError("--facet story lists stories already; drop --stories");
-            if (stories_) {
-                if (auto [it, added] = stories_by_name_.try_emplace(name, facet_slot(name)); added)
+            if (count_stories_ && name == "story") throw QueryError("--facet story lists stories already; drop --stories");
+            if (count_stories_) {
+                if (auto [it, added] = story_spies_.try_emplace(name, facet_slot(name)); added)
                     enquire.add_matchspy(&it->second);
-            } else if (auto [it, added] = articles_.try_emplace(name, facet_slot(name)); added) {
+            } else if (auto [it, added] = article_spies_.try_emplace(name, facet_slot(name)); added) {
                 enquire.add_matchspy(&it->second);
             }
         }
@@ -162,17 +163,17 @@ public:
 
     // Each value of the facet, and how many articles (or stories) have it.
     std::map<std::string, Xapian::doccount> counts(const std::string& name) const {
-        if (stories_) return stories_by_name_.at(name).counts();
+        if (count_stories_) return story_spies_.at(name).counts();
         std::map<std::string, Xapian::doccount> out;
-        const Xapian::ValueCountMatchSpy& spy = articles_.at(name);
+        const Xapian::ValueCountMatchSpy& spy = article_spies_.at(name);
         for (auto v = spy.values_begin(); v != spy.values_end(); ++v) out[*v] = v.get_termfreq();
         return out;
     }
 
 private:
-    bool stories_;
-    std::map<std::string, Xapian::ValueCountMatchSpy> articles_;
-    std::map<std::string, StoryCountSpy> stories_by_name_;
+    bool count_stories_;
+    std::map<std::string, Xapian::ValueCountMatchSpy> article_spies_;  // by facet name
+    std::map<std::string, StoryCountSpy> story_spies_;
 };
 
 void count_facets(const std::vector<std::string>& wanted, const FacetSpies& spies, SearchResult& result) {
