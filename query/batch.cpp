@@ -2,6 +2,7 @@
 
 #include "base/errors.h"
 #include "json_text.h"
+#include "ordered_output.h"
 #include "output.h"
 #include "search.h"
 
@@ -13,8 +14,11 @@
 #include <cstring>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 namespace newsdex {
 namespace {
@@ -138,29 +142,88 @@ std::string time_limit_message(std::size_t line, double seconds) {
     return out.str();
 }
 
-void print_error(std::ostream& out, std::size_t line, const std::string& message) {
-    out << json_text({{"type", "error"}, {"query", line}, {"error", message}}) << '\n';
+std::string error_line(std::size_t line, const std::string& message) {
+    return json_text({{"type", "error"}, {"query", line}, {"error", message}}) + '\n';
 }
 
-// One line's answer; returns the number of hits.
-std::size_t answer(SearchSession& session, const QueryOptions& opt, std::size_t line, std::ostream& out) {
-    const SearchRequest request = search_request(opt);
-    TimeLimit time_limit(opt.time_limit, time_limit_message(line, opt.time_limit));
-    const SearchResult result = session.search(request);
-    time_limit.disarm();
-    for (const std::string& note : result.notes)
-        std::cerr << "newsdex-query: note: line " << line << ": " << note << '\n';
-    print_json(out, result, result.sources, line);
-    print_partial_json(out, result.missing, line);
-    nlohmann::ordered_json done{{"type", "done"},
-                                {"query", line},
-                                {"hits", result.hits.size()},
-                                {"estimated_total", result.estimated_total}};
-    if (!result.suggestion.empty()) done["suggestion"] = result.suggestion;
-    if (result.relaxed) done["relaxed"] = true;
-    out << json_text(done) << '\n';
-    return result.hits.size();
+// --threads, else one a core: each thread answers a line at a time with its
+// own analyzer (the dictionaries loaded once a thread), so more threads than
+// cores only wait for each other.
+unsigned batch_threads(const QueryOptions& opt) {
+    return opt.threads ? opt.threads : std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
 }
+
+// One line's answer, or its error.
+OrderedOutput::Answer answer(SearchSession& session, const QueryOptions& base, const std::string& text,
+                             std::size_t line, std::mutex& writing) {
+    OrderedOutput::Answer answer;
+    try {
+        const QueryOptions opt = line_options(text, base);
+        SearchRequest request = search_request(opt);
+        request.on_missing = [&](const std::string& shard) {
+            answer.err += "newsdex-query: warning: line " + std::to_string(line) + ": shard " + shard +
+                          "; results are partial\n";
+        };
+        TimeLimit time_limit(opt.time_limit, time_limit_message(line, opt.time_limit), &writing);
+        const SearchResult result = session.search(request);
+        time_limit.disarm();
+        for (const std::string& note : result.notes)
+            answer.err += "newsdex-query: note: line " + std::to_string(line) + ": " + note + '\n';
+        std::ostringstream out;
+        print_json(out, result, result.sources, line);
+        print_partial_json(out, result.missing, line);
+        nlohmann::ordered_json done{{"type", "done"},
+                                    {"query", line},
+                                    {"hits", result.hits.size()},
+                                    {"estimated_total", result.estimated_total}};
+        if (!result.suggestion.empty()) done["suggestion"] = result.suggestion;
+        if (result.relaxed) done["relaxed"] = true;
+        out << json_text(done) << '\n';
+        answer.out = std::move(out).str();
+        answer.hits = !result.hits.empty();
+    } catch (const QueryError& e) {
+        answer.out = error_line(line, e.what());
+    } catch (const std::exception& e) {
+        // The index cannot be searched (IndexError), or worse: the same for
+        // every line after this one, so the batch stops here.
+        answer.out = error_line(line, e.what());
+        answer.err = std::string("newsdex-query: ") + e.what() + '\n';
+        answer.final = true;
+    }
+    return answer;
+}
+
+// The input's lines, numbered, for several threads; a read error ends the
+// lines and is kept for the end of the batch.
+class SharedInput {
+public:
+    explicit SharedInput(std::FILE* in) : reader_(in) {}
+
+    struct Line {
+        std::size_t number;
+        std::string text;
+    };
+    std::optional<Line> next() {
+        std::lock_guard lock(mutex_);
+        if (ended_) return std::nullopt;
+        try {
+            std::optional<std::string> text = reader_.next();
+            if (text) return Line{++count_, std::move(*text)};
+        } catch (const ReadError& e) {
+            error_ = e.what();
+        }
+        ended_ = true;
+        return std::nullopt;
+    }
+    const std::string& error() const { return error_; }
+
+private:
+    std::mutex mutex_;
+    LineReader reader_;
+    std::size_t count_ = 0;
+    bool ended_ = false;
+    std::string error_;
+};
 
 }  // namespace
 
@@ -190,33 +253,29 @@ int run_batch(const QueryOptions& defaults, std::FILE* in, std::ostream& out, Ti
     time_limit.disarm();
     QueryOptions base = defaults;
     base.json = true;  // every hit with its topic scores, as --json prints it
-    LineReader reader(in);
-    SearchSession session;  // the analyzer and topic profiles, for every line
-    bool any_hits = false;
-    std::size_t number = 0;
-    try {
-        while (const std::optional<std::string> line = reader.next()) {
-            ++number;
-            try {
-                any_hits |= answer(session, line_options(*line, base), number, out) > 0;
-            } catch (const QueryError& e) {
-                print_error(out, number, e.what());
-            } catch (const std::exception& e) {
-                // The index cannot be searched (IndexError), or worse: the
-                // same for every line after this one, so stop here.
-                print_error(out, number, e.what());
-                out.flush();
-                std::cerr << "newsdex-query: " << e.what() << '\n';
-                return kError;
-            }
-            out.flush();
+    SharedInput input(in);
+    OrderedOutput output(out, std::cerr);
+    // Each thread its own session (analyzer, topic profiles, open index):
+    // they share nothing but the input and the output.
+    auto work = [&] {
+        SearchSession session;
+        while (!output.stopped()) {
+            std::optional<SharedInput::Line> line = input.next();
+            if (!line) return;
+            output.put(line->number, answer(session, base, line->text, line->number, output.writing()));
         }
-    } catch (const ReadError& e) {
-        out.flush();
-        std::cerr << "newsdex-query: " << e.what() << '\n';
+    };
+    {
+        std::vector<std::jthread> threads;
+        for (unsigned i = 1; i < batch_threads(defaults); ++i) threads.emplace_back(work);
+        work();
+    }
+    if (output.stopped()) return kError;
+    if (!input.error().empty()) {
+        std::cerr << "newsdex-query: " << input.error() << '\n';
         return kError;
     }
-    return any_hits ? kFound : kNotFound;
+    return output.any_hits() ? kFound : kNotFound;
 }
 
 }  // namespace newsdex

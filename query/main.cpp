@@ -115,6 +115,9 @@ void add_options(CLI::App& app, Options& opt) {
     auto* batch = app.add_flag("--batch", opt.batch,
                                "read queries from stdin, one a line (text, or a JSON object with its own options), "
                                "and answer each in JSON Lines (see README)");
+    app.add_option("--threads", opt.threads, "with --batch: answer this many queries at a time (default: one a core)")
+        ->check(CLI::Range(1, 64))
+        ->needs(batch);
     batch->excludes(ids)->excludes(files)->excludes(count)->excludes(explain)->excludes(only_new)->excludes(timeline);
     app.add_option("--color", opt.color, "highlight with ANSI colors: auto, always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));

@@ -23,6 +23,7 @@ struct QueryOptions {
     bool json = false, ids = false, files = false, count = false, stories = false, explain = false;
     bool recent = false, exact = false, no_collapse = false, all_words = false, any_words = false;
     bool batch = false;
+    unsigned threads = 0;  // --batch's; 0: one a core
     std::string color = "auto";
     std::string since, until, sort = "relevance";
     std::vector<std::string> facets;

@@ -7,7 +7,8 @@
 
 namespace newsdex {
 
-TimeLimit::TimeLimit(double seconds, std::string message) : message_(std::move(message)) {
+TimeLimit::TimeLimit(double seconds, std::string message, std::mutex* writing)
+    : message_(std::move(message)), writing_(writing) {
     // The deadline counts from here, not from when the thread first runs.
     const auto deadline = std::chrono::steady_clock::now() +
                           std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
@@ -30,6 +31,7 @@ void TimeLimit::disarm() {
 void TimeLimit::watch(std::chrono::steady_clock::time_point deadline) {
     std::unique_lock lock(mutex_);
     if (done_.wait_until(lock, deadline, [this] { return disarmed_; })) return;
+    if (writing_) writing_->lock();  // held until the end: nothing more is written
     // The main thread is inside Xapian or ICU and cannot be asked to stop;
     // nothing has been printed on stdout yet, and nothing the query does
     // needs cleaning up (it only reads; --new's digest is written after

@@ -19,7 +19,10 @@ namespace newsdex {
 class TimeLimit {
 public:
     // seconds <= 0: no limit. `message` is written to stderr as is.
-    TimeLimit(double seconds, std::string message);
+    // `writing`, if given, is locked before the process ends: the mutex
+    // other threads hold while they write output, so none is cut off
+    // half-way through a line.
+    TimeLimit(double seconds, std::string message, std::mutex* writing = nullptr);
     ~TimeLimit();
     TimeLimit(const TimeLimit&) = delete;
     TimeLimit& operator=(const TimeLimit&) = delete;
@@ -31,6 +34,7 @@ private:
     void watch(std::chrono::steady_clock::time_point deadline);
 
     std::string message_;
+    std::mutex* writing_;
     std::mutex mutex_;
     std::condition_variable done_;
     bool disarmed_ = false;

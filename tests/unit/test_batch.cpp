@@ -2,8 +2,14 @@
 // command line's options for that line alone.
 #include "base/errors.h"
 #include "batch.h"
+#include "ordered_output.h"
+#include "test_articles.h"
 
 #include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <memory>
+#include <sstream>
 
 using newsdex::line_options;
 using newsdex::QueryError;
@@ -73,4 +79,80 @@ TEST_CASE("a JSON line that is wrong says what is wrong") {
     CHECK(message(R"({"sort": "newest"})") == "\"sort\" must be relevance, date, -date, not 'newest'");
     CHECK(message(R"({"facet": ["source", "month"]})") == "\"facet\" must be source, year, topic, story, not 'month'");
     CHECK(message(R"({"topic": [1]})") == "\"topic\" must be a string or a list of strings");
+}
+
+// Answers made by several threads come out in the order of the lines.
+TEST_CASE("answers are written in the order of their lines, each as soon as those before it are", "[batch]") {
+    std::ostringstream out, err;
+    newsdex::OrderedOutput output(out, err);
+    output.put(2, {"two\n", "", true, false});
+    CHECK(out.str().empty());  // waits for 1
+    output.put(1, {"one\n", "note one\n", false, false});
+    CHECK(out.str() == "one\ntwo\n");
+    CHECK(err.str() == "note one\n");
+    output.put(4, {"four\n", "", false, false});
+    CHECK(out.str() == "one\ntwo\n");
+    CHECK(output.any_hits());
+    CHECK_FALSE(output.stopped());
+}
+
+TEST_CASE("after a final answer nothing more is written", "[batch]") {
+    std::ostringstream out, err;
+    newsdex::OrderedOutput output(out, err);
+    output.put(3, {"three\n", "", true, false});
+    output.put(2, {"two: index gone\n", "", false, true});
+    output.put(1, {"one\n", "", false, false});
+    CHECK(out.str() == "one\ntwo: index gone\n");
+    CHECK(output.stopped());
+    CHECK_FALSE(output.any_hits());  // three's hits were never written
+    output.put(4, {"four\n", "", true, false});
+    CHECK(out.str() == "one\ntwo: index gone\n");
+}
+
+namespace {
+
+// run_batch over `lines` with `threads` threads: (exit status, stdout).
+std::pair<int, std::string> batch(const std::filesystem::path& db, const std::string& lines, unsigned threads) {
+    QueryOptions opt;
+    opt.dbs = {db.string()};
+    opt.threads = threads;
+    opt.limit = 2;
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(fmemopen(const_cast<char*>(lines.data()), lines.size(), "r"),
+                                                        &std::fclose);
+    std::ostringstream out;
+    newsdex::TimeLimit unused(0, "");
+    const int status = newsdex::run_batch(opt, in.get(), out, unused);
+    return {status, out.str()};
+}
+
+}  // namespace
+
+TEST_CASE("a batch answers alike on one thread and on several", "[batch]") {
+    std::vector<newsdex::Article> articles;
+    for (int i = 0; i < 40; ++i)
+        articles.push_back(newsdex::testing::article("a" + std::to_string(i), "Заголовок " + std::to_string(i),
+                                                     i % 2 ? "Пошлины на сталь выросли в " + std::to_string(i) + " раз."
+                                                           : "Санкции против банков, выпуск " + std::to_string(i)));
+    const newsdex::testing::ArticlesIndex index(articles);
+    std::string lines;
+    for (int i = 0; i < 30; ++i)
+        lines += i % 5 == 4 ? "{\"query\": 42}\n" : i % 3 ? "пошлины сталь\n" : "санкции банков выпуск " + std::to_string(i) + "\n";
+    const auto [one_status, one] = batch(index.path(), lines, 1);
+    CHECK(one_status == 0);
+    CHECK(one.find("\"type\":\"error\",\"query\":5,") != std::string::npos);
+    for (unsigned threads : {2u, 4u}) {
+        const auto [status, several] = batch(index.path(), lines, threads);
+        CHECK(status == one_status);
+        CHECK(several == one);
+    }
+}
+
+TEST_CASE("a batch on an index that cannot be searched stops at its first line, whatever the threads", "[batch]") {
+    const newsdex::testing::TempDir dir;
+    for (unsigned threads : {1u, 3u}) {
+        const auto [status, out] = batch(dir.path() / "no-such-index", "нефть\nгаз\nуголь\n", threads);
+        CHECK(status == 2);
+        CHECK(out.find("\"query\":1,") != std::string::npos);
+        CHECK(out.find("\"query\":2,") == std::string::npos);
+    }
 }
