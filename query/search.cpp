@@ -289,8 +289,8 @@ TopicProfiles load_profiles(Analyzer& analyzer, const SearchRequest& request) {
     }
 }
 
-// `profiles`: the topic profiles, when the query ranks by topic or shows
-// articles' topics (else null); asked for once the index is open.
+// `profiles`: the topic profiles, when the query ranks by topic (else
+// null); asked for once the index is open.
 SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchRequest& request,
                       const std::function<const TopicProfiles*()>& profiles_for) {
     const Xapian::Database& db = set.db;
@@ -388,7 +388,7 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
         if (request.details && !parsed.words.empty() && !local_terms)
             hit.matched = how_matched(matching_terms(enquire, it, set.shards[hit.index].remote(), analyzer, hit.article, query),
                                       parsed);
-        if (topic_profiles) hit.topics = document_topics(it.get_document(), *topic_profiles);
+        if (request.with_topics) hit.topics = document_topics(it.get_document());
         result.hits.push_back(std::move(hit));
     }
     if (local_terms && !parsed.words.empty())
@@ -487,7 +487,7 @@ SearchSession::SearchSession() = default;
 SearchSession::~SearchSession() = default;
 
 const TopicProfiles* SearchSession::profiles_for(const SearchRequest& request) {
-    if (request.topics.empty() && !request.with_topics) return nullptr;
+    if (request.topics.empty()) return nullptr;  // hits' topics come from their documents
     if (!profiles_ || profiles_file_ != request.topics_file) {
         profiles_.reset();  // a file that fails to load is tried again by the next query
         profiles_ = std::make_unique<TopicProfiles>(load_profiles(analyzer_, request));
@@ -543,14 +543,12 @@ std::vector<std::pair<std::string, Xapian::doccount>> topic_counts(const SearchR
 
 std::optional<std::vector<std::pair<std::string, double>>> article_topics(const SearchRequest& request,
                                                                          const std::string& id) {
-    Analyzer analyzer;
-    const TopicProfiles profiles = load_profiles(analyzer, request);
     return with_retries(request,
                         [&](const IndexSet& set) -> std::optional<std::vector<std::pair<std::string, double>>> {
                             const Xapian::Database& db = set.db;
                             const std::optional<Xapian::docid> docid = docid_of(db, id);
                             if (!docid) return std::nullopt;
-                            return document_topics(db.get_document(*docid), profiles);
+                            return document_topics(db.get_document(*docid));
                         });
 }
 

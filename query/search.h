@@ -131,7 +131,7 @@ std::optional<Article> find_article(const SearchRequest& request, const std::str
 
 // Articles matching the request's query and filters per topic, most first.
 std::vector<std::pair<std::string, Xapian::doccount>> topic_counts(const SearchRequest& request);
-// An article's topic scores; nullopt if there is no such article.
+// An article's topic scores, as the index scored it; nullopt if there is no such article.
 std::optional<std::vector<std::pair<std::string, double>>> article_topics(const SearchRequest& request,
                                                                          const std::string& id);
 // Stems to consider adding to a topic's profile, with their weights.

@@ -53,12 +53,6 @@ void read_weights(const toml::table& topic, const char* key, const std::string& 
     }
 }
 
-// One value slot per topic, from its name: the same in every index, with no
-// table to keep in step. Collisions among loaded topics are refused.
-Xapian::valueno slot_for(const std::string& name) {
-    return schema::kFirstTopicSlot + XXH32(name.data(), name.size(), 0) % schema::kTopicSlotRange;
-}
-
 std::optional<std::filesystem::path> default_user_file() {
     const std::optional<std::filesystem::path> dir = user_config_dir();
     if (!dir) return std::nullopt;
@@ -69,6 +63,10 @@ std::optional<std::filesystem::path> default_user_file() {
 }
 
 }  // namespace
+
+Xapian::valueno slot_for(const std::string& name) {
+    return schema::kFirstTopicSlot + XXH32(name.data(), name.size(), 0) % schema::kTopicSlotRange;
+}
 
 std::vector<TopicProfile> parse_topic_profiles(const std::string& text, const std::string& origin, Analyzer& analyzer) {
     toml::table doc;

@@ -46,6 +46,11 @@ TopicProfiles load_topic_profiles(Analyzer& analyzer, const std::optional<std::f
 // std::invalid_argument.
 TopicProfiles load_topic_profiles(const std::optional<std::filesystem::path>& user_file);
 
+// The value slot of a topic's article scores, from its name: the same in
+// every index, with no table to keep in step. Collisions among loaded
+// topics are refused.
+Xapian::valueno slot_for(const std::string& name);
+
 // Parses one TOML document of profiles (for tests and the loader).
 std::vector<TopicProfile> parse_topic_profiles(const std::string& toml, const std::string& origin, Analyzer& analyzer);
 

@@ -109,11 +109,14 @@ void apply_topic_scores(Xapian::Document& doc, const std::vector<TopicScore>& sc
     }
 }
 
-std::vector<std::pair<std::string, double>> document_topics(const Xapian::Document& doc, const TopicProfiles& profiles) {
+std::vector<std::pair<std::string, double>> document_topics(const Xapian::Document& doc) {
+    const std::string prefix(schema::kTopicScorePrefix);
     std::vector<std::pair<std::string, double>> out;
-    for (const TopicProfile& t : profiles.topics) {
-        const std::string value = doc.get_value(t.slot);
-        if (!value.empty()) out.emplace_back(t.name, Xapian::sortable_unserialise(value));
+    auto t = doc.termlist_begin();
+    for (t.skip_to(prefix); t != doc.termlist_end() && (*t).rfind(prefix, 0) == 0; ++t) {
+        const std::string name = (*t).substr(prefix.size());
+        const std::string value = doc.get_value(slot_for(name));
+        if (!value.empty()) out.emplace_back(name, Xapian::sortable_unserialise(value));
     }
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     return out;

@@ -24,8 +24,10 @@ std::vector<TopicScore> score_topics(const TopicProfiles& profiles, const Articl
 // Sets the article's topic values and XP terms in `doc`, replacing old ones.
 void apply_topic_scores(Xapian::Document& doc, const std::vector<TopicScore>& scores);
 
-// The scores apply_topic_scores() stored in `doc`, for the topics of
-// `profiles`, best first.
-std::vector<std::pair<std::string, double>> document_topics(const Xapian::Document& doc, const TopicProfiles& profiles);
+// The scores apply_topic_scores() stored in `doc`, best first: the topics its
+// XP terms name, with the profiles the index was scored with, so showing
+// an article's topics needs no profiles loaded (parsing them was a third
+// of a --json query process).
+std::vector<std::pair<std::string, double>> document_topics(const Xapian::Document& doc);
 
 }  // namespace newsdex

@@ -69,7 +69,7 @@ void IndexWriter::bring_stores_into_agreement() {
             repaired_ = reconcile(xapian_, catalog_);
             break;
         case StoreState::CatalogBehind:
-            catalog_rebuild_ = rebuild_catalog(xapian_, catalog_, options_.topics);
+            catalog_rebuild_ = rebuild_catalog(xapian_, catalog_, options_.topics != nullptr);
             break;
         case StoreState::CatalogAhead:
             throw IndexError(generation_.dir.string() + ": the catalog records index revision " +
@@ -328,7 +328,7 @@ StoryLinks IndexWriter::link_pending_stories() {
 std::size_t IndexWriter::repair() {
     commit();
     changing_ = true;  // seal() records the repaired index's files
-    const std::size_t fixed = rebuild_catalog(xapian_, catalog_, options_.topics).changed();
+    const std::size_t fixed = rebuild_catalog(xapian_, catalog_, options_.topics != nullptr).changed();
     repaired_ += fixed;
     return fixed;
 }

@@ -208,12 +208,12 @@ void drop_row(Catalog& catalog, Xapian::docid docid, const std::string& path) {
 // The row of a document, from its document data and topic values. False
 // when another row holds the document's id.
 bool restore_row(Catalog& catalog, Xapian::docid docid, const Xapian::Document& doc, DocDataDecoder& decoder,
-                 const TopicProfiles* profiles) {
+                 bool with_topics) {
     const Article a = decoder.decode(doc.get_data());
     if (const std::optional<CatalogEntry> other = catalog.find(a.id); other && other->docid != docid) return false;
     catalog.upsert(docid, a, content_hash(a), text_fingerprint(a), static_cast<int64_t>(a.title.size() + a.text.size()),
                    0);
-    if (profiles) catalog.set_topics(docid, document_topics(doc, *profiles));
+    if (with_topics) catalog.set_topics(docid, document_topics(doc));
     catalog.set_story(docid, doc.get_value(schema::kStorySlot));
     // With no record of the file, or an old one, the next run reads it and
     // finds these articles unchanged.
@@ -223,7 +223,7 @@ bool restore_row(Catalog& catalog, Xapian::docid docid, const Xapian::Document& 
 
 }  // namespace
 
-CatalogRebuild rebuild_catalog(Xapian::WritableDatabase& xapian, Catalog& catalog, const TopicProfiles* profiles) {
+CatalogRebuild rebuild_catalog(Xapian::WritableDatabase& xapian, Catalog& catalog, bool with_topics) {
     const std::vector<Difference> differences = compare(xapian, catalog_rows(catalog));
     CatalogRebuild out;
     sqlite::Transaction tx(catalog.db());
@@ -238,7 +238,7 @@ CatalogRebuild rebuild_catalog(Xapian::WritableDatabase& xapian, Catalog& catalo
     DocDataDecoder decoder;
     for (const Difference& d : differences) {
         if (d.problem == Problem::OnlyInCatalog || d.problem == Problem::None) continue;
-        if (restore_row(catalog, d.docid, xapian.get_document(d.docid), decoder, profiles)) {
+        if (restore_row(catalog, d.docid, xapian.get_document(d.docid), decoder, with_topics)) {
             ++(d.problem == Problem::ContentDiffers || d.problem == Problem::StoryDiffers ? out.corrected : out.restored);
         } else {
             // A second document of an indexed id: the article stays indexed

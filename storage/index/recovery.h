@@ -52,12 +52,12 @@ struct CatalogRebuild {
 };
 
 // Makes the catalog follow the index: every document gets its row from its
-// document data (id, file, metadata, hashes, and topic scores from its
-// values for the topics in `profiles`, if given); rows without a document
+// document data (id, file, metadata, hashes, and, `with_topics`, the
+// topic scores stored with it); rows without a document
 // go. Files of every changed row are marked to be read again. Documents are
 // read one at a time, so memory does not grow with what is restored.
 // Commits both stores.
-CatalogRebuild rebuild_catalog(Xapian::WritableDatabase& xapian, Catalog& catalog, const TopicProfiles* profiles);
+CatalogRebuild rebuild_catalog(Xapian::WritableDatabase& xapian, Catalog& catalog, bool with_topics);
 
 // The differences between the catalog and the Xapian database in
 // `xapian_dir`, as readable lines (for `check`). Reads every document, on

@@ -142,3 +142,26 @@ phrases = { "торговая война" = 8.0 }
     REQUIRE(twice.size() == 1);
     CHECK(twice[0].score > at_end[0].score);
 }
+
+TEST_CASE("an article's topic scores are read back from its document alone, best first", "[topics]") {
+    TopicProfile tariffs, sport;
+    tariffs.name = "tariffs";
+    tariffs.slot = slot_for("tariffs");
+    sport.name = "sport";
+    sport.slot = slot_for("sport");
+    Xapian::Document doc;
+    doc.add_term("Zпошлин");
+    apply_topic_scores(doc, {{&sport, 0.25}, {&tariffs, 0.75}});
+    const auto topics = document_topics(doc);
+    REQUIRE(topics.size() == 2);
+    CHECK(topics[0].first == "tariffs");
+    CHECK(topics[0].second == Approx(0.75));
+    CHECK(topics[1].first == "sport");
+    CHECK(topics[1].second == Approx(0.25));
+
+    apply_topic_scores(doc, {{&sport, 0.5}});  // rescored: the old scores go
+    const auto rescored = document_topics(doc);
+    REQUIRE(rescored.size() == 1);
+    CHECK(rescored[0].first == "sport");
+    CHECK(rescored[0].second == Approx(0.5));
+}
