@@ -81,7 +81,7 @@ void add_indexing_options(CLI::App& app, Options& opt) {
         ->check(CLI::IsMember({"auto", "always", "never"}));
     app.add_option("--segments", opt.segments,
                    "build a new index (first run or --rebuild) as segments written on threads + 1 threads and merged "
-                   "at the end: auto (inputs of 32 MB or more; default), always or never")
+                   "at the end: auto (inputs of 2 MB or more; default), always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     app.add_option("--topics", opt.topics_file,
                    "topic profiles to add or override (default: ~/.config/newsdex/topics.toml if it exists)");

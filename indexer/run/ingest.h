@@ -27,10 +27,14 @@ inline constexpr std::uintmax_t kAutoCompactBytes = 32u << 20;
 
 // Whether a first run or rebuild writes the index in parallel segments
 // (segment_set.h). Auto: when its inputs hold at least this much text
-// (text_estimate.h) and a second core can write; below it the run is short
-// anyway.
+// (text_estimate.h) and a second core can write. Measured on 2 cores with
+// dictionary lemmas (whose terms made the one writer thread the
+// bottleneck), dev articles as JSON Lines, wall time of segments against
+// one database: 0.7 MB +8%, 1.4 MB +5%, 2.4 MB -4%, 4.7 MB -7%, 23 MB -17%
+// (and -15% on 2,871 text files); below the break-even the merge costs
+// more than the second writer saves.
 using Segments = When;
-inline constexpr std::uintmax_t kAutoSegmentBytes = 32u << 20;
+inline constexpr std::uintmax_t kAutoSegmentBytes = 2u << 20;
 
 struct IngestOptions {
     std::filesystem::path index_dir;
