@@ -5,7 +5,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
+#include <mutex>
+#include <string>
 #include <thread>
 
 using namespace newsdex;
@@ -52,4 +55,33 @@ TEST_CASE("work done before the time limit, or without one, is not stopped", "[t
               TimeLimit none(0, "unused");
               std::this_thread::sleep_for(std::chrono::milliseconds(100));
           }) == 0);
+}
+
+TEST_CASE("past the time limit, output being written is finished before the process ends", "[time-limit]") {
+    int fds[2];
+    REQUIRE(pipe(fds) == 0);
+    const int status = exit_status_of([&] {
+        ::close(fds[0]);
+        std::mutex writing;
+        std::atomic<bool> held = false;
+        std::thread writer([&] {
+            // Another thread's answer, half written when the limit passes.
+            std::lock_guard lock(writing);
+            held = true;
+            [[maybe_unused]] ssize_t n = ::write(fds[1], "half", 4);
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            n = ::write(fds[1], " and whole\n", 11);
+        });
+        while (!held) std::this_thread::yield();
+        TimeLimit limit(0.05, "newsdex-query: test: time limit", &writing);
+        std::this_thread::sleep_for(std::chrono::seconds(30));
+        writer.join();
+    });
+    ::close(fds[1]);
+    std::string written;
+    char buffer[64];
+    for (ssize_t n; (n = ::read(fds[0], buffer, sizeof buffer)) > 0;) written.append(buffer, static_cast<std::size_t>(n));
+    ::close(fds[0]);
+    CHECK(status == 2);
+    CHECK(written == "half and whole\n");
 }
