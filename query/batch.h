@@ -5,8 +5,10 @@
 // Lines, each line carrying "query": N (N: the input line, from 1): the
 // hits as --json prints them, then {"type":"done",...}, or one
 // {"type":"error",...} for a line that cannot be answered, and the batch
-// goes on. Written out after each query, so a script can read answers as
-// they come. README ("Many queries at once") documents the format.
+// goes on. Lines are answered several at a time (--threads, one a core),
+// and each answer is written, in the order of the lines, as soon as those
+// before it are, so a script can read answers as they come. README ("Many
+// queries at once") documents the format.
 #pragma once
 
 #include "query_options.h"

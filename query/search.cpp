@@ -353,6 +353,7 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
     }
     DocDataDecoder decoder;
     std::u16string text;  // the hit's text in UTF-16, for its snippet
+    const TopicNames topic_names = request.with_topics && !mset.empty() ? scored_topics(db) : TopicNames{};
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.rank = it.get_rank() + 1;  // counts from the first match, offset included
@@ -388,7 +389,7 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
         if (request.details && !parsed.words.empty() && !local_terms)
             hit.matched = how_matched(matching_terms(enquire, it, set.shards[hit.index].remote(), analyzer, hit.article, query),
                                       parsed);
-        if (request.with_topics) hit.topics = document_topics(it.get_document());
+        if (request.with_topics) hit.topics = document_topics(it.get_document(), topic_names);
         result.hits.push_back(std::move(hit));
     }
     if (local_terms && !parsed.words.empty())
@@ -548,7 +549,7 @@ std::optional<std::vector<std::pair<std::string, double>>> article_topics(const 
                             const Xapian::Database& db = set.db;
                             const std::optional<Xapian::docid> docid = docid_of(db, id);
                             if (!docid) return std::nullopt;
-                            return document_topics(db.get_document(*docid));
+                            return document_topics(db.get_document(*docid), scored_topics(db));
                         });
 }
 

@@ -109,15 +109,21 @@ void apply_topic_scores(Xapian::Document& doc, const std::vector<TopicScore>& sc
     }
 }
 
-std::vector<std::pair<std::string, double>> document_topics(const Xapian::Document& doc) {
+TopicNames scored_topics(const Xapian::Database& db) {
     const std::string prefix(schema::kTopicScorePrefix);
-    std::vector<std::pair<std::string, double>> out;
-    auto t = doc.termlist_begin();
-    for (t.skip_to(prefix); t != doc.termlist_end() && (*t).rfind(prefix, 0) == 0; ++t) {
-        const std::string name = (*t).substr(prefix.size());
-        const std::string value = doc.get_value(slot_for(name));
-        if (!value.empty()) out.emplace_back(name, Xapian::sortable_unserialise(value));
+    TopicNames out;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+        std::string name = (*t).substr(prefix.size());
+        out.emplace(slot_for(name), std::move(name));
     }
+    return out;
+}
+
+std::vector<std::pair<std::string, double>> document_topics(const Xapian::Document& doc, const TopicNames& names) {
+    std::vector<std::pair<std::string, double>> out;
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
+        if (const auto name = names.find(v.get_valueno()); name != names.end())
+            out.emplace_back(name->second, Xapian::sortable_unserialise(*v));
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     return out;
 }

@@ -7,6 +7,7 @@
 #include "analysis/analyzer.h"
 #include "analysis/topic_profiles.h"
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,10 +25,16 @@ std::vector<TopicScore> score_topics(const TopicProfiles& profiles, const Articl
 // Sets the article's topic values and XP terms in `doc`, replacing old ones.
 void apply_topic_scores(Xapian::Document& doc, const std::vector<TopicScore>& scores);
 
-// The scores apply_topic_scores() stored in `doc`, best first: the topics its
-// XP terms name, with the profiles the index was scored with, so showing
-// an article's topics needs no profiles loaded (parsing them was a third
-// of a --json query process).
-std::vector<std::pair<std::string, double>> document_topics(const Xapian::Document& doc);
+// The topics an index holds scores for, by value slot: the names its XP
+// terms carry, as the profiles it was scored with named them. So showing
+// articles' topics needs no profiles loaded (parsing them was a third of a
+// --json query process), and over a remote shard costs one term list for
+// the whole query, not one a hit.
+using TopicNames = std::map<Xapian::valueno, std::string>;
+TopicNames scored_topics(const Xapian::Database& db);
+
+// The scores apply_topic_scores() stored in `doc`, best first, for the
+// topics `names` has.
+std::vector<std::pair<std::string, double>> document_topics(const Xapian::Document& doc, const TopicNames& names);
 
 }  // namespace newsdex

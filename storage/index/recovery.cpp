@@ -208,12 +208,12 @@ void drop_row(Catalog& catalog, Xapian::docid docid, const std::string& path) {
 // The row of a document, from its document data and topic values. False
 // when another row holds the document's id.
 bool restore_row(Catalog& catalog, Xapian::docid docid, const Xapian::Document& doc, DocDataDecoder& decoder,
-                 bool with_topics) {
+                 const TopicNames* topics) {
     const Article a = decoder.decode(doc.get_data());
     if (const std::optional<CatalogEntry> other = catalog.find(a.id); other && other->docid != docid) return false;
     catalog.upsert(docid, a, content_hash(a), text_fingerprint(a), static_cast<int64_t>(a.title.size() + a.text.size()),
                    0);
-    if (with_topics) catalog.set_topics(docid, document_topics(doc));
+    if (topics) catalog.set_topics(docid, document_topics(doc, *topics));
     catalog.set_story(docid, doc.get_value(schema::kStorySlot));
     // With no record of the file, or an old one, the next run reads it and
     // finds these articles unchanged.
@@ -236,9 +236,10 @@ CatalogRebuild rebuild_catalog(Xapian::WritableDatabase& xapian, Catalog& catalo
             if (d.problem == Problem::OnlyInCatalog) ++out.removed_rows;
         }
     DocDataDecoder decoder;
+    const std::optional<TopicNames> topics = with_topics ? std::optional(scored_topics(xapian)) : std::nullopt;
     for (const Difference& d : differences) {
         if (d.problem == Problem::OnlyInCatalog || d.problem == Problem::None) continue;
-        if (restore_row(catalog, d.docid, xapian.get_document(d.docid), decoder, with_topics)) {
+        if (restore_row(catalog, d.docid, xapian.get_document(d.docid), decoder, topics ? &*topics : nullptr)) {
             ++(d.problem == Problem::ContentDiffers || d.problem == Problem::StoryDiffers ? out.corrected : out.restored);
         } else {
             // A second document of an indexed id: the article stays indexed

@@ -143,25 +143,40 @@ phrases = { "торговая война" = 8.0 }
     CHECK(twice[0].score > at_end[0].score);
 }
 
-TEST_CASE("an article's topic scores are read back from its document alone, best first", "[topics]") {
+TEST_CASE("an article's topic scores are read back with the names the index's XP terms give, best first",
+          "[topics]") {
     TopicProfile tariffs, sport;
     tariffs.name = "tariffs";
     tariffs.slot = slot_for("tariffs");
     sport.name = "sport";
     sport.slot = slot_for("sport");
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     Xapian::Document doc;
     doc.add_term("Zпошлин");
     apply_topic_scores(doc, {{&sport, 0.25}, {&tariffs, 0.75}});
-    const auto topics = document_topics(doc);
+    const Xapian::docid scored = db.add_document(doc);
+    Xapian::Document other;
+    apply_topic_scores(other, {{&sport, 0.5}});
+    const Xapian::docid rescored = db.add_document(other);
+    db.commit();
+
+    const TopicNames names = scored_topics(db);
+    REQUIRE(names.size() == 2);
+    CHECK(names.at(slot_for("tariffs")) == "tariffs");
+    const auto topics = document_topics(db.get_document(scored), names);
     REQUIRE(topics.size() == 2);
     CHECK(topics[0].first == "tariffs");
     CHECK(topics[0].second == Approx(0.75));
     CHECK(topics[1].first == "sport");
     CHECK(topics[1].second == Approx(0.25));
 
-    apply_topic_scores(doc, {{&sport, 0.5}});  // rescored: the old scores go
-    const auto rescored = document_topics(doc);
-    REQUIRE(rescored.size() == 1);
-    CHECK(rescored[0].first == "sport");
-    CHECK(rescored[0].second == Approx(0.5));
+    // Rescored: the old scores go, with their values.
+    apply_topic_scores(doc, {{&sport, 0.5}});
+    db.replace_document(scored, doc);
+    db.commit();
+    const auto again = document_topics(db.get_document(scored), scored_topics(db));
+    REQUIRE(again.size() == 1);
+    CHECK(again[0].first == "sport");
+    CHECK(again[0].second == Approx(0.5));
+    CHECK(document_topics(db.get_document(rescored), scored_topics(db)) == again);
 }
