@@ -46,10 +46,13 @@ struct WriterOptions {
     // Topic profiles to score articles against; none: no topic scores.
     const TopicProfiles* topics = nullptr;
     // Flush by bytes as well as by count, so memory stays flat whatever
-    // the article sizes. Xapian buffers about ten times the text it is
-    // given; on the dev data 8 MB indexed as fast as 16 MB or faster, with
-    // a peak of 158 MB rather than 244 MB (64 MB: 714 MB, and slower).
-    std::size_t batch_bytes = 8u << 20;
+    // the article sizes. Xapian buffers many times the text it is given
+    // (its postings are std::maps; with dictionary lemmas there are more of
+    // them). Adding the last 5,613 dev articles (70 MB) to an index of the
+    // first 3,000: 8 MB 30.0-31.3 s at 250 MB peak, 4 MB 31.3 s at 193 MB,
+    // 2 MB 33.7 s at 161 MB (more commits, twice the system time). Before
+    // lemmas, 8 MB had been as fast as 16 MB at 158 MB rather than 244 MB.
+    std::size_t batch_bytes = 4u << 20;
     // Threads that analyze articles beside the writer's (see
     // document_pipeline.h); 0 analyzes on the writer's thread.
     unsigned workers = DocumentPipeline::default_workers();
