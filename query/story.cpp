@@ -2,22 +2,37 @@
 
 #include "base/errors.h"
 #include "base/schema.h"
+#include "index/story_shape.h"
 
 namespace newsdex {
 namespace {
 
-std::string story_term(const std::string& id) { return std::string(schema::kStoryPrefix) + id; }
+Xapian::Query articles_of(const std::string& story) {
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kStorySlot, story, story);
+}
 
-// The date of the story's earliest dated article (an enquire sorted by
-// date over its few articles).
-std::string earliest_date(const Xapian::Database& db, const std::string& id) {
+// The story's size and earliest date in an index written before stories
+// kept their shape (schema.h, XY): by its term, or by what was collapsed.
+StoryShape counted_shape(const Xapian::Database& db, const std::string& id, Xapian::doccount collapsed) {
+    const std::string term = std::string(schema::kStoryPrefix) + id;
+    const Xapian::doccount members = id.empty() ? 0 : db.get_termfreq(term);
+    StoryShape shape{members ? members : 1 + collapsed, {}};
+    if (members <= 1) return shape;
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(story_term(id)),
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term),
                                     Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, "0")));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_sort_by_value(schema::kDateSlot, false);
     const Xapian::MSet first = enquire.get_mset(0, 1);
-    return first.empty() ? std::string() : first.begin().get_document().get_value(schema::kDateSlot);
+    if (!first.empty()) shape.since = first.begin().get_document().get_value(schema::kDateSlot);
+    return shape;
+}
+
+bool has_articles(const Xapian::Database& db, const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return !enquire.get_mset(0, 1).empty();
 }
 
 }  // namespace
@@ -25,25 +40,23 @@ std::string earliest_date(const Xapian::Database& db, const std::string& id) {
 HitStory hit_story(const Xapian::Database& db, const Xapian::Document& doc, Xapian::doccount collapsed) {
     HitStory story;
     story.id = doc.get_value(schema::kStorySlot);
-    const Xapian::doccount members = story.id.empty() ? 0 : db.get_termfreq(story_term(story.id));
-    story.size = members ? members : 1 + collapsed;
-    if (members > 1) story.since = earliest_date(db, story.id);
+    const std::optional<StoryShape> kept = decode_story_shape(doc.get_value(schema::kStoryShapeSlot));
+    const StoryShape shape = kept ? *kept : counted_shape(db, story.id, collapsed);
+    story.size = shape.size;
+    story.since = shape.since;
     return story;
 }
 
 Xapian::Query story_query(const Xapian::Database& db, const std::string& id,
                           std::optional<Xapian::docid> article) {
     if (!article) {
-        if (db.term_exists(story_term(id))) return Xapian::Query(story_term(id));  // a story's own id
+        // A story's own id (a scan of the story values: `story ID` only).
+        if (has_articles(db, articles_of(id))) return articles_of(id);
         throw QueryError("no article or story with id " + id);
     }
     const std::string story = db.get_document(*article).get_value(schema::kStorySlot);
     if (story.empty()) return Xapian::Query(std::string(schema::kIdPrefix) + id);
-    // An index without story terms: the articles under the same headline
-    // key, as the collapse groups them.
-    if (!db.term_exists(story_term(story)))
-        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kStorySlot, story, story);
-    return Xapian::Query(story_term(story));
+    return articles_of(story);
 }
 
 }  // namespace newsdex

@@ -1,7 +1,9 @@
 // Story threads at query time (README, Stories): which story a hit belongs
 // to, how many articles it has and since when, and `story ID`'s query.
-// Indexes written before story threads have no story terms: there a hit's
-// story is its headline key, and its size what the collapse counted.
+// A hit's story size and date are values of its own (story_shape.h); in an
+// index written before those, they are counted from its story terms, and
+// before story threads a hit's story is its headline key and its size what
+// the collapse counted.
 #pragma once
 
 #include <xapian.h>

@@ -50,8 +50,10 @@
 //   K       editor tag / keyword, normalized (boolean)
 //   U       url (boolean; only when it fits Xapian's term length limit)
 //   H       the url's site, without "www." (boolean)
-//   XY      story id (boolean, "XY" + 16 hex digits; story_linker.h): the
-//           articles of one story thread, for `story ID` and its size
+//   XY      story id (boolean, "XY" + 16 hex digits): only in indexes
+//           written between 2026-12-05 and value slot 7, whose stories'
+//           sizes come from it (query/story.cpp); an article's story is now
+//           its values 2 and 7 alone
 //   XB      story band: "XB", a letter a..l, then 4 bytes of a hash of four
 //           of the body's MinHash values (boolean): articles sharing one
 //           are candidates for being one story
@@ -73,6 +75,9 @@
 //   6  the article id, its own bytes: all `--ids` prints, read without
 //      decompressing and parsing the document data (indexes written before
 //      2026-12-06 have none; their ids come from the data)
+//   7  the story's shape (story_shape.h): its size and earliest date,
+//      on each article of a story of two or more; none on an article alone
+//      (indexes written before it have none at all)
 //   1000+  one slot per topic profile (topic_profiles.cpp): the article's
 //      score for that topic, sortable_serialise(0..1), only when > 0
 //
@@ -125,6 +130,7 @@ inline constexpr Xapian::valueno kTopicSlot = 3;
 inline constexpr Xapian::valueno kIndexedAtSlot = 4;
 inline constexpr Xapian::valueno kStoryFingerprintSlot = 5;
 inline constexpr Xapian::valueno kIdSlot = 6;
+inline constexpr Xapian::valueno kStoryShapeSlot = 7;
 inline constexpr std::string_view kStoryPrefix = "XY";
 inline constexpr std::string_view kStoryBandPrefix = "XB";
 inline constexpr std::string_view kStoryHeadlinePrefix = "XH";

@@ -120,21 +120,12 @@ bool same_story(const StoryFingerprint& a, const StoryFingerprint& b) {
 void add_story_fields(Xapian::Document& doc, const StoryFingerprint& f) {
     doc.add_value(schema::kStoryFingerprintSlot, encode_story_fingerprint(f));
     for (const std::string& term : story_link_terms(f)) doc.add_boolean_term(term);
-    const std::string own = story_id_text(f.own);
-    doc.add_value(schema::kStorySlot, own);
-    doc.add_boolean_term(std::string(schema::kStoryPrefix) + own);
+    doc.add_value(schema::kStorySlot, story_id_text(f.own));
 }
 
-void set_story(Xapian::Document& doc, const std::string& from, const std::string& to) {
-    if (!from.empty()) {
-        try {
-            doc.remove_term(std::string(schema::kStoryPrefix) + from);
-        } catch (const Xapian::InvalidArgumentError&) {
-            // not there: nothing to move it from
-        }
-    }
-    doc.add_boolean_term(std::string(schema::kStoryPrefix) + to);
-    doc.add_value(schema::kStorySlot, to);
+void set_story(Xapian::Document& doc, const std::string& story, const StoryShape& shape) {
+    doc.add_value(schema::kStorySlot, story);
+    doc.add_value(schema::kStoryShapeSlot, encode_story_shape(shape));  // empty: none (Xapian removes it)
 }
 
 }  // namespace newsdex

@@ -15,6 +15,7 @@
 
 #include "analysis/analyzer.h"
 #include "base/article.h"
+#include "index/story_shape.h"
 
 #include <xapian.h>
 
@@ -68,7 +69,8 @@ std::string story_id_text(uint64_t id);
 // story it has alone (the linker joins it to others afterwards).
 void add_story_fields(Xapian::Document& doc, const StoryFingerprint& fingerprint);
 
-// Moves a document to another story (value slot 2 and its XY term).
-void set_story(Xapian::Document& doc, const std::string& from, const std::string& to);
+// Puts a document in a story (value slot 2) of this shape (slot 7): its
+// values only, so that rewriting it costs Xapian no term list (story_shape.h).
+void set_story(Xapian::Document& doc, const std::string& story, const StoryShape& shape);
 
 }  // namespace newsdex

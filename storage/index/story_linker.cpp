@@ -2,8 +2,10 @@
 
 #include "base/schema.h"
 #include "index/story_fingerprint.h"
+#include "index/story_shape.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -55,6 +57,17 @@ std::vector<Xapian::docid> postings(const Xapian::Database& db, const std::strin
     return docids;
 }
 
+// The articles of these stories. A story is a value, not a term
+// (story_shape.h), so this is one pass over every article's story value;
+// a run makes it once.
+std::vector<Xapian::docid> members(const Xapian::Database& db, const std::set<std::string>& stories) {
+    std::vector<Xapian::docid> docids;
+    if (stories.empty()) return docids;
+    for (auto it = db.valuestream_begin(schema::kStorySlot); it != db.valuestream_end(schema::kStorySlot); ++it)
+        if (stories.count(*it)) docids.push_back(it.get_docid());
+    return docids;
+}
+
 // The articles the linker looks at (the graph's nodes), the links found
 // between them (union-find), and what it has read of any article.
 class StoryGraph {
@@ -96,29 +109,46 @@ public:
 
     const std::vector<Xapian::docid>& docids() const { return nodes_; }
 
-    // Each node's story id as the links make it (its group's smallest own
-    // id), with the one it has now.
-    struct Move {
+    // Each node's story as the links make it (its id: the group's smallest
+    // own id; its shape: the group's size and earliest date), and whether
+    // the node has it already.
+    struct Placement {
         Xapian::docid docid;
-        std::string from, to;
+        std::string story;
+        StoryShape shape;
+        bool moved = false;     // its story id changes
+        bool reshaped = false;  // its story's shape does
     };
-    std::vector<Move> stories() {
-        std::unordered_map<std::size_t, uint64_t> smallest;
+    std::vector<Placement> stories() {
+        struct Group {
+            uint64_t smallest = UINT64_MAX;
+            StoryShape shape{0, {}};
+        };
+        std::unordered_map<std::size_t, Group> groups;
         for (std::size_t i = 0; i < nodes_.size(); ++i) {
-            const uint64_t own = read(nodes_[i])->fingerprint.own;
-            auto [it, added] = smallest.try_emplace(root(i), own);
-            if (!added) it->second = std::min(it->second, own);
+            const Article& a = *read(nodes_[i]);
+            Group& g = groups[root(i)];
+            g.smallest = std::min(g.smallest, a.fingerprint.own);
+            ++g.shape.size;
+            if (!a.date.empty() && (g.shape.since.empty() || a.date < g.shape.since)) g.shape.since = a.date;
         }
-        std::vector<Move> out;
-        for (std::size_t i = 0; i < nodes_.size(); ++i)
-            out.push_back({nodes_[i], story(nodes_[i]), story_id_text(smallest.at(root(i)))});
+        std::vector<Placement> out;
+        for (std::size_t i = 0; i < nodes_.size(); ++i) {
+            const Article& a = *read(nodes_[i]);
+            const Group& g = groups.at(root(i));
+            Placement p{nodes_[i], story_id_text(g.smallest), g.shape};
+            p.moved = p.story != a.story;
+            p.reshaped = encode_story_shape(p.shape) != a.shape;
+            out.push_back(std::move(p));
+        }
         return out;
     }
 
 private:
     struct Article {
         StoryFingerprint fingerprint;
-        std::string story;  // as stored now
+        std::string story, shape;  // as stored now
+        std::string date;
     };
 
     // Null for a document without a story fingerprint, or gone (replaced
@@ -130,7 +160,8 @@ private:
             try {
                 const Xapian::Document doc = db_.get_document(docid);
                 if (auto f = decode_story_fingerprint(doc.get_value(schema::kStoryFingerprintSlot)))
-                    article = Article{std::move(*f), doc.get_value(schema::kStorySlot)};
+                    article = Article{std::move(*f), doc.get_value(schema::kStorySlot),
+                                      doc.get_value(schema::kStoryShapeSlot), doc.get_value(schema::kDateSlot)};
             } catch (const Xapian::DocNotFoundError&) {
             }
             it = read_.emplace(docid, std::move(article)).first;
@@ -164,8 +195,7 @@ StoryLinks link_stories(Xapian::WritableDatabase& db) {
         if (graph.add(docid)) seeds.push_back(docid);
     for (const Xapian::docid seed : seeds)
         for (const Xapian::docid other : graph.same_story_as(seed, false)) stories.insert(graph.story(other));
-    for (const std::string& story : stories)
-        for (const Xapian::docid member : postings(db, std::string(schema::kStoryPrefix) + story)) graph.add(member);
+    for (const Xapian::docid member : members(db, stories)) graph.add(member);
 
     // Every link among them: a story is a connected group, and none of its
     // articles links outside the articles looked at (they would be one
@@ -176,13 +206,15 @@ StoryLinks link_stories(Xapian::WritableDatabase& db) {
 
     StoryLinks links;
     links.looked_at = docids.size();
-    for (const StoryGraph::Move& move : graph.stories()) {
-        links.stories.emplace_back(move.docid, move.to);
-        if (move.from == move.to) continue;
-        Xapian::Document doc = db.get_document(move.docid);
-        set_story(doc, move.from, move.to);
-        db.replace_document(move.docid, doc);
-        ++links.moved;
+    for (const StoryGraph::Placement& p : graph.stories()) {
+        links.stories.emplace_back(p.docid, p.story);
+        if (!p.moved && !p.reshaped) continue;
+        // Read and replaced at once, with its values alone changed: Xapian
+        // then leaves its terms as they are (story_shape.h).
+        Xapian::Document doc = db.get_document(p.docid);
+        set_story(doc, p.story, p.shape);
+        db.replace_document(p.docid, doc);
+        links.moved += p.moved;
     }
     db.set_metadata(kThroughKey, std::to_string(db.get_lastdocid()));
     db.set_metadata(kLostKey, "");

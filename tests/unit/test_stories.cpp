@@ -71,6 +71,16 @@ std::map<std::string, std::string> stories(const std::filesystem::path& dir) {
     return out;
 }
 
+// Each article's story shape as stored (story_shape.h; empty: alone).
+std::map<std::string, std::string> shapes(const std::filesystem::path& dir) {
+    Xapian::Database db(testing::live_generation(dir).xapian().string());
+    std::map<std::string, std::string> out;
+    for (auto it = db.allterms_begin(std::string(schema::kIdPrefix)); it != db.allterms_end(std::string(schema::kIdPrefix));
+         ++it)
+        out[(*it).substr(schema::kIdPrefix.size())] = db.get_document(*db.postlist_begin(*it)).get_value(schema::kStoryShapeSlot);
+    return out;
+}
+
 void write_and_link(const std::filesystem::path& dir, const std::vector<Article>& articles) {
     IndexWriter w(testing::live_generation(dir));
     for (const Article& a : articles) w.write(a);
@@ -119,6 +129,24 @@ TEST_CASE("rewrites and same-day copies are one story; its id is its articles' s
     const auto own = [](const std::string& id) { return story_id_text(story_fingerprint(article(id, "", ""), {}).own); };
     CHECK(ids.at("first") == std::min(own("first"), own("rewrite")));
     CHECK(ids.at("other") == own("other"));
+
+    // Each article of a story of two keeps its size and earliest date;
+    // an article alone keeps none.
+    using Shapes = std::map<std::string, std::string>;
+    CHECK(shapes(dir.path()) == Shapes{{"first", "2"}, {"rewrite", "2"}, {"other", ""},
+                                       {"copy-a", "2 20250301"}, {"copy-b", "2 20250301"}, {"next-day", ""}});
+    // A story is values only: moving an article into one rewrites no terms.
+    Xapian::Database db(testing::live_generation(dir.path()).xapian().string());
+    CHECK(db.allterms_begin(std::string(schema::kStoryPrefix)) == db.allterms_end(std::string(schema::kStoryPrefix)));
+}
+
+TEST_CASE("a story's shape is stored as its size and earliest date, and read back only when well formed", "[stories]") {
+    CHECK(encode_story_shape({1, "20250301"}).empty());
+    CHECK(encode_story_shape({3, ""}) == "3");
+    CHECK(encode_story_shape({12, "20250301"}) == "12 20250301");
+    CHECK(decode_story_shape("12 20250301") == StoryShape{12, "20250301"});
+    CHECK(decode_story_shape("3") == StoryShape{3, ""});
+    for (const std::string bad : {"", "1", "0 20250301", "x", "3 ", "3x"}) CHECK_FALSE(decode_story_shape(bad));
 }
 
 TEST_CASE("an incremental run and a rebuild give the same stories, and a rerun changes none", "[stories]") {
@@ -129,6 +157,7 @@ TEST_CASE("an incremental run and a rebuild give the same stories, and a rerun c
     write_and_link(incremental.path(), {kArticles[2], kArticles[4]});
     write_and_link(incremental.path(), {kArticles[3], kArticles[0]});
     CHECK(stories(incremental.path()) == stories(rebuilt.path()));
+    CHECK(shapes(incremental.path()) == shapes(rebuilt.path()));
 
     IndexWriter again(testing::live_generation(incremental.path()));
     for (const Article& a : kArticles) again.write(a);  // unchanged: nothing new to link
@@ -165,6 +194,7 @@ TEST_CASE("a story lives on when an article leaves it, as a rebuild without it w
         write_and_link(rebuilt.path(), rest);
         const auto ids = stories(dir.path());
         CHECK(ids == stories(rebuilt.path()));
+        CHECK(shapes(dir.path()) == shapes(rebuilt.path()));
         const bool together = ids.begin()->second == std::next(ids.begin())->second;
         CHECK(together == (leaving.id != "a" || b_and_c));
     }
@@ -179,6 +209,7 @@ TEST_CASE("an article replaced by a text of another story leaves its old one", "
     write_and_link(rebuilt.path(), {kArticles[0], changed, kArticles[2]});
     const auto ids = stories(dir.path());
     CHECK(ids == stories(rebuilt.path()));
+    CHECK(shapes(dir.path()) == shapes(rebuilt.path()));
     CHECK(ids.at("rewrite") == ids.at("other"));
     CHECK(ids.at("first") != ids.at("other"));
 }
@@ -194,6 +225,14 @@ TEST_CASE("a search shows one hit a story with the story's size; story ID lists 
 
     r.collapse = false;
     CHECK(search(r).hits.size() == 2);
+
+    SearchRequest rate = testing::request_for(dir.path(), "title:курс");
+    std::map<std::string, std::pair<Xapian::doccount, std::string>> shown;
+    for (const Hit& h : search(rate).hits) shown[h.article.id] = {h.story.size, h.story.since};
+    CHECK(shown.count("next-day") == 1);
+    CHECK(shown["next-day"] == std::pair<Xapian::doccount, std::string>{1, ""});
+    const std::string copy = shown.count("copy-a") ? "copy-a" : "copy-b";
+    CHECK(shown[copy] == std::pair<Xapian::doccount, std::string>{2, "20250301"});
 
     SearchRequest story = testing::request_for(dir.path(), "");
     story.story_of = "copy-b";
@@ -259,7 +298,7 @@ TEST_CASE("the catalog records each article's story, and follows the index after
         Xapian::WritableDatabase db(g.xapian().string(), Xapian::DB_OPEN);
         const Xapian::docid docid = *db.postlist_begin(std::string(schema::kIdPrefix) + "other");
         Xapian::Document doc = db.get_document(docid);
-        set_story(doc, doc.get_value(schema::kStorySlot), "0000000000000001");
+        set_story(doc, "0000000000000001", StoryShape{});
         db.replace_document(docid, doc);
         db.commit();
     }
