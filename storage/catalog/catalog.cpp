@@ -86,7 +86,7 @@ const std::vector<const char*> kMigrations{
     );
     CREATE INDEX article_topics_topic ON article_topics(topic, score);
     )sql",
-    // 5: story threads (also the Xapian value and XY term, schema.h).
+    // 5: story threads (also Xapian values 2 and 7, schema.h).
     R"sql(
     ALTER TABLE articles ADD COLUMN story TEXT;  -- 16 hex digits; NULL until the linker ran
     CREATE INDEX articles_story ON articles(story);
