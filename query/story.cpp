@@ -41,7 +41,11 @@ HitStory hit_story(const Xapian::Database& db, const Xapian::Document& doc, Xapi
     HitStory story;
     story.id = doc.get_value(schema::kStorySlot);
     const std::optional<StoryShape> kept = decode_story_shape(doc.get_value(schema::kStoryShapeSlot));
-    const StoryShape shape = kept ? *kept : counted_shape(db, story.id, collapsed);
+    // No shape: a story of one, unless no story in the index has a shape
+    // (an index written before shapes: count its story terms, if any).
+    const StoryShape shape = kept                                           ? *kept
+                             : db.get_value_freq(schema::kStoryShapeSlot) ? StoryShape{1 + collapsed, {}}
+                                                                          : counted_shape(db, story.id, collapsed);
     story.size = shape.size;
     story.since = shape.since;
     return story;

@@ -52,8 +52,9 @@
 //   H       the url's site, without "www." (boolean)
 //   XY      story id (boolean, "XY" + 16 hex digits): only in indexes
 //           written between 2026-12-05 and value slot 7, whose stories'
-//           sizes come from it (query/story.cpp); an article's story is now
-//           its values 2 and 7 alone
+//           sizes come from it (query/story.cpp) until their next link
+//           gives every story its shape; an article's story is now its
+//           values 2 and 7 alone
 //   XB      story band: "XB", a letter a..l, then 4 bytes of a hash of four
 //           of the body's MinHash values (boolean): articles sharing one
 //           are candidates for being one story

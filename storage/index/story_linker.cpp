@@ -21,6 +21,8 @@ namespace {
 const std::string kThroughKey = "newsdex.stories.through";
 const std::string kLostKey = "newsdex.stories.lost";
 const std::string kRelinkKey = "newsdex.stories.relink";
+// Set once every story has its shape (story_shape.h).
+const std::string kShapedKey = "newsdex.stories.shaped";
 
 std::vector<std::string> lines(const Xapian::Database& db, const std::string& key) {
     std::vector<std::string> out;
@@ -190,6 +192,13 @@ StoryLinks link_stories(Xapian::WritableDatabase& db) {
     // article may have been what held a story together.
     const std::vector<std::string> lost = lines(db, kLostKey);
     std::set<std::string> stories(lost.begin(), lost.end());
+    // An index whose stories are still terms (schema.h, XY) has every story
+    // re-formed once, so each gets its shape (its queries count the terms
+    // until a story has one).
+    if (const bool story_terms = db.allterms_begin(std::string(schema::kStoryPrefix)) !=
+                                 db.allterms_end(std::string(schema::kStoryPrefix));
+        story_terms && db.get_value_freq(schema::kStoryShapeSlot) == 0 && db.get_metadata(kShapedKey).empty())
+        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) graph.add(*it);
     std::vector<Xapian::docid> seeds;
     for (const Xapian::docid docid : unlinked(db))
         if (graph.add(docid)) seeds.push_back(docid);
@@ -216,6 +225,7 @@ StoryLinks link_stories(Xapian::WritableDatabase& db) {
         db.replace_document(p.docid, doc);
         links.moved += p.moved;
     }
+    db.set_metadata(kShapedKey, "1");
     db.set_metadata(kThroughKey, std::to_string(db.get_lastdocid()));
     db.set_metadata(kLostKey, "");
     db.set_metadata(kRelinkKey, "");

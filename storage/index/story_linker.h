@@ -7,7 +7,9 @@
 // smallest own id among its articles: it does not depend on the order the
 // articles came in, so an incremental run and a rebuild of the same input
 // give every article the same story id, and a story whose first article is
-// removed lives on (under its next smallest own id).
+// removed lives on (under its next smallest own id). Each article keeps
+// its story's id and shape as values (story_shape.h), which the linker
+// rewrites for every article whose story changed.
 //
 // Crash safety: the writer records what the linker must look at again (a
 // story that lost an article, an article replaced in place) in the index's

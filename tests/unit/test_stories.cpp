@@ -246,6 +246,43 @@ TEST_CASE("a search shows one hit a story with the story's size; story ID lists 
     CHECK_THROWS_AS(search(story), QueryError);
 }
 
+TEST_CASE("an index whose stories are terms is counted by them, and gets every story's shape at its next link",
+          "[stories][query]") {
+    testing::TempDir dir;
+    write_and_link(dir.path(), kArticles);
+    std::map<std::string, std::string> expected = shapes(dir.path());
+    // As newsdex wrote stories on 2026-12-05 and 06: a term each, no shape.
+    {
+        Xapian::WritableDatabase db(testing::live_generation(dir.path()).xapian().string(), Xapian::DB_OPEN);
+        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+            Xapian::Document doc = db.get_document(*it);
+            doc.add_boolean_term(std::string(schema::kStoryPrefix) + doc.get_value(schema::kStorySlot));
+            doc.add_value(schema::kStoryShapeSlot, "");
+            db.replace_document(*it, doc);
+        }
+        db.set_metadata("newsdex.stories.shaped", "");
+        db.commit();
+    }
+    REQUIRE(shapes(dir.path()).at("copy-a").empty());
+    const auto shown = [&] {
+        std::map<std::string, std::pair<Xapian::doccount, std::string>> out;
+        for (const Hit& h : search(testing::request_for(dir.path(), "title:курс")).hits)
+            out[h.article.id] = {h.story.size, h.story.since};
+        return out;
+    };
+    const auto copy_shown = [&] {
+        const auto out = shown();
+        return out.at(out.count("copy-a") ? "copy-a" : "copy-b");
+    };
+    CHECK(copy_shown() == std::pair<Xapian::doccount, std::string>{2, "20250301"});  // by its terms
+
+    write_and_link(dir.path(), {article("late", "Другое", body(9, 120))});
+    expected["late"] = "";
+    CHECK(shapes(dir.path()) == expected);
+    CHECK(copy_shown() == std::pair<Xapian::doccount, std::string>{2, "20250301"});  // by its shape
+    CHECK(shown().at("next-day") == std::pair<Xapian::doccount, std::string>{1, ""});
+}
+
 TEST_CASE("with --stories, facets and a timeline's days count stories, each once in time", "[stories][query]") {
     testing::TempDir dir;
     std::vector<Article> articles = kArticles;
