@@ -354,6 +354,8 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
     DocDataDecoder decoder;
     std::u16string text;  // the hit's text in UTF-16, for its snippet
     const TopicNames topic_names = request.with_topics && !mset.empty() ? scored_topics(db) : TopicNames{};
+    const std::optional<HitStories> stories =
+        request.details && !mset.empty() ? std::make_optional<HitStories>(db) : std::nullopt;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.rank = it.get_rank() + 1;  // counts from the first match, offset included
@@ -384,7 +386,7 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
                                              counts ? &*counts : nullptr);
         }
         hit.similar = it.get_collapse_count();
-        if (request.details) hit.story = hit_story(db, it.get_document(), hit.similar);
+        if (stories) hit.story = stories->of(it.get_document(), hit.similar);
         hit.index = index_of(*it, indexes);
         if (request.details && !parsed.words.empty() && !local_terms)
             hit.matched = how_matched(matching_terms(enquire, it, set.shards[hit.index].remote(), analyzer, hit.article, query),

@@ -37,15 +37,18 @@ bool has_articles(const Xapian::Database& db, const Xapian::Query& query) {
 
 }  // namespace
 
-HitStory hit_story(const Xapian::Database& db, const Xapian::Document& doc, Xapian::doccount collapsed) {
+HitStories::HitStories(const Xapian::Database& db)
+    : db_(db), shapes_kept_(db.get_value_freq(schema::kStoryShapeSlot) > 0) {}
+
+HitStory HitStories::of(const Xapian::Document& doc, Xapian::doccount collapsed) const {
     HitStory story;
     story.id = doc.get_value(schema::kStorySlot);
     const std::optional<StoryShape> kept = decode_story_shape(doc.get_value(schema::kStoryShapeSlot));
     // No shape: a story of one, unless no story in the index has a shape
     // (an index written before shapes: count its story terms, if any).
-    const StoryShape shape = kept                                           ? *kept
-                             : db.get_value_freq(schema::kStoryShapeSlot) ? StoryShape{1 + collapsed, {}}
-                                                                          : counted_shape(db, story.id, collapsed);
+    const StoryShape shape = kept           ? *kept
+                             : shapes_kept_ ? StoryShape{1 + collapsed, {}}
+                                            : counted_shape(db_, story.id, collapsed);
     story.size = shape.size;
     story.since = shape.since;
     return story;

@@ -19,9 +19,21 @@ struct HitStory {
     std::string since;          // the earliest article's date (YYYYMMDD), when known and size > 1
 };
 
-// `collapsed`: how many matching articles the search collapsed into this
-// hit (what an index without story terms can tell of its story's size).
-HitStory hit_story(const Xapian::Database& db, const Xapian::Document& doc, Xapian::doccount collapsed);
+// The stories of a search's hits, from their documents: made once a search,
+// as whether the index keeps stories' shapes is asked of it once (a remote
+// shard answers each question over the network).
+class HitStories {
+public:
+    explicit HitStories(const Xapian::Database& db);
+
+    // `collapsed`: how many matching articles the search collapsed into this
+    // hit (what an index without story terms can tell of its story's size).
+    HitStory of(const Xapian::Document& doc, Xapian::doccount collapsed) const;
+
+private:
+    const Xapian::Database& db_;
+    bool shapes_kept_;
+};
 
 // Every article of the story of the article with this id (`article`: its
 // document, if there is one), or of the story with this id. Throws
