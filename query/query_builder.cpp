@@ -41,15 +41,14 @@ constexpr double kLeadWeight = 0.5;
 // that merely shares a Snowball stem with it («угол» for уголь).
 // scripts/eval-search, 3,000 headlines: MRR@10 0.685 either way, R@10
 // 0.893 then, 0.892 now.
-// `lead`: the lead terms not yet placed (each goes in once, beside its
-// word's first appearance); null when no lead bonus is wanted.
-Xapian::Query with_lead_bonus(const Xapian::Query& word, const std::string& stem_term, std::set<std::string>* lead) {
-    if (!lead) return word;
-    const auto it = lead->find(std::string(schema::kLeadPrefix) + stem_term.substr(schema::kStemPrefix.size()));
-    if (it == lead->end()) return word;
-    Xapian::Query bonus(kLeadWeight, Xapian::Query(*it));
-    lead->erase(it);
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, word, bonus);
+// `unplaced`: the words' stem terms whose lead term is not in the query
+// yet (each goes in once, beside its word's first appearance); null when
+// no lead bonus is wanted.
+Xapian::Query with_lead_bonus(const Xapian::Query& word, const std::string& stem_term,
+                              std::set<std::string>* unplaced) {
+    if (!unplaced || !unplaced->erase(stem_term)) return word;
+    const std::string lead_term = std::string(schema::kLeadPrefix) + stem_term.substr(schema::kStemPrefix.size());
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, word, Xapian::Query(kLeadWeight, Xapian::Query(lead_term)));
 }
 
 std::string single_term(const Xapian::Query& q) {
@@ -511,12 +510,10 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
                 result.stems.insert(term.substr(field ? 2 : 1));
             }
         }
-    // The words' lead terms, for any-word matching.
+    // The words whose lead terms weigh in, for any-word matching.
     std::set<std::string> lead;
-    if (options.joining != Joining::All)
-        for (const QueryWord& w : result.words)
-            if (!w.stem_term.empty())
-                lead.insert(std::string(schema::kLeadPrefix) + w.stem_term.substr(schema::kStemPrefix.size()));
+    for (const QueryWord& w : result.words)
+        if (!w.stem_term.empty()) lead.insert(w.stem_term);
     parsed = rewrite(parsed, normalized, names, lemma_queries, with_lemmas > 0,
                      options.joining != Joining::All ? &lead : nullptr);
     // What to highlight: every word form and stem the final query can match.
