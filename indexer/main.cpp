@@ -49,7 +49,7 @@ struct Options {
     std::string base, encoding, errors_file;
     std::vector<std::string> paths, fields;
     bool progress = false, no_progress = false, verbose = false;
-    bool keep_deleted = false, rebuild = false;
+    bool keep_deleted = false, rebuild = false, stems_only = false;
     std::size_t batch = 10000;
     std::optional<unsigned> threads;
     std::string compact = "auto", segments = "auto";
@@ -83,6 +83,9 @@ void add_indexing_options(CLI::App& app, Options& opt) {
                    "build a new index (first run or --rebuild) as segments written on threads + 1 threads and merged "
                    "at the end: auto (inputs of 2 MB or more; default), always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_flag("--stems-only", opt.stems_only,
+                 "index words by their Snowball stems alone, without dictionary lemmas: as Xapian's Omega does, so "
+                 "its quest finds every form Snowball joins; smaller and faster, but no lemma matching");
     app.add_option("--topics", opt.topics_file,
                    "topic profiles to add or override (default: ~/.config/newsdex/topics.toml if it exists)");
     app.add_option("--base", opt.base, "ids of file articles are paths relative to this folder (default: current folder)");
@@ -246,6 +249,7 @@ newsdex::IngestOptions ingest_options(const Options& opt, const newsdex::Config&
     options.rebuild = opt.rebuild;
     options.batch_articles = opt.batch;
     options.analysis_threads = opt.threads;
+    options.lemmas = !opt.stems_only;
     options.compaction = when(opt.compact);
     options.segments = when(opt.segments);
     if (!opt.topics_file.empty()) options.topics_file = opt.topics_file;
@@ -264,7 +268,7 @@ int index_paths(const Options& opt, const newsdex::Config& config) {
     // Without a dictionary, words are indexed by stems alone and queries on
     // them match as before lemmas existed (README, Word forms): worth a
     // warning, not a refusal, as nothing is lost that was found before.
-    if (const newsdex::Lemmatizer lemmatizer; !lemmatizer.available())
+    if (const newsdex::Lemmatizer lemmatizer; options.lemmas && !lemmatizer.available())
         std::cerr << "newsdex-index: warning: " << lemmatizer.missing_file()
                   << " not found: indexing without dictionary lemmas (install apertium-bel-rus, apertium-rus-ukr and hunspell-ru)\n";
     const newsdex::RunSummary run = newsdex::index_inputs(options, opt.shard_by, std::cerr);

@@ -281,10 +281,30 @@ std::vector<std::string> lemmas_as_typed(Lemmatizer& lemmatizer, const Reading& 
     return lemmas;
 }
 
-// A stopword lemma (быть for «будучи») has no lemma terms in the index
-// (analyzer.cpp): a word with one matches by its stem.
-bool has_stopword_lemma(const std::vector<std::string>& lemmas) {
-    return std::any_of(lemmas.begin(), lemmas.end(), [](const std::string& l) { return is_stopword(l); });
+// The lemma terms (in `field`) whose lemma has this Snowball stem: what a
+// stem stands for among the words a dictionary knew when indexing, whose
+// own stem terms the index leaves out (schema.h, Z). A lemma begins with
+// its stem (Snowball's Russian stemmer only takes endings off), so one
+// walk over the terms that begin with it finds them all.
+std::vector<std::string> lemmas_with_stem(const Xapian::Database& db, Xapian::Stem& stemmer,
+                                          const std::string& field, const std::string& stem) {
+    const std::string prefix = std::string(schema::kLemmaPrefix) + field;
+    std::vector<std::string> out;
+    for (auto t = db.allterms_begin(prefix + stem); t != db.allterms_end(prefix + stem); ++t)
+        if (stemmer((*t).substr(prefix.size())) == stem) out.push_back(*t);
+    return out;
+}
+
+// What a stem term of the query matches where no dictionary reads its
+// word: the words no dictionary knew when indexing (their stem terms) and
+// the known words whose lemma has the stem. Nullopt when that is the stem
+// term alone.
+std::optional<Xapian::Query> by_stem(const Xapian::Database& db, Xapian::Stem& stemmer, const std::string& term) {
+    const std::size_t field_size = term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z' ? 1 : 0;
+    std::vector<std::string> terms = lemmas_with_stem(db, stemmer, term.substr(1, field_size), term.substr(1 + field_size));
+    if (terms.empty()) return std::nullopt;
+    terms.push_back(term);
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
 }
 
 // What a stem term of the query ("Z", "ZS", "ZA" + stem) matches instead
@@ -292,8 +312,9 @@ bool has_stopword_lemma(const std::vector<std::string>& lemmas) {
 // of them and no Snowball look-alike (уголь finds «угля», not «угол»),
 // plus the stem among words the dictionary did not know when indexing
 // (XZ; XN too for a name). A form typed that no dictionary knows keeps its
-// stem; documents indexed without lemmas (an older index, or part of one)
-// match the stem. Nothing when no form typed is known: the stem term stays.
+// stem (by_stem: the stem term, and the lemmas with that stem); documents
+// indexed without lemmas (an older index, or part of one) match the stem.
+// by_stem's answer when no form typed is known.
 // Two readings narrow what a form means (scripts/eval-morphology measured
 // both on look-alikes):
 // - a keyword typed in its dictionary form means that word: «горе» is
@@ -306,7 +327,7 @@ bool has_stopword_lemma(const std::vector<std::string>& lemmas) {
 //   word's lemmas (песка) or Snowball stem (маска). Typed in lower case,
 //   or a word the index mostly sees in lower case («Пошлинами»), the
 //   common word is meant.
-std::optional<Xapian::Query> by_lemma(Lemmatizer& lemmatizer, const std::string& term,
+std::optional<Xapian::Query> by_lemma(Lemmatizer& lemmatizer, Xapian::Stem& stemmer, const std::string& term,
                                       const std::vector<std::string>& forms, const Reading& reading,
                                       bool some_without_lemmas) {
     const std::size_t field_size = term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z' ? 1 : 0;
@@ -322,7 +343,7 @@ std::optional<Xapian::Query> by_lemma(Lemmatizer& lemmatizer, const std::string&
             terms.push_back(field + form);
             continue;
         }
-        if (lemmas.empty() || has_stopword_lemma(lemmas)) {
+        if (!lemmas_stand_for_stem(lemmas)) {
             unknown = true;
             continue;
         }
@@ -330,7 +351,7 @@ std::optional<Xapian::Query> by_lemma(Lemmatizer& lemmatizer, const std::string&
         for (const std::string& lemma : lemmas)
             if (!only_its_own || lemma == form) terms.push_back(std::string(schema::kLemmaPrefix) + field + lemma);
     }
-    if (terms.empty()) return std::nullopt;
+    if (terms.empty()) return by_stem(reading.db, stemmer, term);
     // A stem of two or three letters is shared by too many words the
     // dictionary does not know to stand for this one's forms: «ри» of «Рио»
     // by РИА (in every other article), «мар» of «Марии» by Марио.
@@ -338,6 +359,10 @@ std::optional<Xapian::Query> by_lemma(Lemmatizer& lemmatizer, const std::string&
     if (stem.size() >= kMinUnknownStemBytes) {
         terms.push_back(std::string(schema::kUnknownStemPrefix) + field + stem);
         if (capitalized) terms.push_back(std::string(schema::kUnknownNamePrefix) + field + stem);
+    }
+    if (unknown) {
+        const std::vector<std::string> known = lemmas_with_stem(reading.db, stemmer, field, stem);
+        terms.insert(terms.end(), known.begin(), known.end());
     }
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
@@ -464,9 +489,11 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
     // past 12 minutes and 1 GB).
     std::set<std::string> seen_terms, seen_forms;
     // Lemmas where the index has them (schema.h, kLemmaMarker) and this
-    // machine has the dictionaries; stems otherwise, as before.
-    const Xapian::doccount with_lemmas = options.exact || !analyzer_.lemmatizer().available()
-                                             ? 0 : db_.get_termfreq(std::string(schema::kLemmaMarker));
+    // machine has the dictionaries or the index's table of them; stems
+    // otherwise, and the lemmas with those stems (by_stem) where the index
+    // has lemmas but no dictionary reads the query.
+    const Xapian::doccount lemma_docs = options.exact ? 0 : db_.get_termfreq(std::string(schema::kLemmaMarker));
+    const Xapian::doccount with_lemmas = analyzer_.lemmatizer().available() ? lemma_docs : 0;
     for (auto t = parsed.get_terms_begin(); t != parsed.get_terms_end(); ++t) {
         const std::string& term = *t;
         if (!seen_terms.insert(term).second) continue;
@@ -497,12 +524,14 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
     for (const std::string& w : normalized.all_caps) reading.names.erase(w);
     if (!reading.keywords)
         for (const std::string& w : normalized.sentence_initial) reading.names.erase(w);
-    if (with_lemmas)
+    if (lemma_docs)
         for (const std::string& term : seen_terms) {
             const bool field = term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z';
             if (!term.starts_with(stem_prefix) || (field && term[1] != 'S' && term[1] != 'A')) continue;
             const std::vector<std::string> forms(parser_.unstem_begin(term), parser_.unstem_end(term));
-            if (auto q = by_lemma(analyzer_.lemmatizer(), term, forms, reading, with_lemmas < db_.get_doccount())) {
+            if (auto q = with_lemmas ? by_lemma(analyzer_.lemmatizer(), analyzer_.stemmer(), term, forms, reading,
+                                                with_lemmas < db_.get_doccount())
+                                     : by_stem(db_, analyzer_.stemmer(), term)) {
                 for (QueryWord& w : result.words)
                     if (w.stem_term == term)
                         for (auto l = q->get_terms_begin(); l != q->get_terms_end(); ++l) w.lemma_terms.push_back(*l);

@@ -563,7 +563,7 @@ std::vector<std::pair<std::string, double>> suggest_for_topic(const SearchReques
     return with_retries(request, [&](const IndexSet& set) {
         const Xapian::Database& db = set.db;
         std::vector<std::pair<std::string, double>> out;
-        for (const TermSuggestion& t : suggest_topic_terms(db, *topic, 50, 40)) out.emplace_back(t.stem, t.weight);
+        for (const TermSuggestion& t : suggest_topic_terms(db, *topic, 50, 40)) out.emplace_back(t.word, t.weight);
         return out;
     });
 }

@@ -121,6 +121,81 @@ bool is_piece_edge(const icu::UnicodeString& text, int32_t at) {
     }
 }
 
+bool is_russian_letter(UChar32 c) { return (c >= 0x0410 && c <= 0x044F) || c == 0x0401 || c == 0x0451; }
+bool is_english_letter(UChar32 c) { return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'); }
+
+// Signs of Russian text no word holds: no-break space, « », dashes, …, „ “ ”.
+bool is_common_sign(char16_t u) {
+    switch (u) {
+        case 0x00A0: case 0x00AB: case 0x00BB: case 0x2013: case 0x2014: case 0x2026: case 0x201C: case 0x201D:
+        case 0x201E:
+            return true;
+        default:
+            return false;
+    }
+}
+
+// Whether a character outside the Russian and English alphabets and ASCII
+// may be part of a word (UAX #29's word breaks, which the tokenizer
+// follows): letters and digits of other scripts, the signs kept between
+// letters or digits (’), and, after a letter or digit, the marks and
+// format characters joined to it (a stress mark, a soft hyphen) and the
+// zero-width characters the tokenizer glues a word's halves across.
+bool may_be_in_a_word(UChar32 c, bool after_word_unit) {
+    switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+        case U_WB_ALETTER: case U_WB_HEBREW_LETTER: case U_WB_NUMERIC: case U_WB_KATAKANA:
+        case U_WB_EXTENDNUMLET: case U_WB_MIDLETTER: case U_WB_MIDNUM: case U_WB_MIDNUMLET:
+        case U_WB_SINGLE_QUOTE: case U_WB_DOUBLE_QUOTE:
+            return true;
+        case U_WB_EXTEND: case U_WB_FORMAT: case U_WB_ZWJ:
+            return after_word_unit;
+        default:
+            return after_word_unit && (c == 0x200B || c == 0x2060 || c == 0xFEFF);
+    }
+}
+
+// Where `text` may spell a word otherwise than normalize_word reads it,
+// one folded_unit a letter: each character outside the Russian and English
+// alphabets and ASCII that may be in a word, and each run of letters of
+// both alphabets (which normalize_word repairs). The letter search of
+// find_matches_near may miss a wanted stem there (the index keeps no stem
+// term for a word a dictionary knows, schema.h, so it cannot count them):
+// these places are analyzed too. Elsewhere a word whose normalized form
+// begins with a stem has the stem's letters, folded, where it begins.
+std::vector<std::pair<int32_t, int32_t>> irregular_spellings(const icu::UnicodeString& text) {
+    std::vector<std::pair<int32_t, int32_t>> out;
+    const char16_t* units = text.getBuffer();
+    const int32_t length = text.length();
+    // Letters, digits and the ASCII signs kept inside a word: a word's run.
+    const auto in_run = [](char16_t u) {
+        return is_russian_letter(u) || is_english_letter(u) || (u >= u'0' && u <= u'9') || u == u'.' || u == u'\'' ||
+               u == u':' || u == u'_';
+    };
+    for (int32_t i = 0; i < length; ++i) {
+        const char16_t u = units[i];
+        // Russian letters and ASCII signs, most of a text, pass at once (a
+        // loop that classified every character was 5% of a --batch run).
+        if (static_cast<char16_t>(u - 0x0410) < 0x40) continue;  // А..я
+        if (u < 0x80 ? !is_english_letter(u) : is_common_sign(u) || u == 0x0401 || u == 0x0451) continue;
+        if (u < 0x80) {  // an English letter: is its run of both alphabets?
+            int32_t begin = i, end = i;
+            while (begin > 0 && in_run(units[begin - 1])) --begin;
+            while (end < length && in_run(units[end])) ++end;
+            if (std::any_of(units + begin, units + end, [](char16_t r) { return is_russian_letter(r); }))
+                out.emplace_back(begin, end);
+            i = end - 1;  // the run is read whole
+            continue;
+        }
+        const int32_t at = i;
+        const bool after_word_unit = at > 0 && is_word_unit(folded_unit(units[at - 1]));
+        UChar32 c;
+        U16_NEXT(units, i, length, c);
+        if (may_be_in_a_word(c, after_word_unit)) out.emplace_back(at, i);
+        --i;  // the loop steps past the character
+    }
+    return out;
+}
+
 bool same_counts(const std::map<std::string, Xapian::termcount>& found,
                  const std::map<std::string, Xapian::termcount>& expected, const std::set<std::string>& terms) {
     for (const std::string& term : terms) {
@@ -134,10 +209,12 @@ bool same_counts(const std::map<std::string, Xapian::termcount>& found,
 // The matches of the whole text, from only the stretches around where a
 // wanted form's letters appear: each stretch runs between piece edges, so
 // its tokens are the whole text's there. Every match of the whole text is
-// among them when they hold as many matches of each term as `expected`
-// says the whole text has; else (a word written with accents, look-alike
-// Latin letters or other characters folding cannot see, or counts from an
-// index analyzed otherwise) nullopt.
+// among them when they hold as many matches of each exact term as
+// `expected` says the whole text has and at least as many of each stem
+// (wherever a word is spelt otherwise than it is read, it is analyzed too:
+// irregular_spellings); else (an exact form written with accents,
+// look-alike Latin letters or other characters folding cannot see, or
+// counts from an index analyzed otherwise) nullopt.
 std::optional<std::vector<Match>> find_matches_near(Analyzer& analyzer, const icu::UnicodeString& text,
                                                     const std::set<std::string>& exact_terms,
                                                     const std::set<std::string>& stems, const MatchCounts& expected) {
@@ -151,7 +228,9 @@ std::optional<std::vector<Match>> find_matches_near(Analyzer& analyzer, const ic
         if (!w.empty()) wanted.push_back(std::move(w));
     };
     for (const std::string& term : exact_terms) add(term);
-    for (const std::string& stem : stems) add(stem);
+    // A compound's stem joins its parts' stems («нормативн-правов» of
+    // «нормативно-правовой»): its first part's begins the compound.
+    for (const std::string& stem : stems) add(stem.substr(0, stem.find('-', 1)));
     std::sort(wanted.begin(), wanted.end());
     wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
     std::bitset<0x10000> first_units;
@@ -172,6 +251,11 @@ std::optional<std::vector<Match>> find_matches_near(Analyzer& analyzer, const ic
             while (k < size && folded_unit(units[at + k]) == (*w)[k]) ++k;
             if (k == size) spots.emplace_back(at, at + size);
         }
+    }
+    if (!stems.empty()) {
+        const std::vector<std::pair<int32_t, int32_t>> irregular = irregular_spellings(text);
+        spots.insert(spots.end(), irregular.begin(), irregular.end());
+        std::sort(spots.begin(), spots.end());
     }
 
     std::vector<std::pair<int32_t, int32_t>> pieces;
@@ -199,8 +283,10 @@ std::optional<std::vector<Match>> find_matches_near(Analyzer& analyzer, const ic
     MatchCounts found;
     for (const auto& [begin, end] : pieces)
         matcher.scan(icu::UnicodeString(text, begin, end - begin), begin, matches, &found);
-    if (!same_counts(found.exact, expected.exact, exact_terms) || !same_counts(found.stems, expected.stems, stems))
-        return std::nullopt;
+    if (!same_counts(found.exact, expected.exact, exact_terms)) return std::nullopt;
+    for (const auto& [stem, at_least] : expected.stems)
+        if (const auto f = found.stems.find(stem); (f == found.stems.end() ? 0 : f->second) < at_least)
+            return std::nullopt;
     return merged(std::move(matches));
 }
 
@@ -294,17 +380,17 @@ std::optional<MatchCounts> body_match_counts(Analyzer& analyzer, std::string_vie
     for (const std::string& term : exact_terms) out.exact[term] = wdf_of(term);
     for (const std::string& stem : stems) out.stems[stem] = wdf_of(std::string(schema::kStemPrefix) + stem);
     // Each title word counts schema::kTitleWeight times in the general field
-    // (Analyzer::index_article).
-    auto take_title_share = [](std::map<std::string, Xapian::termcount>& counts, const std::string& key) {
-        const auto it = counts.find(key);
-        if (it == counts.end()) return true;
-        if (it->second < schema::kTitleWeight) return false;
-        it->second -= schema::kTitleWeight;
-        return true;
-    };
+    // (Analyzer::index_article); a title word a dictionary knows has no
+    // stem term to take its share from.
     if (!title.empty())
-        for (const AnalyzedToken& t : analyzer.analyze(title))
-            if (!take_title_share(out.exact, t.term) || !take_title_share(out.stems, t.stem)) return std::nullopt;
+        for (const AnalyzedToken& t : analyzer.analyze(title)) {
+            if (const auto it = out.exact.find(t.term); it != out.exact.end()) {
+                if (it->second < schema::kTitleWeight) return std::nullopt;
+                it->second -= schema::kTitleWeight;
+            }
+            if (const auto it = out.stems.find(t.stem); it != out.stems.end())
+                it->second -= std::min(it->second, schema::kTitleWeight);
+        }
     return out;
 }
 

@@ -27,17 +27,22 @@ struct Snippet {
     std::vector<std::string> highlighted_words() const;
 };
 
-// How many words of an article's text (its body) have each exact form and
-// each stem the snippet looks for, as the index counted them.
+// How many words of an article's text (its body) have each exact form the
+// snippet looks for, and at least how many have each stem, as the index
+// counted them: it keeps a stem term only for the words no dictionary
+// knows, compounds and numbers (schema.h), so a text's other words with
+// the stem are not counted; the snippet also analyzes every word spelt
+// otherwise than it is read, where its letter search could miss them.
 struct MatchCounts {
     std::map<std::string, Xapian::termcount> exact;  // by exact term
-    std::map<std::string, Xapian::termcount> stems;  // by stem (no prefix)
+    std::map<std::string, Xapian::termcount> stems;  // by stem (no prefix): at least
 };
 
 // The body's counts from a document's wdf of the exact terms and of "Z" +
 // each stem (`wdf`, by index term; a term not there has none): the title's
 // words (schema::kTitleWeight each) taken off. Nullopt when the title has
-// more than the document (an index that counted otherwise).
+// more of an exact form than the document (an index that counted
+// otherwise).
 std::optional<MatchCounts> body_match_counts(Analyzer& analyzer, std::string_view title,
                                              const std::map<std::string, Xapian::termcount>& wdf,
                                              const std::set<std::string>& exact_terms,
@@ -46,8 +51,9 @@ std::optional<MatchCounts> body_match_counts(Analyzer& analyzer, std::string_vie
 // `counts`, when given, lets the snippet analyze only the stretches of the
 // text around places where a query word's letters appear (most of an
 // article's words are never analyzed); the result is used only when it
-// found as many matches as `counts` says the whole text has, else the whole
-// text is analyzed. Either way the snippet is the same.
+// found as many matches of each exact form as `counts` says the whole text
+// has, and at least as many of each stem, else the whole text is analyzed.
+// Either way the snippet is the same.
 Snippet make_snippet(Analyzer& analyzer, std::string_view text, const std::set<std::string>& exact_terms,
                      const std::set<std::string>& stems, std::size_t max_chars = 200,
                      const MatchCounts* counts = nullptr);

@@ -11,24 +11,37 @@
 namespace newsdex {
 namespace {
 
-// Content stems only ("Zпошлин"): not field stems ("ZSпошлин"), other
-// prefixes, numbers, stopwords, or stems of fewer than four letters.
-class StemsOnly : public Xapian::ExpandDecider {
+// Content words only: lemmas ("XMпошлина") of the words a dictionary knows
+// and stems ("Zпошлин") of the others (an index keeps no stem term for a
+// known word since 2026-12-06: schema.h); not field terms ("ZS", "XMS"),
+// other prefixes, numbers, stopwords, or words of fewer than four letters.
+// `exclude`: stems (a topic profile's), whose lemmas are left out too.
+class WordTerms : public Xapian::ExpandDecider {
 public:
-    explicit StemsOnly(const std::map<std::string, double>* exclude = nullptr) : exclude_(exclude) {
-        Xapian::Stem stemmer = make_stemmer();
-        for (std::string_view w : russian_stopwords()) stopped_.insert(stemmer(std::string(w)));
+    explicit WordTerms(const std::map<std::string, double>* exclude = nullptr) : exclude_(exclude) {
+        for (std::string_view w : russian_stopwords()) stopped_.insert(stemmer_(std::string(w)));
     }
     bool operator()(const std::string& term) const override {
-        if (term.size() < 3 || term[0] != 'Z' || (term[1] >= 'A' && term[1] <= 'Z')) return false;
-        const std::string stem = term.substr(1);
-        if (stem.find_first_of("0123456789") != std::string::npos || stopped_.count(stem)) return false;
-        if (icu::UnicodeString::fromUTF8(stem).countChar32() < 4) return false;
-        return !exclude_ || !exclude_->count(stem);
+        const std::size_t prefix = word_prefix_size(term);
+        if (prefix == 0) return false;
+        const std::string word = term.substr(prefix);
+        if (word.find_first_of("0123456789") != std::string::npos) return false;
+        if (icu::UnicodeString::fromUTF8(word).countChar32() < 4) return false;
+        const std::string stem = prefix == 1 ? word : stemmer_(word);
+        return !stopped_.count(stem) && (!exclude_ || !exclude_->count(stem));
+    }
+    // The prefix before the word of a content term: 1 ("Z"), 2 ("XM"), or
+    // 0 for any other term.
+    static std::size_t word_prefix_size(const std::string& term) {
+        const auto field_or_none = [&](std::size_t at) { return term.size() <= at || (term[at] >= 'A' && term[at] <= 'Z'); };
+        if (term.starts_with(schema::kStemPrefix) && !field_or_none(1)) return 1;
+        if (term.starts_with(schema::kLemmaPrefix) && !field_or_none(2)) return 2;
+        return 0;
     }
 
 private:
     const std::map<std::string, double>* exclude_;
+    Xapian::Stem stemmer_ = make_stemmer();
     std::set<std::string> stopped_;
 };
 
@@ -70,10 +83,17 @@ std::vector<TermSuggestion> suggest_topic_terms(const Xapian::Database& db, cons
     Xapian::RSet seeds;
     for (auto it = best.begin(); it != best.end(); ++it) seeds.add_document(*it);
     if (seeds.empty()) return {};
-    StemsOnly decider(&topic.stems);
-    Xapian::ESet eset = enquire.get_eset(static_cast<Xapian::termcount>(count), seeds, &decider);
+    WordTerms decider(&topic.stems);
+    // Twice as many: an index written before 2026-12-06 has both a known
+    // word's stem and its lemma, and a word is proposed once.
+    Xapian::ESet eset = enquire.get_eset(static_cast<Xapian::termcount>(2 * count), seeds, &decider);
+    const Xapian::Stem stemmer = make_stemmer();
+    std::set<std::string> proposed;  // by stem
     std::vector<TermSuggestion> out;
-    for (auto it = eset.begin(); it != eset.end(); ++it) out.push_back({(*it).substr(1), it.get_weight()});
+    for (auto it = eset.begin(); it != eset.end() && out.size() < count; ++it) {
+        const std::string word = (*it).substr(WordTerms::word_prefix_size(*it));
+        if (proposed.insert(stemmer(word)).second) out.push_back({word, it.get_weight()});
+    }
     return out;
 }
 
@@ -81,7 +101,7 @@ Xapian::Query similar_query(const Xapian::Database& db, Xapian::docid docid, con
     Xapian::Enquire enquire(db);
     Xapian::RSet rset;
     rset.add_document(docid);
-    StemsOnly decider;
+    WordTerms decider;
     Xapian::ESet eset = enquire.get_eset(25, rset, &decider);
     std::vector<Xapian::Query> terms;
     for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);

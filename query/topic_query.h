@@ -24,15 +24,15 @@ std::vector<std::pair<const TopicProfile*, Xapian::doccount>> count_topics(const
                                                                            const TopicProfiles& profiles);
 
 struct TermSuggestion {
-    std::string stem;
+    std::string word;  // a lemma, or the stem of a word no dictionary knows
     double weight;
 };
-// Stems that set the topic's best articles apart, not yet in its profile.
+// Words that set the topic's best articles apart, not yet in its profile.
 std::vector<TermSuggestion> suggest_topic_terms(const Xapian::Database& db, const TopicProfile& topic,
                                                 std::size_t seed_articles, std::size_t count);
 
 // A query for articles like the one with this document id (its most
-// distinctive stems), excluding it.
+// distinctive lemmas and stems), excluding it.
 Xapian::Query similar_query(const Xapian::Database& db, Xapian::docid docid, const std::string& id);
 
 }  // namespace newsdex

@@ -72,6 +72,7 @@ WriterOptions writer_options(const IngestOptions& options, const TopicProfiles& 
     out.batch_articles = options.batch_articles;
     out.topics = &profiles;
     if (options.analysis_threads) out.workers = *options.analysis_threads;
+    out.lemmas = options.lemmas;
     return out;
 }
 

@@ -51,6 +51,7 @@ struct IngestOptions {
     std::size_t batch_articles = 10000;
     std::optional<std::filesystem::path> topics_file;  // user topic profiles
     std::optional<unsigned> analysis_threads;  // beside the writer; default: cores - 1
+    bool lemmas = true;  // dictionary lemmas beside stems (false: --stems-only)
     Compaction compaction = Compaction::Auto;
     Segments segments = Segments::Auto;
     RemovalLimit max_removals;

@@ -105,26 +105,34 @@ uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uin
         // (query_builder.cpp): positions anywhere else would be dead weight
         // (a title's stored twice were 0.4% of the index).
         const bool positional = t.parts.empty() && t.bare.empty();
+        static const std::vector<std::string> kNoLemmas;
+        const std::vector<std::string>& lemmas =
+            with_lemmas && positional ? lemmatizer_.lemmas(t.text, t.capitalized) : kNoLemmas;
+        // A word whose lemmas are indexed is found by them, not by its
+        // Snowball stem (query_builder.cpp), so its stem term would be dead
+        // weight: the stem stays for the words no dictionary knows, those
+        // whose lemma is a stopword (not indexed), compounds and numbers.
+        const bool stem_term = !lemmas_stand_for_stem(lemmas);
         if (general_wdf) {
             if (positional && prefix.empty())
                 doc.add_posting(t.text, pos, general_wdf);
             else
                 doc.add_term(t.text, general_wdf);
-            doc.add_term(stem_prefix + stem, general_wdf);
+            if (stem_term) doc.add_term(stem_prefix + stem, general_wdf);
         }
         if (!prefix.empty()) {
             if (positional)
                 doc.add_posting(prefix + t.text, pos);
             else
                 doc.add_term(prefix + t.text);
-            doc.add_term(stem_prefix + prefix + stem);
+            if (stem_term) doc.add_term(stem_prefix + prefix + stem);
         }
         // Names are found across alphabets (Tokayev / Токаев) by a common key.
         if (t.capitalized && t.parts.empty())
             if (const std::string key = name_key(t.text); key.size() >= kMinNameKeyBytes) doc.add_term(name_prefix + key);
         if (with_lemmas) {
-            index_lemmas(doc, t, stem, general_wdf, prefix, number, number_position);
-            if (t.parts.empty() && t.bare.empty()) {
+            index_lemmas(doc, t, stem, lemmas, general_wdf, prefix, number, number_position);
+            if (positional) {
                 number = is_number(t.text) ? t.text : std::string();
                 number_position = t.position;
             }
@@ -135,7 +143,7 @@ uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uin
 }
 
 void Analyzer::index_lemmas(Xapian::Document& doc, const Token& t, const std::string& stem,
-                            Xapian::termcount general_wdf, const std::string& prefix, const std::string& number,
+                            const std::vector<std::string>& lemmas, Xapian::termcount general_wdf, const std::string& prefix, const std::string& number,
                             uint32_t number_position) {
     if (!t.parts.empty()) {
         if (const std::string key = compound_lemma(t.parts); !key.empty())
@@ -147,7 +155,6 @@ void Analyzer::index_lemmas(Xapian::Document& doc, const Token& t, const std::st
             add_in_fields(doc, schema::kLemmaPrefix, std::string(unit->lemma), general_wdf, prefix);
         return;
     }
-    const std::vector<std::string>& lemmas = lemmatizer_.lemmas(t.text, t.capitalized);
     if (lemmas.empty()) {
         if (is_cyrillic_word(t.text))
             add_in_fields(doc, t.capitalized ? schema::kUnknownNamePrefix : schema::kUnknownStemPrefix, stem,

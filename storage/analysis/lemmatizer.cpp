@@ -2,6 +2,7 @@
 
 #include "analysis/lemma_synonyms.h"
 #include "analysis/morph_module.h"
+#include "analysis/stopwords.h"
 #include "analysis/word_normalizer.h"
 #include "base/schema.h"
 
@@ -59,7 +60,7 @@ std::string normalize_lemma(const std::string& lemma) {
     return normalize_word(kept);
 }
 
-Lemmatizer::Lemmatizer(DictionaryFiles files) {
+Lemmatizer::Lemmatizer(DictionaryFiles files) : without_lemmas_(!files.wanted) {
     // The dictionaries asked, in order: drop one by deleting its line.
     dictionaries_.push_back(std::make_unique<Entry>(Entry{
         files.apertium, [f = files.apertium](const MorphModuleApi& api) { return api.apertium(f); }, true, nullptr}));
@@ -126,6 +127,10 @@ std::vector<std::string> Lemmatizer::lookup(const std::string& word, bool capita
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
+}
+
+bool lemmas_stand_for_stem(const std::vector<std::string>& lemmas) {
+    return !lemmas.empty() && std::none_of(lemmas.begin(), lemmas.end(), [](const std::string& l) { return is_stopword(l); });
 }
 
 }  // namespace newsdex

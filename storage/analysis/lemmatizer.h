@@ -30,6 +30,9 @@ struct DictionaryFiles {
                                          "/usr/share/apertium/apertium-rus-ukr/rus-ukr.automorf.bin"};
     std::string hunspell_aff = "/usr/share/hunspell/ru_RU.aff";
     std::string hunspell_dic = "/usr/share/hunspell/ru_RU.dic";
+    // False: no dictionary at all, and no warning that one is missing
+    // (newsdex-index --stems-only).
+    bool wanted = true;
 };
 
 // A form's lemmas as a lookup found them, for the index's synonym table
@@ -102,6 +105,12 @@ private:
     bool without_lemmas_ = false;
     std::vector<FormLemmas> new_forms_;
 };
+
+// Whether a word with these lemmas (as Lemmatizer::lemmas gives them) is
+// indexed and found by its lemma terms alone: it has lemmas, and none is a
+// stopword (в, быть, этот: not indexed, as nearly every article has them).
+// Otherwise its Snowball stem term stands for it (schema.h, Z and XM).
+bool lemmas_stand_for_stem(const std::vector<std::string>& lemmas);
 
 // Words of Cyrillic letters only: the words the dictionaries are asked
 // about (a word with digits or Latin letters would only ever be unknown).

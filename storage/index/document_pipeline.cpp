@@ -9,12 +9,13 @@ unsigned DocumentPipeline::default_workers() {
     return cores > 1 ? cores - 1 : 0;
 }
 
-DocumentPipeline::DocumentPipeline(const TopicProfiles* topics, unsigned workers)
+DocumentPipeline::DocumentPipeline(const TopicProfiles* topics, unsigned workers, bool lemmas)
     // Enough queued work that no worker idles while the writer is busy in a
     // Xapian flush, few enough that memory does not grow with the input.
     : topics_(topics), max_in_flight_(std::max(1u, workers) * 8) {
+    dictionaries_.wanted = lemmas;
     if (workers == 0) {
-        local_analyzer_.emplace();
+        local_analyzer_.emplace(dictionaries_);
         local_analyzer_->lemmatizer().record_new_forms();
         local_encoder_.emplace();
         return;
@@ -37,7 +38,7 @@ void DocumentPipeline::work() {
     // Each worker loads its own dictionaries: neither lttoolbox's
     // FSTProcessor nor Hunspell promises that lookups from several threads
     // at once are safe (both keep per-call state in the object).
-    Analyzer analyzer;
+    Analyzer analyzer(dictionaries_);
     analyzer.lemmatizer().record_new_forms();
     DocDataEncoder encoder;
     std::unique_lock lock(mutex_);

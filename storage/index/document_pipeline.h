@@ -37,8 +37,8 @@ public:
     };
 
     // `topics` must outlive the pipeline. `workers`: 0 builds on the caller's
-    // thread.
-    DocumentPipeline(const TopicProfiles* topics, unsigned workers);
+    // thread. `lemmas`: whether words get dictionary lemmas (schema.h, XM).
+    DocumentPipeline(const TopicProfiles* topics, unsigned workers, bool lemmas = true);
     // Stops the workers; documents not yet taken are dropped.
     ~DocumentPipeline();
     DocumentPipeline(const DocumentPipeline&) = delete;
@@ -72,6 +72,7 @@ private:
     Done finish(std::shared_ptr<Slot> slot);
 
     const TopicProfiles* topics_;
+    DictionaryFiles dictionaries_;  // each analyzer's
     std::size_t max_in_flight_;
     // Used when there are no workers.
     std::optional<Analyzer> local_analyzer_;

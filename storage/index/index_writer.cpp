@@ -52,7 +52,7 @@ IndexWriter::IndexWriter(const Generation& generation, WriterOptions options)
       options_(options),
       xapian_(open_xapian(generation)),
       catalog_(generation.catalog(), Catalog::Mode::ReadWrite),
-      pipeline_(options.topics, options.workers) {
+      pipeline_(options.topics, options.workers, options.lemmas) {
     bring_stores_into_agreement();
     if (catalog_.meta(kSegmentsPendingMeta)) discard_unmerged_segments();
     else remove_segments(generation_);  // left by a run whose catalog was lost since

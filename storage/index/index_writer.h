@@ -56,6 +56,8 @@ struct WriterOptions {
     // Threads that analyze articles beside the writer's (see
     // document_pipeline.h); 0 analyzes on the writer's thread.
     unsigned workers = DocumentPipeline::default_workers();
+    // Whether words get dictionary lemmas (false: --stems-only).
+    bool lemmas = true;
     // Segment tuning (segment_set.h); tests make them small.
     std::size_t segment_stripe_bytes = 1u << 20;
     Xapian::docid segment_ids_per_lane = 1u << 15;

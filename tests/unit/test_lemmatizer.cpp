@@ -122,14 +122,32 @@ TEST_CASE("only words of Cyrillic letters are asked about", "[lemmas]") {
     CHECK_FALSE(is_cyrillic_word("α"));  // two bytes, Greek
 }
 
-TEST_CASE("lemma terms are indexed beside stems, without positions", "[lemmas]") {
+TEST_CASE("lemma terms stand for stems, without positions", "[lemmas]") {
     Analyzer analyzer;
     Xapian::Document doc;
-    analyzer.index_article(doc, "", "Экспорт угля и Гжельского фарфора");
+    analyzer.index_article(doc, "", "Экспорт угля и Гжельского фарфора, будучи кракозябрами, в 2024 году");
     std::set<std::string> terms(doc.termlist_begin(), doc.termlist_end());
     CHECK(terms.count("XMуголь"));
-    CHECK(terms.count("Zугл"));
     CHECK(terms.count("угля"));
+    // A known word's stem term would be dead weight: its lemma finds it.
+    CHECK_FALSE(terms.count("Zугл"));
+    // The stem stays for what no lemma term stands for: a word no
+    // dictionary knows, one whose lemma is a stopword (быть), a number.
+    CHECK(terms.count("Zкракозябр"));
+    CHECK(terms.count("XZкракозябр"));
+    CHECK(terms.count("Zбудуч"));
+    CHECK(terms.count("Z2024"));
+    CHECK_FALSE(terms.count("XMбыть"));
+    // newsdex-index --stems-only: a stem term for every word, no lemma.
+    DictionaryFiles none;
+    none.wanted = false;
+    Analyzer stems_only(none);
+    Xapian::Document stems;
+    stems_only.index_article(stems, "", "Экспорт угля");
+    const std::set<std::string> stem_terms(stems.termlist_begin(), stems.termlist_end());
+    CHECK(stem_terms.count("Zугл"));
+    CHECK_FALSE(stem_terms.count(std::string(schema::kLemmaMarker)));
+    CHECK_FALSE(stem_terms.count("XMуголь"));
     CHECK(terms.count(std::string(schema::kLemmaMarker)));
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
         if ((*t).starts_with("XM")) CHECK(t.positionlist_count() == 0);
@@ -334,9 +352,13 @@ TEST_CASE("a query on a lemma index matches by lemma with no dictionary at hand"
     CHECK(ids_in(without, db, "человек") == std::set<std::string>{"people"});
     CHECK(ids_in(without, db, "Ростов-на-Дону") == std::set<std::string>{"rostov"});
     CHECK(ids_in(without, db, "Жириновский") == std::set<std::string>{"zhirinovsky"});
-    // «процентов» the index never met (the text has "10%"): only a
-    // dictionary knows it is процент, so without one it keeps its stem.
-    CHECK(ids_in(without, db, "10 процентов").empty());
+    // «процентов» the index never met (the text has "10%"): without a
+    // dictionary its stem finds the lemmas with that stem (процент).
+    CHECK(ids_in(without, db, "10 процентов") == std::set<std::string>{"dollar"});
+    // Likewise any form the index never met: «ценами» finds «цены» by
+    // the lemma цена, whose stem is its stem (цен), as the stem term
+    // found it when the index kept one for known words.
+    CHECK(ids_in(without, db, "ценами") == std::set<std::string>{"coal", "euro"});
     CHECK(ids_in(without, db, "10%") == std::set<std::string>{"dollar"});
     // With the dictionaries, a word the index never met asks Apertium
     // (процентов: процент) but not Hunspell, whose lemmas are names'.
