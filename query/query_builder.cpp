@@ -517,6 +517,11 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
             result.words.push_back(QueryWord{term, "", {}, {}});
         }
     }
+    if (options.long_as_words && options.joining == Joining::All && result.words.size() >= kLongQueryWords) {
+        options.joining = Joining::Words;
+        return build(user_query, options);
+    }
+    result.joining = options.joining;
     std::map<std::string, Xapian::Query> lemma_queries;
     // In pasted text (Joining::Words) a sentence's first word has a capital
     // whatever it is; typed keywords have one where the user put it.

@@ -24,6 +24,14 @@ struct QueryWord {
     std::vector<std::string> lemma_terms; // "XM..."/"XZ..." matched instead of the stem (a dictionary knows it)
 };
 
+// How words typed side by side join. Operators typed (AND, OR, NOT,
+// +word, -word) keep their meaning whichever it is.
+enum class Joining {
+    All,    // every word must match (AND); the forms typed rank higher
+    Any,    // any of them, ranked by how many and which match (OR under BM25)
+    Words,  // Any, and "quoted" text is words too: text pasted from an article
+};
+
 struct ParsedQuery {
     Xapian::Query query;
     std::string normalized;             // the text QueryParser saw
@@ -34,20 +42,25 @@ struct ParsedQuery {
     std::vector<std::string> notes;     // wildcards cut to their most frequent words
     // Joining::All joined two or more clauses: Joining::Any would find more.
     bool joined = false;
+    Joining joining = Joining::All;  // how the words were joined (QueryOptions::long_as_words)
 };
 
-// How words typed side by side join. Operators typed (AND, OR, NOT,
-// +word, -word) keep their meaning whichever it is.
-enum class Joining {
-    All,    // every word must match (AND); the forms typed rank higher
-    Any,    // any of them, ranked by how many and which match (OR under BM25)
-    Words,  // Any, and "quoted" text is words too: text pasted from an article
-};
+
+// A query of this many words (stopwords aside) is long: words typed side by
+// side (Words::Auto) match any of them, not all. A pasted headline nearly
+// always has a word its article lacks; a keyword query rarely has five
+// words (measured: scripts/eval-search, README).
+inline constexpr std::size_t kLongQueryWords = 5;
 
 struct QueryOptions {
     bool exact = false;  // every word matches only in the form typed
     QueryLimits limits;  // text size, terms, wildcard expansion
     Joining joining = Joining::All;
+    // With Joining::All: a query of kLongQueryWords words or more is read
+    // as pasted text (Joining::Words) instead. Decided once its words are
+    // known, before they are looked up and expanded, so a long query is
+    // not built twice (two builds were 5% of a --batch run of headlines).
+    bool long_as_words = false;
 };
 
 class QueryBuilder {

@@ -22,11 +22,6 @@
 namespace newsdex {
 namespace {
 
-// A query of this many words (stopwords aside) is long: words typed side by
-// side (Words::Auto) match any of them, not all. A pasted headline nearly
-// always has a word its article lacks; a keyword query rarely has five
-// words (measured: scripts/eval-search, README).
-constexpr std::size_t kLongQueryWords = 5;
 // BM25's k1 and b for any-word queries, tuned on known items
 // (scripts/eval-search): with many words, how often each occurs and how long
 // the article is count for more than Xapian's defaults (1, 0.5) give them.
@@ -253,14 +248,16 @@ std::optional<Xapian::docid> docid_of(const Xapian::Database& db, const std::str
 bool blank(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
 
 // The query words, topics and "similar to" combined, before filters.
+// `long_as_words`: a long query is read as pasted text (QueryOptions).
 ParsedQuery base_query(const Xapian::Database& db, Analyzer& analyzer, const SearchRequest& request,
-                       const TopicProfiles* profiles, Joining joining) {
+                       const TopicProfiles* profiles, Joining joining, bool long_as_words = false) {
     ParsedQuery parsed;
     if (blank(request.query)) {
         parsed.query = Xapian::Query::MatchAll;  // filters alone: everything they let through
+        parsed.joining = joining;
     } else {
         QueryBuilder builder(analyzer, db);
-        parsed = builder.build(request.query, {request.exact, request.limits, joining});
+        parsed = builder.build(request.query, {request.exact, request.limits, joining, long_as_words});
     }
     // An article's neighbours or its story: what the words, if any, narrow.
     const auto narrowed = [&](const Xapian::Query& articles) {
@@ -298,11 +295,9 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
         throw QueryError("--recent cannot search remote shards (xapian-tcpsrv does not know its recency boost); "
                          "use --sort -date, or --since");
     const TopicProfiles* topic_profiles = profiles_for();
-    Joining joining = joining_of(request.words);
-    ParsedQuery parsed = base_query(db, analyzer, request, topic_profiles, joining);
     const bool relaxable = request.words == Words::Auto && !blank(request.query);
-    if (relaxable && parsed.words.size() >= kLongQueryWords)
-        parsed = base_query(db, analyzer, request, topic_profiles, joining = Joining::Words);
+    ParsedQuery parsed = base_query(db, analyzer, request, topic_profiles, joining_of(request.words), relaxable);
+    Joining joining = parsed.joining;
 
     Xapian::Enquire enquire(db);
     enquire.set_weighting_scheme(weighting(joining));

@@ -193,3 +193,25 @@ TEST_CASE("a word typed many times is one word of the query, not n² of them", "
     CHECK(parsed.words[0].word == "пошлины");
     CHECK(f.ids(repeated) == f.ids("пошлины"));
 }
+
+TEST_CASE("a long query is read as pasted text when asked, in one build", "[query]") {
+    Fixture f;
+    Analyzer analyzer;
+    const Xapian::Database db = open_index_readonly(f.dir.path());
+    QueryBuilder builder(analyzer, db);
+    QueryOptions long_as_words;
+    long_as_words.long_as_words = true;
+    // Five words and more: pasted text, whose quotes are words too.
+    const ParsedQuery pasted = builder.build("США ввели «пошлины» на сталь и нефть", long_as_words);
+    CHECK(pasted.joining == Joining::Words);
+    CHECK(pasted.words.size() >= kLongQueryWords);
+    CHECK(pasted.query.get_description() ==
+          builder.build("США ввели «пошлины» на сталь и нефть", {false, {}, Joining::Words}).query.get_description());
+    // Fewer words, or not asked: every word required.
+    CHECK(builder.build("пошлины на сталь", long_as_words).joining == Joining::All);
+    CHECK(builder.build("США ввели «пошлины» на сталь и нефть").joining == Joining::All);
+    // Any-word queries stay what they were asked to be.
+    QueryOptions any = long_as_words;
+    any.joining = Joining::Any;
+    CHECK(builder.build("США ввели «пошлины» на сталь и нефть", any).joining == Joining::Any);
+}
