@@ -402,7 +402,7 @@ QueryBuilder::QueryBuilder(Analyzer& analyzer, const Xapian::Database& db) : ana
     // loads a dictionary only for a word the index never met.
     analyzer.lemmatizer().use_index(db);
     parser_.set_stemmer(analyzer.stemmer());
-    parser_.set_stopper(make_stopper());
+    parser_.set_stopper(&analyzer_.stopper());
     parser_.set_database(db);
     parser_.add_prefix("title", std::string(schema::kTitlePrefix));
     parser_.add_prefix("author", std::string(schema::kAuthorPrefix));

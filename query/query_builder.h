@@ -45,7 +45,6 @@ struct ParsedQuery {
     Joining joining = Joining::All;  // how the words were joined (QueryOptions::long_as_words)
 };
 
-
 // A query of this many words (stopwords aside) is long: words typed side by
 // side (Words::Auto) match any of them, not all. A pasted headline nearly
 // always has a word its article lacks; a keyword query rarely has five

@@ -17,7 +17,9 @@ icu::UnicodeString utf16_from_utf8(std::string_view utf8) {
     return icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
 }
 
-Analyzer::Analyzer(DictionaryFiles dictionaries) : stemmer_(make_stemmer()), lemmatizer_(std::move(dictionaries)) {}
+Analyzer::Analyzer(DictionaryFiles dictionaries) : stemmer_(make_stemmer()), lemmatizer_(std::move(dictionaries)) {
+    add_stopwords(stopper_);
+}
 
 namespace {
 

@@ -39,10 +39,8 @@ bool is_stopword(std::string_view word) {
     return set.count(word) > 0;
 }
 
-const Xapian::Stopper* make_stopper() {
-    auto* stopper = new Xapian::SimpleStopper;
-    for (std::string_view w : russian_stopwords()) stopper->add(std::string(w));
-    return stopper->release();
+void add_stopwords(Xapian::SimpleStopper& stopper) {
+    for (std::string_view w : russian_stopwords()) stopper.add(std::string(w));
 }
 
 }  // namespace newsdex

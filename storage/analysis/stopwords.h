@@ -13,8 +13,8 @@ namespace newsdex {
 
 const std::vector<std::string_view>& russian_stopwords();
 bool is_stopword(std::string_view word);
-// A stopper already released to Xapian's reference counting: pass it to
-// QueryParser::set_stopper, which then owns it.
-const Xapian::Stopper* make_stopper();
+// Adds these words to a stopper for QueryParser::set_stopper (one not
+// released to Xapian's reference counting: its owner outlives the parser).
+void add_stopwords(Xapian::SimpleStopper& stopper);
 
 }  // namespace newsdex
