@@ -35,6 +35,19 @@ constexpr std::size_t kMaxCachedWords = std::size_t{1} << 18;
 
 bool is_superscript_digit(UChar32 c) { return c == 0xB2 || c == 0xB3 || c == 0xB9 || (c >= 0x2070 && c <= 0x2079); }
 
+// Lower-case Russian letters but ё only (а..п: D0 B0..BF, р..я: D1 80..8F):
+// a lemma that normalize_lemma would give back as it is.
+bool is_plain_lower_russian(const std::string& word) {
+    if (word.empty() || word.size() % 2) return false;
+    for (std::size_t i = 0; i < word.size(); i += 2) {
+        const auto lead = static_cast<unsigned char>(word[i]);
+        const auto next = static_cast<unsigned char>(word[i + 1]);
+        if (!(lead == 0xD0 && next >= 0xB0 && next <= 0xBF) && !(lead == 0xD1 && next >= 0x80 && next <= 0x8F))
+            return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 bool is_cyrillic_word(const std::string& word) {
@@ -50,6 +63,9 @@ bool is_cyrillic_word(const std::string& word) {
 }
 
 std::string normalize_lemma(const std::string& lemma) {
+    // Most lemmas: no ICU round trip (it was 3,100 instructions a lemma, 4%
+    // of indexing 300 dev articles, where each form is new).
+    if (is_plain_lower_russian(lemma)) return lemma;
     icu::UnicodeString text = icu::UnicodeString::fromUTF8(lemma);
     icu::UnicodeString kept;
     for (int32_t i = 0; i < text.length();) {
