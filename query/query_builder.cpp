@@ -301,7 +301,8 @@ std::vector<std::string> lemmas_with_stem(const Xapian::Database& db, Xapian::St
 // term alone.
 std::optional<Xapian::Query> by_stem(const Xapian::Database& db, Xapian::Stem& stemmer, const std::string& term) {
     const std::size_t field_size = term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z' ? 1 : 0;
-    std::vector<std::string> terms = lemmas_with_stem(db, stemmer, term.substr(1, field_size), term.substr(1 + field_size));
+    std::vector<std::string> terms =
+        lemmas_with_stem(db, stemmer, term.substr(1, field_size), term.substr(1 + field_size));
     if (terms.empty()) return std::nullopt;
     terms.push_back(term);
     return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());

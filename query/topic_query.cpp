@@ -33,7 +33,9 @@ public:
     // The prefix before the word of a content term: 1 ("Z"), 2 ("XM"), or
     // 0 for any other term.
     static std::size_t word_prefix_size(const std::string& term) {
-        const auto field_or_none = [&](std::size_t at) { return term.size() <= at || (term[at] >= 'A' && term[at] <= 'Z'); };
+        const auto field_or_none = [&](std::size_t at) {
+            return term.size() <= at || (term[at] >= 'A' && term[at] <= 'Z');
+        };
         if (term.starts_with(schema::kStemPrefix) && !field_or_none(1)) return 1;
         if (term.starts_with(schema::kLemmaPrefix) && !field_or_none(2)) return 2;
         return 0;

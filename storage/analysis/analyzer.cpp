@@ -145,7 +145,8 @@ uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uin
 }
 
 void Analyzer::index_lemmas(Xapian::Document& doc, const Token& t, const std::string& stem,
-                            const std::vector<std::string>& lemmas, Xapian::termcount general_wdf, const std::string& prefix, const std::string& number,
+                            const std::vector<std::string>& lemmas, Xapian::termcount general_wdf,
+                            const std::string& prefix, const std::string& number,
                             uint32_t number_position) {
     if (!t.parts.empty()) {
         if (const std::string key = compound_lemma(t.parts); !key.empty())

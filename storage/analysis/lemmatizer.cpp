@@ -146,7 +146,8 @@ std::vector<std::string> Lemmatizer::lookup(const std::string& word, bool capita
 }
 
 bool lemmas_stand_for_stem(const std::vector<std::string>& lemmas) {
-    return !lemmas.empty() && std::none_of(lemmas.begin(), lemmas.end(), [](const std::string& l) { return is_stopword(l); });
+    return !lemmas.empty() &&
+           std::none_of(lemmas.begin(), lemmas.end(), [](const std::string& l) { return is_stopword(l); });
 }
 
 }  // namespace newsdex
