@@ -356,10 +356,16 @@ std::optional<Xapian::Query> by_lemma(Lemmatizer& lemmatizer, Xapian::Stem& stem
     // A stem of two or three letters is shared by too many words the
     // dictionary does not know to stand for this one's forms: «ри» of «Рио»
     // by РИА (in every other article), «мар» of «Марии» by Марио.
+    // Only the unknown-word terms the index has: most known words' stems
+    // have none, and each list in the query costs the matcher even when
+    // empty (30 headlines, callgrind: 2.2% fewer instructions, same hits).
     constexpr std::size_t kMinUnknownStemBytes = 8;  // four Cyrillic letters
     if (stem.size() >= kMinUnknownStemBytes) {
-        terms.push_back(std::string(schema::kUnknownStemPrefix) + field + stem);
-        if (capitalized) terms.push_back(std::string(schema::kUnknownNamePrefix) + field + stem);
+        const auto add_if_indexed = [&](std::string_view prefix) {
+            if (std::string t = std::string(prefix) + field + stem; reading.db.term_exists(t)) terms.push_back(std::move(t));
+        };
+        add_if_indexed(schema::kUnknownStemPrefix);
+        if (capitalized) add_if_indexed(schema::kUnknownNamePrefix);
     }
     if (unknown) {
         const std::vector<std::string> known = lemmas_with_stem(reading.db, stemmer, field, stem);
