@@ -91,6 +91,23 @@ char16_t folded_unit(char16_t c) {
     return c;
 }
 
+// The units of a text that folded_unit turns into a wanted form's first
+// unit: the search tests each unit of the text against these as it is,
+// folding only where one may begin a wanted form (folding every unit first
+// was a tenth of a --batch run of headlines, callgrind). A folded unit f
+// comes from f itself, its capital (0x20 below, for a–z and а–я), Ё or ё
+// (е), or a Unicode hyphen (-): each candidate is kept if it folds to f.
+std::bitset<0x10000> units_folding_to_first(const std::vector<std::u16string>& wanted) {
+    std::bitset<0x10000> out;
+    for (const std::u16string& w : wanted) {
+        const char16_t f = w.front();
+        for (char16_t c : {f, static_cast<char16_t>(f - 0x20), char16_t{0x0401}, char16_t{0x0451}, char16_t{0x2010},
+                           char16_t{0x2011}})
+            if (folded_unit(c) == f) out.set(c);
+    }
+    return out;
+}
+
 // Letters and digits as folded_unit leaves them: what continues a word.
 bool is_word_unit(char16_t c) {
     return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || (c >= 0x0430 && c <= 0x044F);
@@ -233,15 +250,14 @@ std::optional<std::vector<Match>> find_matches_near(Analyzer& analyzer, const ic
     for (const std::string& stem : stems) add(stem.substr(0, stem.find('-', 1)));
     std::sort(wanted.begin(), wanted.end());
     wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
-    std::bitset<0x10000> first_units;
-    for (const std::u16string& w : wanted) first_units.set(w.front());
+    const std::bitset<0x10000> first_units = units_folding_to_first(wanted);
 
     const char16_t* units = text.getBuffer();
     const int32_t length = text.length();
     std::vector<std::pair<int32_t, int32_t>> spots;
     for (int32_t at = 0; at < length; ++at) {
+        if (!first_units.test(units[at]) || (at > 0 && is_word_unit(folded_unit(units[at - 1])))) continue;
         const char16_t first = folded_unit(units[at]);
-        if (!first_units.test(first) || (at > 0 && is_word_unit(folded_unit(units[at - 1])))) continue;
         // The wanted forms that begin with this unit: a run of the sorted list.
         auto w = std::lower_bound(wanted.begin(), wanted.end(), std::u16string(1, first));
         for (; w != wanted.end() && w->front() == first; ++w) {
