@@ -397,16 +397,22 @@ std::optional<MatchCounts> body_match_counts(Analyzer& analyzer, std::string_vie
     for (const std::string& stem : stems) out.stems[stem] = wdf_of(std::string(schema::kStemPrefix) + stem);
     // Each title word counts schema::kTitleWeight times in the general field
     // (Analyzer::index_article); a title word a dictionary knows has no
-    // stem term to take its share from.
-    if (!title.empty())
-        for (const AnalyzedToken& t : analyzer.analyze(title)) {
-            if (const auto it = out.exact.find(t.term); it != out.exact.end()) {
-                if (it->second < schema::kTitleWeight) return std::nullopt;
-                it->second -= schema::kTitleWeight;
-            }
-            if (const auto it = out.stems.find(t.stem); it != out.stems.end())
-                it->second -= std::min(it->second, schema::kTitleWeight);
-        }
+    // stem term to take its share from. The title's matches are counted as
+    // a text's are (Matcher, which stems only the words that may have a
+    // wanted stem: 104 M -> 91 M instructions over 150 --batch queries).
+    if (title.empty()) return out;
+    std::vector<Match> ignored;
+    MatchCounts in_title;
+    Matcher(analyzer, exact_terms, stems).scan(utf16_from_utf8(title), 0, ignored, &in_title);
+    for (const auto& [term, times] : in_title.exact) {
+        Xapian::termcount& left = out.exact[term];
+        if (left < times * schema::kTitleWeight) return std::nullopt;
+        left -= times * schema::kTitleWeight;
+    }
+    for (const auto& [stem, times] : in_title.stems) {
+        Xapian::termcount& left = out.stems[stem];
+        left -= std::min(left, times * schema::kTitleWeight);
+    }
     return out;
 }
 
