@@ -17,9 +17,7 @@ icu::UnicodeString utf16_from_utf8(std::string_view utf8) {
     return icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
 }
 
-Analyzer::Analyzer(DictionaryFiles dictionaries) : stemmer_(make_stemmer()), lemmatizer_(std::move(dictionaries)) {
-    add_stopwords(stopper_);
-}
+Analyzer::Analyzer(DictionaryFiles dictionaries) : stemmer_(make_stemmer()), lemmatizer_(std::move(dictionaries)) {}
 
 namespace {
 

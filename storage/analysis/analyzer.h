@@ -3,6 +3,7 @@
 #pragma once
 
 #include "analysis/lemmatizer.h"
+#include "analysis/stopwords.h"
 #include "analysis/tokenizer.h"
 
 #include <xapian.h>
@@ -85,8 +86,7 @@ public:
     }
 
     Xapian::Stem& stemmer() { return stemmer_; }
-    // The stopwords' stopper for this analyzer's query parsers: made once,
-    // not for each query (a --batch run of headlines spent 1% making it).
+    // The stopwords' stopper for this analyzer's query parsers.
     const Xapian::Stopper& stopper() const { return stopper_; }
     Lemmatizer& lemmatizer() { return lemmatizer_; }
 
@@ -115,7 +115,7 @@ private:
 
     Tokenizer tokenizer_;
     Xapian::Stem stemmer_;
-    Xapian::SimpleStopper stopper_;
+    StopwordStopper stopper_;
     Lemmatizer lemmatizer_;
 };
 

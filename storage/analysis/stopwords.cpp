@@ -39,8 +39,4 @@ bool is_stopword(std::string_view word) {
     return set.count(word) > 0;
 }
 
-void add_stopwords(Xapian::SimpleStopper& stopper) {
-    for (std::string_view w : russian_stopwords()) stopper.add(std::string(w));
-}
-
 }  // namespace newsdex

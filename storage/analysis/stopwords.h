@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -13,8 +14,14 @@ namespace newsdex {
 
 const std::vector<std::string_view>& russian_stopwords();
 bool is_stopword(std::string_view word);
-// Adds these words to a stopper for QueryParser::set_stopper (one not
-// released to Xapian's reference counting: its owner outlives the parser).
-void add_stopwords(Xapian::SimpleStopper& stopper);
+// These words as a stopper for QueryParser::set_stopper (one not released
+// to Xapian's reference counting: its owner outlives the parser). It asks
+// is_stopword: a SimpleStopper filled with them cost each query process
+// 120 k instructions, 2% of a one-word query's (callgrind).
+class StopwordStopper : public Xapian::Stopper {
+public:
+    bool operator()(const std::string& word) const override { return is_stopword(word); }
+    std::string get_description() const override { return "newsdex::StopwordStopper()"; }
+};
 
 }  // namespace newsdex
