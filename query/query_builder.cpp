@@ -95,6 +95,10 @@ std::optional<Xapian::termcount> window_of(const Xapian::Query& q) {
 
 bool is_field_term(const std::string& term) { return !term.empty() && term[0] >= 'A' && term[0] <= 'Z'; }
 
+// Whether a stem term has a field letter after its prefix: "ZSпошлин" is a
+// title's stem, "Zпошлин" the general field's.
+bool has_field_letter(const std::string& term) { return term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z'; }
+
 // Title words have positions only under the title prefix (analyzer.cpp), so
 // a phrase of plain words also looks for itself there.
 Xapian::Query also_in_titles(const Xapian::Query& q) {
@@ -300,7 +304,7 @@ std::vector<std::string> lemmas_with_stem(const Xapian::Database& db, Xapian::St
 // the known words whose lemma has the stem. Nullopt when that is the stem
 // term alone.
 std::optional<Xapian::Query> by_stem(const Xapian::Database& db, Xapian::Stem& stemmer, const std::string& term) {
-    const std::size_t field_size = term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z' ? 1 : 0;
+    const std::size_t field_size = has_field_letter(term) ? 1 : 0;
     std::vector<std::string> terms =
         lemmas_with_stem(db, stemmer, term.substr(1, field_size), term.substr(1 + field_size));
     if (terms.empty()) return std::nullopt;
@@ -331,7 +335,7 @@ std::optional<Xapian::Query> by_stem(const Xapian::Database& db, Xapian::Stem& s
 std::optional<Xapian::Query> by_lemma(Lemmatizer& lemmatizer, Xapian::Stem& stemmer, const std::string& term,
                                       const std::vector<std::string>& forms, const Reading& reading,
                                       bool some_without_lemmas) {
-    const std::size_t field_size = term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z' ? 1 : 0;
+    const std::size_t field_size = has_field_letter(term) ? 1 : 0;
     const std::string field = term.substr(1, field_size);
     const std::string stem = term.substr(1 + field_size);
     std::vector<std::string> terms;
@@ -505,7 +509,7 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
     for (auto t = parsed.get_terms_begin(); t != parsed.get_terms_end(); ++t) {
         const std::string& term = *t;
         if (!seen_terms.insert(term).second) continue;
-        if (term.starts_with(stem_prefix) && !(term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z')) {
+        if (term.starts_with(stem_prefix) && !has_field_letter(term)) {
             const std::string stem = term.substr(1);
             for (auto u = parser_.unstem_begin(term); u != parser_.unstem_end(term); ++u) {
                 if (!seen_forms.insert(*u).second) continue;
@@ -539,7 +543,7 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
         for (const std::string& w : normalized.sentence_initial) reading.names.erase(w);
     if (lemma_docs)
         for (const std::string& term : seen_terms) {
-            const bool field = term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z';
+            const bool field = has_field_letter(term);
             if (!term.starts_with(stem_prefix) || (field && term[1] != 'S' && term[1] != 'A')) continue;
             const std::vector<std::string> forms(parser_.unstem_begin(term), parser_.unstem_end(term));
             if (auto q = with_lemmas ? by_lemma(analyzer_.lemmatizer(), analyzer_.stemmer(), term, forms, reading,
@@ -564,7 +568,7 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
         if (term.starts_with(schema::kNameKeyPrefix) || term.starts_with(schema::kLemmaPrefix) ||
             term.starts_with(schema::kUnknownStemPrefix) || term.starts_with(schema::kUnknownNamePrefix))
             continue;
-        const bool field = term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z';
+        const bool field = has_field_letter(term);
         if (term.starts_with(stem_prefix)) result.stems.insert(term.substr(field ? 2 : 1));
         else if (term.starts_with(title_prefix) || term.starts_with(schema::kAuthorPrefix))
             result.exact_terms.insert(term.substr(1));
