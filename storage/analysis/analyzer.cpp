@@ -105,14 +105,14 @@ uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uin
         // (query_builder.cpp): positions anywhere else would be dead weight
         // (a title's stored twice were 0.4% of the index).
         const bool positional = t.parts.empty() && t.bare.empty();
-        static const std::vector<std::string> kNoLemmas;
-        const std::vector<std::string>& lemmas =
-            with_lemmas && positional ? lemmatizer_.lemmas(t.text, t.capitalized) : kNoLemmas;
+        static const WordLemmas kNoLemmas;
+        const WordLemmas& lemmas =
+            with_lemmas && positional ? lemmatizer_.word_lemmas(t.text, t.capitalized) : kNoLemmas;
         // A word whose lemmas are indexed is found by them, not by its
         // Snowball stem (query_builder.cpp), so its stem term would be dead
         // weight: the stem stays for the words no dictionary knows, those
         // whose lemma is a stopword (not indexed), compounds and numbers.
-        const bool stem_term = !lemmas_stand_for_stem(lemmas);
+        const bool stem_term = !lemmas.stand_for_stem();
         if (general_wdf) {
             if (positional && prefix.empty())
                 doc.add_posting(t.text, pos, general_wdf);
@@ -143,7 +143,7 @@ uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uin
 }
 
 void Analyzer::index_lemmas(Xapian::Document& doc, const Token& t, const std::string& stem,
-                            const std::vector<std::string>& lemmas, Xapian::termcount general_wdf,
+                            const WordLemmas& word, Xapian::termcount general_wdf,
                             const std::string& prefix, const std::string& number,
                             uint32_t number_position) {
     if (!t.parts.empty()) {
@@ -156,17 +156,19 @@ void Analyzer::index_lemmas(Xapian::Document& doc, const Token& t, const std::st
             add_in_fields(doc, schema::kLemmaPrefix, std::string(unit->lemma), general_wdf, prefix);
         return;
     }
+    const std::vector<std::string>& lemmas = word.lemmas;
     if (lemmas.empty()) {
         if (is_cyrillic_word(t.text))
             add_in_fields(doc, t.capitalized ? schema::kUnknownNamePrefix : schema::kUnknownStemPrefix, stem,
                           general_wdf, prefix);
         return;
     }
-    for (const std::string& lemma : lemmas) {
+    for (std::size_t i = 0; i < lemmas.size(); ++i) {
         // No query asks for a stopword's lemma (query_builder.cpp matches a
         // word that has one by its stem), and these lemmas (в, и, быть,
         // этот, который) are in nearly every article.
-        if (is_stopword(lemma)) continue;
+        if (word.is_stopword(i)) continue;
+        const std::string& lemma = lemmas[i];
         add_in_fields(doc, schema::kLemmaPrefix, lemma, general_wdf, prefix);
         // A name's key from its lemma too: «Жириновского» is keyed as
         // Жириновский, which "Zhirinovsky" finds.

@@ -107,10 +107,10 @@ private:
                          const std::string& prefix, std::vector<AnalyzedToken>* tokens = nullptr);
 
     // The lemma, unknown-stem, unit and name-key terms of one token (schema.h,
-    // XM and XZ), whose dictionary lemmas are `lemmas` (none for a compound
+    // XM and XZ), whose dictionary lemmas are `word`'s (none for a compound
     // or a number); `number` is the number just before it, if any.
     void index_lemmas(Xapian::Document& doc, const Token& t, const std::string& stem,
-                      const std::vector<std::string>& lemmas, Xapian::termcount general_wdf,
+                      const WordLemmas& word, Xapian::termcount general_wdf,
                       const std::string& prefix, const std::string& number, uint32_t number_position);
 
     Tokenizer tokenizer_;

@@ -95,8 +95,19 @@ Lemmatizer::~Lemmatizer() = default;
 Lemmatizer::Lemmatizer(Lemmatizer&&) noexcept = default;
 Lemmatizer& Lemmatizer::operator=(Lemmatizer&&) noexcept = default;
 
-const std::vector<std::string>& Lemmatizer::lemmas(const std::string& word, bool capitalized) {
-    static const std::vector<std::string> none;
+WordLemmas::WordLemmas(std::vector<std::string> found)
+    : lemmas(std::move(found)), stand_for_stem_(lemmas_stand_for_stem(lemmas)) {
+    for (std::size_t i = 0; i < lemmas.size() && i < 32; ++i)
+        if (newsdex::is_stopword(lemmas[i])) stopwords_ |= std::uint32_t{1} << i;
+}
+
+bool WordLemmas::is_stopword(std::size_t i) const {
+    // A word has a handful of lemmas: the mask covers them all.
+    return i < 32 ? (stopwords_ >> i & 1) != 0 : newsdex::is_stopword(lemmas[i]);
+}
+
+const WordLemmas& Lemmatizer::word_lemmas(const std::string& word, bool capitalized) {
+    static const WordLemmas none;
     if (!available() || !is_cyrillic_word(word)) return none;
     // One cache a case, so that a hit builds no key (this runs for every
     // word indexed).
@@ -114,7 +125,7 @@ const std::vector<std::string>& Lemmatizer::lemmas(const std::string& word, bool
         if (capitalized) f.lower_lemmas = lemmas(word, false);  // recorded as an entry of its own
         new_forms_.push_back(std::move(f));
     }
-    return cache.emplace(word, std::move(found)).first->second;
+    return cache.emplace(word, WordLemmas(std::move(found))).first->second;
 }
 
 void Lemmatizer::use_index(const Xapian::Database& db) {

@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <array>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -44,6 +45,24 @@ struct FormLemmas {
     std::vector<std::string> lower_lemmas;  // capitalized: the form's lemmas in lower case
 };
 
+// A word's lemmas as Lemmatizer::lemmas gives them, with what indexing
+// asks of them at every occurrence of the word, worked out once when the
+// word is first looked up: is_stopword for each lemma at each occurrence
+// was 1.2% of indexing's time (perf, 3,000 dev articles).
+struct WordLemmas {
+    std::vector<std::string> lemmas;
+
+    explicit WordLemmas(std::vector<std::string> found = {});
+    // lemmas_stand_for_stem(lemmas)
+    bool stand_for_stem() const { return stand_for_stem_; }
+    // Whether lemmas[i] is a stopword, which gets no lemma term (schema.h, XM).
+    bool is_stopword(std::size_t i) const;
+
+private:
+    std::uint32_t stopwords_ = 0;  // bit i: lemmas[i], for the first 32
+    bool stand_for_stem_ = false;
+};
+
 class Lemmatizer {
 public:
     // Loads nothing yet: a query that needs no lemma pays for no dictionary.
@@ -70,7 +89,11 @@ public:
     // them all and keeps the names if any is one, so «Путина» is Путин,
     // not путина (a fishing season), while «путина» stays путина.
     // Throws std::runtime_error if a dictionary file cannot be read.
-    const std::vector<std::string>& lemmas(const std::string& word, bool capitalized);
+    const std::vector<std::string>& lemmas(const std::string& word, bool capitalized) {
+        return word_lemmas(word, capitalized).lemmas;
+    }
+    // The same, with what indexing asks of them (WordLemmas).
+    const WordLemmas& word_lemmas(const std::string& word, bool capitalized);
 
     // Indexing: every word looked up for the first time (by this
     // lemmatizer) is kept until take_new_forms(), for the synonym table.
@@ -99,7 +122,7 @@ private:
     // Each dictionary is loaded when a word first needs it (Hunspell only
     // for words Apertium does not know, or names).
     std::vector<std::unique_ptr<Entry>> dictionaries_;
-    std::array<std::unordered_map<std::string, std::vector<std::string>>, 2> cache_;  // lower case, capitalized
+    std::array<std::unordered_map<std::string, WordLemmas>, 2> cache_;  // lower case, capitalized
     std::optional<Xapian::Database> index_;
     bool recording_ = false;
     bool without_lemmas_ = false;

@@ -4,6 +4,7 @@
 #include "analysis/analyzer.h"
 #include "analysis/lemma_synonyms.h"
 #include "analysis/lemmatizer.h"
+#include "analysis/stopwords.h"
 #include "base/schema.h"
 #include "docdata/doc_data.h"
 #include "index/generation_compactor.h"
@@ -120,6 +121,32 @@ TEST_CASE("only words of Cyrillic letters are asked about", "[lemmas]") {
     CHECK_FALSE(is_cyrillic_word("ковид19"));
     CHECK_FALSE(is_cyrillic_word("ab"));
     CHECK_FALSE(is_cyrillic_word("α"));  // two bytes, Greek
+}
+
+TEST_CASE("a word's stopword lemmas are worked out once, as each lemma's own check says", "[lemmas]") {
+    const WordLemmas none;
+    CHECK_FALSE(none.stand_for_stem());
+    const WordLemmas coal({"уголь"});
+    CHECK(coal.stand_for_stem());
+    CHECK_FALSE(coal.is_stopword(0));
+    // «будучи»: быть, a stopword, so the word keeps its stem term.
+    const WordLemmas being({"будучи", "быть"});
+    CHECK_FALSE(being.stand_for_stem());
+    CHECK_FALSE(being.is_stopword(0));
+    CHECK(being.is_stopword(1));
+    // Past the mask's 32 bits the check is asked each time, with the same answers.
+    std::vector<std::string> many(40, "уголь");
+    many[35] = "этот";
+    const WordLemmas long_list(many);
+    for (std::size_t i = 0; i < many.size(); ++i) CHECK(long_list.is_stopword(i) == is_stopword(many[i]));
+    CHECK(long_list.stand_for_stem() == lemmas_stand_for_stem(many));
+    CHECK_FALSE(long_list.stand_for_stem());
+    Lemmatizer lemmatizer;
+    if (!lemmatizer.available()) return;
+    const WordLemmas& known = lemmatizer.word_lemmas("угля", false);
+    CHECK(known.lemmas == Lemmas{"уголь"});
+    CHECK(known.stand_for_stem());
+    CHECK(&lemmatizer.lemmas("угля", false) == &known.lemmas);
 }
 
 TEST_CASE("lemma terms stand for stems, without positions", "[lemmas]") {
