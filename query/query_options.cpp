@@ -70,6 +70,7 @@ SearchRequest search_request(const QueryOptions& opt) {
         throw QueryError("--stories counts story threads: give it with --count, --facet or --timeline");
     request.facet_stories = opt.stories;
     request.count_all = opt.count;
+    request.explain = opt.explain;
     return request;
 }
 

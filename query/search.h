@@ -46,6 +46,7 @@ struct SearchRequest {
     bool facet_stories = false;      // facets count story threads, not articles (story_counts.h)
     bool count_all = false;          // count every match exactly
     bool suggest = true;             // look for a better query when few match
+    bool explain = false;            // fill SearchResult::explanation (--explain)
     std::vector<std::string> topics; // rank by these topics (names in either language)
     std::optional<std::filesystem::path> topics_file;  // user topic profiles (--topics)
     bool with_topics = false;        // report each hit's topic scores
@@ -91,7 +92,7 @@ struct SearchResult {
     std::map<std::string, std::vector<FacetCount>> facets;
     bool facet_stories = false;  // the facets count story threads, not articles
     std::string suggestion;   // a query that finds more, or empty
-    std::string explanation;  // the parsed query and what its words expand to
+    std::string explanation;  // the parsed query and what its words expand to (SearchRequest::explain)
     std::vector<std::string> sources;  // the databases searched (indexes, or an archive's shards)
     std::vector<std::string> missing;  // shards left out ("NAME (HOST:PORT): reason"): a partial answer
     std::vector<std::string> notes;    // wildcards cut to their most frequent words (--max-expansion)
