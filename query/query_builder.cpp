@@ -452,7 +452,11 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
     Analyzer::NormalizedQuery normalized = analyzer_.normalize_query(meant);
     normalized.text = exact_form_markers_to_phrases(normalized.text);
     if (normalized.text.find_first_not_of(" \t\r\n") == std::string::npos) throw QueryError("empty query");
+    return build_normalized(user_query, std::move(normalized), options);
+}
 
+ParsedQuery QueryBuilder::build_normalized(std::string_view user_query, Analyzer::NormalizedQuery normalized,
+                                           QueryOptions options) {
     parser_.set_stemming_strategy(options.exact ? Xapian::QueryParser::STEM_NONE : Xapian::QueryParser::STEM_SOME);
     // A two-letter prefix stands for thousands of words; its most frequent
     // ones find most of what the whole expansion would (README, Limits).
@@ -467,16 +471,10 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
     // pasted text match one by one (measured: scripts/eval-search).
     if (options.joining == Joining::Words) std::replace(normalized.text.begin(), normalized.text.end(), '"', ' ');
     Xapian::Query parsed;
-    bool joined = false;
     unsigned flags = kParseFlags;
     std::vector<std::string> notes;
     try {
         parsed = parse(normalized.text, flags, notes);
-        if (options.joining == Joining::All) {
-            // The default operator joined clauses if OR gives another query.
-            parser_.set_default_op(Xapian::Query::OP_OR);
-            joined = parser_.parse_query(normalized.text, flags).get_description() != parsed.get_description();
-        }
     } catch (const Xapian::Error& e) {
         throw QueryError("bad query '" + std::string(user_query) + "': " + e.get_msg());
     }
@@ -488,7 +486,6 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
     result.notes = check_term_budget(parsed, db_, options.limits).capped;
     result.notes.insert(result.notes.end(), notes.begin(), notes.end());
     result.normalized = normalized.text;
-    result.joined = joined;
     for (auto s = parser_.stoplist_begin(); s != parser_.stoplist_end(); ++s) result.stopped.push_back(*s);
 
     const std::string stem_prefix(schema::kStemPrefix);
@@ -530,8 +527,20 @@ ParsedQuery QueryBuilder::build(std::string_view user_query, QueryOptions option
         }
     }
     if (options.long_as_words && options.joining == Joining::All && result.words.size() >= kLongQueryWords) {
+        // Read again as pasted text, from the same normalized text (its
+        // normalizing was a tenth of a headline's building).
         options.joining = Joining::Words;
-        return build(user_query, options);
+        return build_normalized(user_query, std::move(normalized), options);
+    }
+    if (options.joining == Joining::All) {
+        // The default operator joined clauses if OR gives another query.
+        // Asked only now: a long query read as pasted text never needs it.
+        try {
+            parser_.set_default_op(Xapian::Query::OP_OR);
+            result.joined = parser_.parse_query(normalized.text, flags).get_description() != parsed.get_description();
+        } catch (const Xapian::Error& e) {
+            throw QueryError("bad query '" + std::string(user_query) + "': " + e.get_msg());
+        }
     }
     result.joining = options.joining;
     std::map<std::string, Xapian::Query> lemma_queries;

@@ -70,6 +70,9 @@ public:
     ParsedQuery build(std::string_view user_query, QueryOptions options = {});
 
 private:
+    // build() once the query is normalized (Analyzer::normalize_query).
+    ParsedQuery build_normalized(std::string_view user_query, Analyzer::NormalizedQuery normalized,
+                                 QueryOptions options);
     Xapian::Query parse(const std::string& text, unsigned& flags, std::vector<std::string>& notes);
 
     Analyzer& analyzer_;
