@@ -470,13 +470,16 @@ ParsedQuery QueryBuilder::build_normalized(std::string_view user_query, Analyzer
     // A headline quotes what its article paraphrases: quoted words of
     // pasted text match one by one (measured: scripts/eval-search).
     if (options.joining == Joining::Words) std::replace(normalized.text.begin(), normalized.text.end(), '"', ' ');
+    const auto bad_query = [&](const Xapian::Error& e) {
+        return QueryError("bad query '" + std::string(user_query) + "': " + e.get_msg());
+    };
     Xapian::Query parsed;
     unsigned flags = kParseFlags;
     std::vector<std::string> notes;
     try {
         parsed = parse(normalized.text, flags, notes);
     } catch (const Xapian::Error& e) {
-        throw QueryError("bad query '" + std::string(user_query) + "': " + e.get_msg());
+        throw bad_query(e);
     }
     if (parsed.empty()) throw QueryError("query '" + std::string(user_query) + "' has no searchable words");
 
@@ -539,7 +542,7 @@ ParsedQuery QueryBuilder::build_normalized(std::string_view user_query, Analyzer
             parser_.set_default_op(Xapian::Query::OP_OR);
             result.joined = parser_.parse_query(normalized.text, flags).get_description() != parsed.get_description();
         } catch (const Xapian::Error& e) {
-            throw QueryError("bad query '" + std::string(user_query) + "': " + e.get_msg());
+            throw bad_query(e);
         }
     }
     result.joining = options.joining;

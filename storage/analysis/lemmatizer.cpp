@@ -95,10 +95,14 @@ Lemmatizer::~Lemmatizer() = default;
 Lemmatizer::Lemmatizer(Lemmatizer&&) noexcept = default;
 Lemmatizer& Lemmatizer::operator=(Lemmatizer&&) noexcept = default;
 
-WordLemmas::WordLemmas(std::vector<std::string> found)
-    : lemmas(std::move(found)), stand_for_stem_(lemmas_stand_for_stem(lemmas)) {
-    for (std::size_t i = 0; i < lemmas.size() && i < 32; ++i)
-        if (newsdex::is_stopword(lemmas[i])) stopwords_ |= std::uint32_t{1} << i;
+WordLemmas::WordLemmas(std::vector<std::string> found) : lemmas(std::move(found)) {
+    bool any_stopword = false;
+    for (std::size_t i = 0; i < lemmas.size(); ++i) {
+        if (!newsdex::is_stopword(lemmas[i])) continue;
+        any_stopword = true;
+        if (i < 32) stopwords_ |= std::uint32_t{1} << i;
+    }
+    stand_for_stem_ = !lemmas.empty() && !any_stopword;  // as lemmas_stand_for_stem says
 }
 
 bool WordLemmas::is_stopword(std::size_t i) const {
