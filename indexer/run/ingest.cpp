@@ -17,6 +17,7 @@
 #include "readers/input_format.h"
 #include "readers/jsonl_reader.h"
 #include "readers/member_stream.h"
+#include "readers/related_links.h"
 #include "run/progress.h"
 #include "index/recovery.h"
 #include "run/rejects.h"
@@ -431,6 +432,9 @@ private:
     }
 
     void store(Article&& article) {
+        // Whatever the format: the HTML reader leaves a page's related news
+        // out, and this the same links set into a text.
+        article.text = without_related_links(std::move(article.text));
         if (options_.accept && !options_.accept(article)) return;
         summary_.bytes += article.title.size() + article.text.size();
         switch (writer_->write(article)) {
