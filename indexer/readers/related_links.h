@@ -1,6 +1,7 @@
 // Links to other articles inside an article's text ("see also" blocks),
-// which are left out of what is indexed, as the HTML reader leaves a
-// page's related-news section out (html_article.h).
+// which the indexer leaves out of the article it indexes and stores (the
+// source file is not touched), as the HTML reader leaves a page's
+// related-news section out (html_article.h).
 //
 // News sites set such a block into the body: a line that is only a marker
 // («Также по теме», «Читайте также», …), the linked article's headline on
@@ -19,7 +20,8 @@ namespace newsdex {
 // line followed by a headline-like line (at most kMaxLinkedHeadlineBytes,
 // not ending in a full stop), that line, and the line after it when it is
 // a teaser (at most kMaxTeaserBytes, ending in "..." or "…"). A marker
-// line followed by anything else is text and stays.
+// line followed by anything else (a sentence, a paragraph, an empty line)
+// is text and stays; so does a second headline after the first.
 std::string without_related_links(std::string text);
 
 inline constexpr std::size_t kMaxLinkedHeadlineBytes = 400;
