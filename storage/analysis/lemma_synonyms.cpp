@@ -26,8 +26,20 @@ std::string decode_lemma(const std::string& form, const std::string& value) {
     return form.substr(0, shared) + value.substr(1);
 }
 
+// Whether `index` holds exactly these lemmas for `key` (a dictionary
+// upgraded since may read the form otherwise: then the entry is added to).
+bool recorded_in(const Xapian::Database& index, const std::string& key, const std::string& form,
+                 const std::vector<std::string>& lemmas) {
+    std::vector<std::string> values;
+    for (const std::string& lemma : lemmas) values.push_back(encode_lemma(form, lemma));
+    std::sort(values.begin(), values.end());
+    std::vector<std::string> recorded(index.synonyms_begin(key), index.synonyms_end(key));
+    return recorded == values;  // Xapian lists a key's synonyms sorted
+}
+
 void add_entries(const std::string& key, const std::string& form, const std::vector<std::string>& lemmas,
-                 std::vector<SynonymEntry>& out) {
+                 const Xapian::Database* index, std::vector<SynonymEntry>& out) {
+    if (index && recorded_in(*index, key, form, lemmas)) return;
     for (const std::string& lemma : lemmas) out.emplace_back(key, encode_lemma(form, lemma));
 }
 
@@ -52,12 +64,12 @@ std::vector<SynonymEntry> LemmaSynonyms::new_entries(const std::vector<FormLemma
     for (const FormLemmas& f : forms) {
         if (f.capitalized) {
             if (f.lemmas != f.lower_lemmas && !f.lemmas.empty() && recorded_.insert(kCapitalKey + f.form).second)
-                add_entries(kCapitalKey + f.form, f.form, f.lemmas, out);
+                add_entries(kCapitalKey + f.form, f.form, f.lemmas, index_, out);
             continue;  // the lower-case analysis comes as an entry of its own
         }
         if (f.lemmas.empty()) continue;  // unknown: the form's own term says it was met
         if (f.lemmas.size() == 1 && f.lemmas.front() == f.form) continue;  // implied by "XM"+form
-        if (recorded_.insert(f.form).second) add_entries(f.form, f.form, f.lemmas, out);
+        if (recorded_.insert(f.form).second) add_entries(f.form, f.form, f.lemmas, index_, out);
     }
     return out;
 }

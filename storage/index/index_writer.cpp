@@ -52,6 +52,7 @@ IndexWriter::IndexWriter(const Generation& generation, WriterOptions options)
       options_(options),
       xapian_(open_xapian(generation)),
       catalog_(generation.catalog(), Catalog::Mode::ReadWrite),
+      lemma_synonyms_(has_lemma_synonyms(xapian_) ? &xapian_ : nullptr),
       pipeline_(options.topics, options.workers, options.lemmas) {
     bring_stores_into_agreement();
     if (catalog_.meta(kSegmentsPendingMeta)) discard_unmerged_segments();

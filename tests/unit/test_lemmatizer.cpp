@@ -369,6 +369,27 @@ TEST_CASE("the index records its word forms' lemmas in the synonym table", "[lem
     CHECK_FALSE(lemmas_in_index(db, "замка", false));                   // never seen: only a dictionary knows
 }
 
+TEST_CASE("a run adds only the synonym entries the index does not hold already", "[lemmas][synonyms]") {
+    Fixture f;
+    const Xapian::Database db = open_index_readonly(f.path());
+    REQUIRE(has_lemma_synonyms(db));
+    const FormLemmas coal{"угля", false, {"уголь"}, {}};
+    const FormLemmas people{"людей", false, {"человек"}, {}};
+    const FormLemmas castle{"замка", false, {"замок"}, {}};  // never indexed
+    const FormLemmas reread{"угля", false, {"угол", "уголь"}, {}};  // as a newer dictionary might
+
+    LemmaSynonyms on_index(&db);
+    const std::vector<SynonymEntry> added = on_index.new_entries({coal, people, castle});
+    REQUIRE(added.size() == 1);
+    CHECK(added.front().first == "замка");
+    LemmaSynonyms after_upgrade(&db);
+    CHECK(after_upgrade.new_entries({reread}).size() == 2);  // added to: the index then holds both
+
+    LemmaSynonyms on_new_index(nullptr);  // a first run or a rebuild: every entry
+    CHECK(on_new_index.new_entries({coal, people, castle}).size() == 3);
+    CHECK(on_new_index.new_entries({coal}).empty());  // each key once a run
+}
+
 TEST_CASE("a query on a lemma index matches by lemma with no dictionary at hand", "[lemmas][synonyms][query]") {
     Fixture f;
     const Xapian::Database db = open_index_readonly(f.path());
