@@ -4,6 +4,7 @@
 
 #include <xxhash.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -17,6 +18,9 @@ public:
     Xxh128& update(std::string_view bytes);
     // Feeds the file's bytes. Throws std::system_error naming what failed.
     Xxh128& update_file(const std::filesystem::path& path);
+    // Feeds `length` bytes of the file from `offset` (fewer if it ends
+    // first). Throws as update_file does.
+    Xxh128& update_file_range(const std::filesystem::path& path, std::uint64_t offset, std::uint64_t length);
     std::string hex() const;
 
     static std::string hex(XXH128_hash_t h);
