@@ -233,11 +233,12 @@ void IndexWriter::store(DocumentPipeline::Done done) {
     } else {
         try {
             xapian_.replace_document(done.docid, done.built.document);
-            for (const auto& [key, value] : synonyms) xapian_.add_synonym(key, value);
         } catch (const Xapian::Error& e) {
             throw IndexError(generation_.xapian().string() + ": cannot write article " + done.article_id + ": " +
                              xapian_reason(e));
         }
+        batch_synonyms_.insert(batch_synonyms_.end(), std::make_move_iterator(synonyms.begin()),
+                               std::make_move_iterator(synonyms.end()));
     }
     if (options_.topics) catalog_.set_topics(done.docid, named(done.built.topics));
 }
@@ -342,9 +343,25 @@ void IndexWriter::end_batch_if_full(std::size_t bytes) {
     if (++batch_articles_ >= options_.batch_articles || batch_bytes_ >= options_.batch_bytes) commit();
 }
 
+// In key order, once a batch: glass writes a leaf block out each time an
+// update moves on to another, and every write takes a fresh block until the
+// commit frees the old one, so entries added as documents brought them
+// (in no order) wrote a block each and left the table mostly empty space
+// (500 new dev articles added to 3,000: synonym.glass 2.3 -> 9.1 MB).
+void IndexWriter::write_batch_synonyms() {
+    std::sort(batch_synonyms_.begin(), batch_synonyms_.end());
+    try {
+        for (const auto& [key, value] : batch_synonyms_) xapian_.add_synonym(key, value);
+    } catch (const Xapian::Error& e) {
+        throw IndexError(generation_.xapian().string() + ": cannot write word forms' lemmas: " + xapian_reason(e));
+    }
+    batch_synonyms_.clear();
+}
+
 void IndexWriter::commit() {
     if (!batch_) return;
     drain();
+    write_batch_synonyms();
     // The batch's articles join their stories in the batch itself, so a
     // commit never shows them apart from the copies they are copies of.
     // Not before the index passed its damage check; in segments, after the

@@ -152,6 +152,7 @@ private:
     void note_story_change_of(Xapian::docid docid, bool replaced);
     StoryLinks link_pending_stories();
     void end_batch_if_full(std::size_t bytes);
+    void write_batch_synonyms();
 
     Generation generation_;
     WriterOptions options_;
@@ -160,6 +161,8 @@ private:
     Analyzer analyzer_;
     // Which word forms' lemmas this run has put in the synonym table.
     LemmaSynonyms lemma_synonyms_;
+    // What the batch adds to the synonym table, written at its commit.
+    std::vector<SynonymEntry> batch_synonyms_;
     // Declared after the stores: workers stop before the stores close.
     std::optional<SegmentSet> segments_;
     Xapian::docid segment_base_ = 0;  // the first document id in segments
