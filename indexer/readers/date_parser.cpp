@@ -1,6 +1,7 @@
 #include "readers/date_parser.h"
 
 #include "analysis/word_normalizer.h"
+#include "readers/ascii_space.h"
 #include "base/dates.h"
 
 #include <chrono>
@@ -19,7 +20,6 @@ constexpr std::size_t kMaxDateText = 200;
 constexpr int kMinYear = 1900, kMaxYear = 2100;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
 // Bytes of multibyte UTF-8 count as letters: month names are Cyrillic.
 bool is_word_byte(char c) {
     const auto u = static_cast<unsigned char>(c);
@@ -48,7 +48,7 @@ std::vector<Token> tokenize(std::string_view s) {
     std::vector<Token> tokens;
     bool spaced = false;
     for (std::size_t i = 0; i < s.size();) {
-        if (is_space(s[i])) {
+        if (is_ascii_space(s[i])) {
             spaced = true;
             ++i;
             continue;
@@ -369,12 +369,6 @@ std::optional<std::string> utc_timestamp(const chr::year_month_day& date, const 
     return iso_date(utc_date) + clock;
 }
 
-std::string_view trim_ascii(std::string_view s) {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
-
 // ---- Paths ------------------------------------------------------------------
 
 bool is_path_word_byte(std::string_view s, std::size_t i) {
@@ -411,7 +405,7 @@ std::optional<chr::year_month_day> date_at(std::string_view s, std::size_t begin
 }  // namespace
 
 std::optional<std::string> normalize_date(std::string_view text, int default_utc_offset_minutes) {
-    text = trim_ascii(text);
+    text = trim_ascii_space(text);
     if (text.empty() || text.size() > kMaxDateText) return std::nullopt;
     // One spelling of each word to compare against: "Марта", "марта", and a
     // no-break space in "2025\u00a0г." (more often than not) read alike.

@@ -2,6 +2,7 @@
 
 #include "base/errors.h"
 #include "readers/html_depth.h"
+#include "readers/ascii_space.h"
 
 #include <gumbo.h>
 #include <nlohmann/json.hpp>
@@ -26,7 +27,6 @@ using ParsedHtml = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
 
 // ---- Text ------------------------------------------------------------------
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 std::string to_lower(std::string_view s) {
     std::string lower(s);
@@ -35,11 +35,7 @@ std::string to_lower(std::string_view s) {
     return lower;
 }
 
-std::string trim(std::string_view s) {
-    while (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);
-    return std::string(s);
-}
+std::string trim(std::string_view s) { return std::string(trim_ascii_space(s)); }
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {
     std::string joined;

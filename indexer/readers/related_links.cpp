@@ -1,5 +1,7 @@
 #include "readers/related_links.h"
 
+#include "readers/ascii_space.h"
+
 #include <array>
 #include <string_view>
 #include <vector>
@@ -13,28 +15,21 @@ constexpr std::array<std::string_view, 9> kMarkers{
     "Материалы по теме", "Еще по теме",  "Ещё по теме",    "Другие новости по теме",
 };
 
-std::string_view trimmed(std::string_view s) {
-    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-    while (!s.empty() && space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && space(s.back())) s.remove_suffix(1);
-    return s;
-}
-
 bool is_marker(std::string_view line) {
-    line = trimmed(line);
-    if (line.ends_with(':')) line = trimmed(line.substr(0, line.size() - 1));
+    line = trim_ascii_space(line);
+    if (line.ends_with(':')) line = trim_ascii_space(line.substr(0, line.size() - 1));
     for (std::string_view marker : kMarkers)
         if (line == marker) return true;
     return false;
 }
 
 bool is_linked_headline(std::string_view line) {
-    line = trimmed(line);
+    line = trim_ascii_space(line);
     return !line.empty() && line.size() <= kMaxLinkedHeadlineBytes && !line.ends_with('.');
 }
 
 bool is_teaser(std::string_view line) {
-    line = trimmed(line);
+    line = trim_ascii_space(line);
     return line.size() <= kMaxTeaserBytes && (line.ends_with("...") || line.ends_with("…"));
 }
 

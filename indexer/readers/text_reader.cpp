@@ -1,19 +1,10 @@
 #include "readers/text_reader.h"
 
 #include "readers/date_parser.h"
+#include "readers/ascii_space.h"
 #include "base/errors.h"
 
 namespace newsdex {
-namespace {
-
-std::string_view trim(std::string_view s) {
-    const char* ws = " \t\r\n\f\v";
-    std::size_t b = s.find_first_not_of(ws);
-    if (b == std::string_view::npos) return {};
-    return s.substr(b, s.find_last_not_of(ws) - b + 1);
-}
-
-}  // namespace
 
 std::string source_from_origin(const Origin& origin) {
     if (!origin.member.empty()) {
@@ -27,16 +18,16 @@ std::string source_from_origin(const Origin& origin) {
 }
 
 Article parse_text_article(std::string_view utf8, const Origin& origin) {
-    std::string_view text = trim(utf8);
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text = trim(text.substr(3));
+    std::string_view text = trim_ascii_space(utf8);
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text = trim_ascii_space(text.substr(3));
     if (text.empty()) throw InputError("empty file");
 
     const std::size_t eol = text.find('\n');
     Article a;
-    a.title = std::string(trim(text.substr(0, eol)));
+    a.title = std::string(trim_ascii_space(text.substr(0, eol)));
     if (eol != std::string_view::npos) {
         // Keep paragraph breaks, drop the carriage returns of DOS files.
-        for (char c : trim(text.substr(eol + 1)))
+        for (char c : trim_ascii_space(text.substr(eol + 1)))
             if (c != '\r') a.text += c;
     }
     a.id = origin.id_base;

@@ -344,10 +344,9 @@ void IndexWriter::end_batch_if_full(std::size_t bytes) {
 }
 
 // In key order, once a batch: glass writes a leaf block out each time an
-// update moves on to another, and every write takes a fresh block until the
-// commit frees the old one, so entries added as documents brought them
-// (in no order) wrote a block each and left the table mostly empty space
-// (500 new dev articles added to 3,000: synonym.glass 2.3 -> 9.1 MB).
+// update moves on to another, so entries added as documents brought them
+// (in no order) wrote a block nearly each (500 new dev articles added to
+// 3,000: 8,955 block writes of synonym.glass, 1,670 in key order).
 void IndexWriter::write_batch_synonyms() {
     std::sort(batch_synonyms_.begin(), batch_synonyms_.end());
     try {
