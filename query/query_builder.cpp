@@ -305,6 +305,18 @@ std::vector<std::string> lemmas_with_stem(const Xapian::Database& db, Xapian::St
     return out;
 }
 
+// The stopwords with this Snowball stem, as terms of `field`: what a
+// stopword's stem term stands for in an index with lemma terms, which keeps
+// no stem term for a stopword (analyzer.cpp), only its exact form. Asked
+// only by a query of nothing but stopwords ("было" finds был, было, была,
+// были), since any other query leaves them out.
+std::vector<std::string> stopword_forms(Xapian::Stem& stemmer, const std::string& field, const std::string& stem) {
+    std::vector<std::string> out;
+    for (std::string_view word : russian_stopwords())
+        if (std::string s(word); stemmer(s) == stem) out.push_back(field + s);
+    return out;
+}
+
 // What a stem term of the query matches where no dictionary reads its
 // word: the words no dictionary knew when indexing (their stem terms) and
 // the known words whose lemma has the stem. Nullopt when that is the stem
@@ -345,10 +357,11 @@ std::optional<Xapian::Query> by_lemma(Lemmatizer& lemmatizer, Xapian::Stem& stem
     const std::string field = term.substr(1, field_size);
     const std::string stem = term.substr(1 + field_size);
     std::vector<std::string> terms;
-    bool unknown = false, capitalized = false;
+    bool unknown = false, capitalized = false, stopword = false;
     for (const std::string& form : forms) {
         const bool capital = reading.capitalized.count(form) > 0;
         capitalized |= capital;
+        stopword |= is_stopword(form);
         const std::vector<std::string> lemmas = lemmas_as_typed(lemmatizer, reading, form, capital);
         if (read_as_name(lemmatizer, reading, form, lemmas)) {
             terms.push_back(field + form);
@@ -361,6 +374,10 @@ std::optional<Xapian::Query> by_lemma(Lemmatizer& lemmatizer, Xapian::Stem& stem
         const bool only_its_own = reading.keywords && is_dictionary_form(lemmas, form);
         for (const std::string& lemma : lemmas)
             if (!only_its_own || lemma == form) terms.push_back(std::string(schema::kLemmaPrefix) + field + lemma);
+    }
+    if (stopword) {
+        const std::vector<std::string> exact = stopword_forms(stemmer, field, stem);
+        terms.insert(terms.end(), exact.begin(), exact.end());
     }
     if (terms.empty()) return by_stem(reading.db, stemmer, term);
     // A stem of two or three letters is shared by too many words the

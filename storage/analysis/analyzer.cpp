@@ -111,8 +111,11 @@ uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uin
         // A word whose lemmas are indexed is found by them, not by its
         // Snowball stem (query_builder.cpp), so its stem term would be dead
         // weight: the stem stays for the words no dictionary knows, those
-        // whose lemma is a stopword (not indexed), compounds and numbers.
-        const bool stem_term = !lemmas.stand_for_stem();
+        // whose lemma is a stopword (not indexed), compounds and numbers;
+        // not for a stopword itself (в, было), which no query ranks by: a
+        // query of nothing but stopwords finds their exact forms
+        // (query_builder.cpp, stopword_forms).
+        const bool stem_term = !lemmas.stand_for_stem() && !lemmas.stopword_form();
         if (general_wdf) {
             if (positional && prefix.empty())
                 doc.add_posting(t.text, pos, general_wdf);

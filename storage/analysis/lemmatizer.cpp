@@ -95,7 +95,8 @@ Lemmatizer::~Lemmatizer() = default;
 Lemmatizer::Lemmatizer(Lemmatizer&&) noexcept = default;
 Lemmatizer& Lemmatizer::operator=(Lemmatizer&&) noexcept = default;
 
-WordLemmas::WordLemmas(std::vector<std::string> found) : lemmas(std::move(found)) {
+WordLemmas::WordLemmas(std::vector<std::string> found, bool stopword_form)
+    : lemmas(std::move(found)), stopword_form_(stopword_form) {
     bool any_stopword = false;
     for (std::size_t i = 0; i < lemmas.size(); ++i) {
         if (!newsdex::is_stopword(lemmas[i])) continue;
@@ -129,7 +130,7 @@ const WordLemmas& Lemmatizer::word_lemmas(const std::string& word, bool capitali
         if (capitalized) f.lower_lemmas = lemmas(word, false);  // recorded as an entry of its own
         new_forms_.push_back(std::move(f));
     }
-    return cache.emplace(word, WordLemmas(std::move(found))).first->second;
+    return cache.emplace(word, WordLemmas(std::move(found), is_stopword(word))).first->second;
 }
 
 void Lemmatizer::use_index(const Xapian::Database& db) {

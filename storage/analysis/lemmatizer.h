@@ -52,15 +52,19 @@ struct FormLemmas {
 struct WordLemmas {
     std::vector<std::string> lemmas;
 
-    explicit WordLemmas(std::vector<std::string> found = {});
+    // `stopword_form`: the word is itself a stopword (stopwords.h).
+    explicit WordLemmas(std::vector<std::string> found = {}, bool stopword_form = false);
     // lemmas_stand_for_stem(lemmas)
     bool stand_for_stem() const { return stand_for_stem_; }
+    // The word is a stopword: no stem term (schema.h, Z).
+    bool stopword_form() const { return stopword_form_; }
     // Whether lemmas[i] is a stopword, which gets no lemma term (schema.h, XM).
     bool is_stopword(std::size_t i) const;
 
 private:
     std::uint32_t stopwords_ = 0;  // bit i: lemmas[i], for the first 32
     bool stand_for_stem_ = false;
+    bool stopword_form_ = false;
 };
 
 class Lemmatizer {

@@ -18,9 +18,14 @@
 //           stopword lemma, a compound, a number, a Latin word; a word a
 //           dictionary knows is found by its XM terms, and a stem typed
 //           that no dictionary reads also matches the lemmas with that stem
-//           (query_builder.cpp, by_stem). Indexes written before
-//           2026-12-06 have a stem term for every word (8% of the index
-//           and 9% of indexing's CPU on 3,000 dev articles)
+//           (query_builder.cpp, by_stem). Not for a stopword itself
+//           (stopwords.h) where the word has lemma terms: only a query of
+//           stopwords alone asks for one, and it matches the stopwords'
+//           exact forms with that stem too (query_builder.cpp,
+//           stopword_forms). Indexes written before 2026-12-06 have a stem
+//           term for every word (8% of the index and 9% of indexing's CPU
+//           on 3,000 dev articles), and until its fourteenth session's
+//           change one for each stopword (1.1% of the index)
 //   S       exact normalized word form in the title, with positions (a
 //           phrase query looks for plain words here too)
 //   ZS      stem of a title word (as Z)
@@ -125,10 +130,11 @@ inline constexpr std::string_view kUnknownNamePrefix = "XN";
 inline constexpr std::string_view kLemmaMarker = kLemmaPrefix;
 inline constexpr std::string_view kTopicPrefix = "XT";
 inline constexpr std::string_view kSitePrefix = "H";
-// Stems of the body's first kLeadWords words: news tells the story in its
-// lead, so a long query's words found there rank an article higher
-// (query_builder.cpp; measured with scripts/eval-search). Without
-// positions; an index made before them simply gives no such weight.
+// Stems of the body's first kLeadWords words but stopwords (which any-word
+// queries leave out): news tells the story in its lead, so a long query's
+// words found there rank an article higher (query_builder.cpp; measured
+// with scripts/eval-search). Without positions; an index made before them
+// simply gives no such weight.
 inline constexpr std::string_view kLeadPrefix = "XF";
 inline constexpr std::size_t kLeadWords = 60;
 

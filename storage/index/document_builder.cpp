@@ -6,6 +6,7 @@
 #include "base/url_host.h"
 #include "base/utc_time.h"
 #include "index/story_fingerprint.h"
+#include "analysis/stopwords.h"
 #include "analysis/word_normalizer.h"
 
 #include <algorithm>
@@ -33,11 +34,15 @@ void add_date(Xapian::Document& doc, const std::string& date) {
     doc.add_value(schema::kDateSlot, ymd);
 }
 
+// The lead's words weigh in beside the same words of an any-word query
+// (query_builder.cpp), which leaves stopwords out: theirs would be dead
+// weight.
 void add_lead(Xapian::Document& doc, const std::vector<AnalyzedToken>& body) {
     const std::string prefix(schema::kLeadPrefix);
     const std::size_t words = std::min(body.size(), schema::kLeadWords);
     for (std::size_t i = 0; i < words; ++i)
-        if (prefix.size() + body[i].stem.size() <= schema::kMaxTermBytes) doc.add_term(prefix + body[i].stem);
+        if (prefix.size() + body[i].stem.size() <= schema::kMaxTermBytes && !is_stopword(body[i].term))
+            doc.add_term(prefix + body[i].stem);
 }
 
 }  // namespace

@@ -165,14 +165,22 @@ TEST_CASE("lemma terms stand for stems, without positions", "[lemmas]") {
     CHECK(terms.count("Zбудуч"));
     CHECK(terms.count("Z2024"));
     CHECK_FALSE(terms.count("XMбыть"));
+    // A stopword itself keeps its exact form (with its position) and no
+    // stem term: no query ranks by it (a query of stopwords alone finds the
+    // exact forms, below).
+    CHECK(terms.count("в"));
+    CHECK(terms.count("и"));
+    CHECK_FALSE(terms.count("Zв"));
+    CHECK_FALSE(terms.count("Zи"));
     // newsdex-index --stems-only: a stem term for every word, no lemma.
     DictionaryFiles none;
     none.wanted = false;
     Analyzer stems_only(none);
     Xapian::Document stems;
-    stems_only.index_article(stems, "", "Экспорт угля");
+    stems_only.index_article(stems, "", "Экспорт угля и газа");
     const std::set<std::string> stem_terms(stems.termlist_begin(), stems.termlist_end());
     CHECK(stem_terms.count("Zугл"));
+    CHECK(stem_terms.count("Zи"));  // as Omega indexes them, for quest
     CHECK_FALSE(stem_terms.count(std::string(schema::kLemmaMarker)));
     CHECK_FALSE(stem_terms.count("XMуголь"));
     CHECK(terms.count(std::string(schema::kLemmaMarker)));
@@ -225,6 +233,27 @@ TEST_CASE("a keyword in its dictionary form means that word; a capital means a n
     // finds «песка» (песок) too, where the keyword did not.
     CHECK(index.ids("Песков рассказал журналистам о новых планах") ==
           std::set<std::string>{"spokesman", "spokesman-2", "sand"});
+}
+
+TEST_CASE("a query of stopwords alone finds them by their exact forms", "[lemmas][query]") {
+    const testing::ArticlesIndex index({
+        article("was-f", "Погода", "Вчера была гроза."),
+        article("was-n", "Город", "Здесь было тихо."),
+        article("none", "Спорт", "Команда выиграла матч."),
+    });
+    // Their stem terms are not indexed (analyzer.cpp); the stopwords with
+    // the stem typed stand for it, as Snowball joined them (был, была, было,
+    // были), here and in the title field.
+    CHECK(index.ids("было") == std::set<std::string>{"was-f", "was-n"});
+    CHECK(index.ids("Была") == std::set<std::string>{"was-f", "was-n"});
+    CHECK(index.ids("здесь было") == std::set<std::string>{"was-n"});
+    // In any other query they are left out of the ranking, as before.
+    CHECK(index.ids("было гроза") == std::set<std::string>{"was-f"});
+    // A lead gets no term for a stopword: any-word queries leave them out.
+    const Xapian::Database db = open_index_readonly(index.path());
+    CHECK(db.term_exists(std::string(schema::kLeadPrefix) + "гроз"));
+    CHECK_FALSE(db.term_exists(std::string(schema::kLeadPrefix) + "был"));
+    CHECK_FALSE(db.term_exists(std::string(schema::kLeadPrefix) + "здес"));
 }
 
 TEST_CASE("a name typed in lower case finds the name the index holds", "[lemmas][query]") {
