@@ -24,8 +24,8 @@
 //           exact forms with that stem too (query_builder.cpp,
 //           stopword_forms). Indexes written before 2026-12-06 have a stem
 //           term for every word (8% of the index and 9% of indexing's CPU
-//           on 3,000 dev articles), and until its fourteenth session's
-//           change one for each stopword (1.1% of the index)
+//           on 3,000 dev articles); those written before commit 8ae6255 of
+//           that day, one for each stopword too (1.1% of the index)
 //   S       exact normalized word form in the title, with positions (a
 //           phrase query looks for plain words here too)
 //   ZS      stem of a title word (as Z)
