@@ -30,7 +30,12 @@ FileTracker::FileTracker(IndexWriter& writer)
       loading_(std::async(std::launch::async, [catalog_path = writer.generation().catalog()] {
           Catalog catalog(catalog_path, Catalog::Mode::ReadOnly);
           KnownFiles known;
-          for (auto& [path, record] : catalog.files()) known.emplace(path, Known{std::move(record), false});
+          // The key holds the path: the record's own copy would double
+          // the bytes of every path known.
+          for (auto& [path, record] : catalog.files()) {
+              record.path = {};
+              known.emplace(path, Known{std::move(record), false});
+          }
           return known;
       })) {}
 
@@ -55,7 +60,8 @@ FileTracker::Decision FileTracker::examine(const std::string& path, const FileSt
     Decision d;
     d.state = state;
     auto known = this->known().find(path);
-    if (known != known_.end()) {
+    d.known = known != known_.end();
+    if (d.known) {
         known->second.seen = true;
         const FileRecord& r = known->second.record;
         if (unchanged_since(r, d.state)) {
@@ -90,11 +96,11 @@ FileTracker::Decision FileTracker::examine(const std::string& path, const FileSt
             moved.inode = d.state.inode;
             writer_.catalog().move_file(old_path, moved);
             by_hash_->erase(it);
-            by_hash_->emplace(d.hash, path);
             known_.erase(old_path);
             d.verdict = Verdict::Moved;
             d.articles = moved.articles;
-            known_[path] = Known{std::move(moved), true};
+            moved.path = {};
+            known_[path] = Known{std::move(moved), true};  // its articles are the index's
             return d;
         }
     }
@@ -106,14 +112,20 @@ void FileTracker::read_done(const std::string& path, const Decision& decision, i
     FileRecord record{path, decision.state.size, decision.state.mtime_ns, decision.state.inode, decision.hash,
                       articles};
     writer_.catalog().upsert_file(record);
-    if (by_hash_) by_hash_->emplace(record.hash, record.path);
-    known()[path] = Known{std::move(record), true};
+    // A file known before this run keeps its entry, brought up to date. A
+    // file new to the index gets none: it has been seen, so it is neither
+    // deleted nor the old place of a moved file, and invalidate() reaches
+    // its catalog row without it. Such entries held some 230 bytes a file
+    // until the run ended (heaptrack: 8 MB of a first run over 34,452
+    // files).
+    if (auto it = known().find(path); it != known_.end()) {
+        record.path = {};
+        it->second = Known{std::move(record), true};
+    }
 }
 
 void FileTracker::invalidate(const std::string& path) {
-    auto it = known().find(path);
-    if (it == known_.end()) return;
-    it->second.record.size = -1;
+    if (auto it = known().find(path); it != known_.end()) it->second.record.size = -1;
     writer_.catalog().invalidate_file(path);
 }
 

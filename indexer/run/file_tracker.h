@@ -34,6 +34,7 @@ public:
         int64_t articles = 0;  // for Unchanged and Moved: how many it holds
         FileState state;
         std::string hash;      // computed only when the state changed
+        bool known = false;    // the index had it before this run
     };
     // Marks `path` (found as `state`) as present in this run and says
     // whether to read it.

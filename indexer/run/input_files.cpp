@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <unordered_set>
 
 namespace newsdex {
 namespace fs = std::filesystem;
@@ -137,6 +138,13 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, Rej
         } else {
             rejects.reject(given, "not a regular file or folder");
         }
+    }
+    // A file named twice (a folder and a file in it, or one path given
+    // twice) is read once, where it first came. One walk never lists a
+    // file twice: folder links are not followed.
+    if (paths.size() > 1) {
+        std::unordered_set<std::string> listed;
+        std::erase_if(out, [&](const InputFile& f) { return f.path != "-" && !listed.insert(f.path).second; });
     }
     return out;
 }

@@ -29,14 +29,15 @@ struct InputFile {
     FileState state;             // for regular files
 };
 
-// Files under each path, depth first in name order (so runs are
-// reproducible). Folders contribute only names worth reading (see
-// input_format.h); hidden entries are skipped and folder symlinks are not
-// followed (no loops). A path that cannot be read is rejected and skipped.
 // Whether `path` is one of `roots` or lies inside one (the folders a run
 // was given: files known there and gone are deleted ones).
 bool is_under(const std::string& path, const std::vector<std::filesystem::path>& roots);
 
+// Files under each path, depth first in name order (so runs are
+// reproducible), each once however many of the paths hold it. Folders
+// contribute only names worth reading (see input_format.h); hidden entries
+// are skipped and folder symlinks are not followed (no loops). A path that
+// cannot be read is rejected and skipped.
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, RejectLog& rejects);
 
 }  // namespace newsdex
