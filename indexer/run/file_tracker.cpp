@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fstream>
 #include <system_error>
+#include <utility>
 #include <memory>
 
 namespace newsdex {
@@ -32,10 +33,10 @@ FileTracker::FileTracker(IndexWriter& writer)
           KnownFiles known;
           // The key holds the path: the record's own copy would double
           // the bytes of every path known.
-          for (auto& [path, record] : catalog.files()) {
-              record.path = {};
-              known.emplace(path, Known{std::move(record), false});
-          }
+          catalog.for_each_file([&](FileRecord&& record) {
+              std::string path = std::exchange(record.path, {});
+              known.emplace(std::move(path), Known{std::move(record), false});
+          });
           return known;
       })) {}
 

@@ -227,13 +227,17 @@ void Catalog::delete_meta(const std::string& key) {
     sqlite::run(db_, "DELETE FROM meta WHERE key = ?1", key);
 }
 
+void Catalog::for_each_file(const std::function<void(FileRecord&&)>& take) {
+    sqlite::Statement s(db_, "SELECT path, size, mtime_ns, inode, hash, articles FROM files");
+    while (s.step()) take(FileRecord{s.text(0), s.integer(1), s.integer(2), s.integer(3), s.text(4), s.integer(5)});
+}
+
 std::unordered_map<std::string, FileRecord> Catalog::files() {
     std::unordered_map<std::string, FileRecord> out;
-    sqlite::Statement s(db_, "SELECT path, size, mtime_ns, inode, hash, articles FROM files");
-    while (s.step()) {
-        FileRecord f{s.text(0), s.integer(1), s.integer(2), s.integer(3), s.text(4), s.integer(5)};
-        out.emplace(f.path, std::move(f));
-    }
+    for_each_file([&](FileRecord&& f) {
+        std::string path = f.path;
+        out.emplace(std::move(path), std::move(f));
+    });
     return out;
 }
 

@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -70,7 +71,10 @@ public:
     std::vector<std::string> take_duplicates_of(Xapian::docid docid);
     void delete_duplicates_from(const std::string& path);
 
-    // Input files, for incremental runs.
+    // Input files, for incremental runs: each handed over in turn (a
+    // caller keeping them in its own form holds no second copy of them all),
+    // or all at once.
+    void for_each_file(const std::function<void(FileRecord&&)>& take);
     std::unordered_map<std::string, FileRecord> files();
     void upsert_file(const FileRecord& file);
     void delete_file(const std::string& path);
