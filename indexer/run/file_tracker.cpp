@@ -9,9 +9,9 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <system_error>
 #include <utility>
-#include <memory>
 
 namespace newsdex {
 namespace fs = std::filesystem;

@@ -278,11 +278,19 @@ private:
             return;
         }
         // Articles the file no longer holds go at the end of the run, when
-        // all removals can be weighed together (make_removals). A file new
-        // to the index held none before: listing every file of a first run
-        // cost 130 bytes a file until its end.
-        if (decision->known) reread_.push_back(input.path);
+        // all removals can be weighed together (make_removals).
+        if (held_articles_before(input.path, *decision)) reread_.push_back(input.path);
         tracker_.read_done(input.path, *decision, file_articles_);
+    }
+
+    // Whether the index may hold articles of `path` from before this run: a
+    // file the tracker knew, or one whose reading an earlier run did not
+    // finish (its articles committed, its record not yet written). Listing
+    // every file read, as this did before, cost 130 bytes a file until the
+    // run ended; a first run's index held nothing.
+    bool held_articles_before(const std::string& path, const FileTracker::Decision& decision) {
+        if (decision.known) return true;
+        return articles_before_ > 0 && !writer_->catalog().articles_from(path, run_).empty();
     }
 
     void remove(Xapian::docid docid) {
