@@ -83,15 +83,16 @@ bool is_binary_operator(std::string_view word) {
     return false;
 }
 
-// An operator with nothing on a side it needs ("AND рост", "рост NOT",
-// "цены OR OR газ", "(AND газ)") is a word the user did not mean as one.
-void blank_lone_operators(std::string& text) {
-    struct Word {
-        std::size_t begin;      // of the word, parentheses around it aside
-        std::string_view core;  // the word without them
-        bool opens, closes;     // a '(' before it, a ')' after it
-    };
-    std::vector<Word> words;
+// A word of the query outside quoted phrases (where parentheses and
+// operators are just text), with the parentheses glued to it.
+struct PlainWord {
+    std::size_t begin;      // of the word, parentheses around it aside
+    std::string_view core;  // the word without them
+    bool opens, closes;     // a '(' before it, a ')' after it
+};
+
+std::vector<PlainWord> plain_words(const std::string& text) {
+    std::vector<PlainWord> words;
     bool in_phrase = false;
     for (std::size_t i = 0; i < text.size();) {
         std::size_t begin = text.find_first_not_of(' ', i);
@@ -110,22 +111,70 @@ void blank_lone_operators(std::string& text) {
         while (end > begin && text[end - 1] == ')') --end;
         words.push_back({begin, std::string_view(text.data() + begin, end - begin), opens, closes});
     }
-    const auto is_operator = [&](std::size_t i) { return is_binary_operator(words[i].core) || words[i].core == "NOT"; };
+    return words;
+}
+
+bool is_operator(std::string_view word) { return is_binary_operator(word) || word == "NOT"; }
+
+// An operator with nothing on a side it needs ("AND рост", "рост NOT",
+// "цены OR OR газ", "(AND газ)") is a word the user did not mean as one.
+void blank_lone_operators(std::string& text) {
+    const std::vector<PlainWord> words = plain_words(text);
+    const auto op = [&](std::size_t i) { return is_operator(words[i].core); };
     // Something for an operator at i to join on its left, and on its right.
     const auto left = [&](std::size_t i) {
-        return i > 0 && !words[i].opens && !words[i - 1].core.empty() && !is_operator(i - 1);
+        return i > 0 && !words[i].opens && !words[i - 1].core.empty() && !op(i - 1);
     };
     const auto right = [&](std::size_t i) {
         return i + 1 < words.size() && !words[i].closes && !words[i + 1].core.empty() &&
-               (!is_operator(i + 1) || words[i + 1].core == "NOT");
+               (!op(i + 1) || words[i + 1].core == "NOT");
     };
     std::vector<std::size_t> lone;
     for (std::size_t i = 0; i < words.size(); ++i) {
-        if (!is_operator(i)) continue;
+        if (!op(i)) continue;
         const bool meant = words[i].core == "NOT" ? right(i) && words[i + 1].core != "NOT" : left(i) && right(i);
         if (!meant) lone.push_back(i);
     }
     for (std::size_t i : lone) blank_out(text, words[i].begin, words[i].core.size());
+}
+
+// Whether parentheses could group anything here: an operator (what
+// blank_lone_operators left is meant), or a field, + or - put before a
+// '(' (title:(…), -(…)). Without these, words join the same way inside a
+// group and outside it.
+bool groups_matter(const std::string& text) {
+    for (const PlainWord& word : plain_words(text))
+        if (is_operator(word.core)) return true;
+    for (std::size_t at = text.find('('); at != std::string::npos; at = text.find('(', at + 1))
+        if (at > 0 && (text[at - 1] == ':' || text[at - 1] == '+' || text[at - 1] == '-')) return true;
+    return false;
+}
+
+// Parentheses that do not pair up, where grouping would change nothing
+// (groups_matter), were not meant as a group: a pasted fragment cut
+// inside a parenthesis («Доходы бюджета (без учета НДС»), a list's «1)».
+// They become spaces; those that pair up stay. Where grouping does
+// matter, one that does not pair up is structure gone wrong, which
+// check_query_syntax reports with its column. Parentheses inside a
+// quoted phrase are text (quotes pair up here: as_meant saw to that).
+void blank_unpaired_parentheses(std::string& text) {
+    std::vector<std::size_t> unpaired, open;
+    bool in_phrase = false;
+    for (const Char& c : characters(text)) {
+        if (is_quote(c.c)) {
+            in_phrase = !in_phrase;
+        } else if (in_phrase) {
+            continue;
+        } else if (c.c == u'(') {
+            open.push_back(c.byte);
+        } else if (c.c == u')') {
+            if (open.empty()) unpaired.push_back(c.byte);
+            else open.pop_back();
+        }
+    }
+    unpaired.insert(unpaired.end(), open.begin(), open.end());
+    if (unpaired.empty() || groups_matter(text)) return;
+    for (std::size_t at : unpaired) blank_out(text, at, 1);
 }
 
 [[noreturn]] void fail(std::string_view query, const Char& at, const std::string& what) {
@@ -177,6 +226,7 @@ std::string as_meant(std::string_view query) {
     }
     blank_stray_dots(text);
     blank_lone_operators(text);
+    blank_unpaired_parentheses(text);
     return text;
 }
 
