@@ -34,27 +34,55 @@ constexpr std::size_t kMaxNameTerms = 30;
 // and NG's teasers less.
 constexpr double kLeadWeight = 0.3;
 
+// How much the exact forms of an any-word query's words add, where an
+// all-word query's add their full weight (the user chose those forms). A
+// pasted passage has its article's very forms, and a headline often
+// shares them with its body; measured (scripts/eval-search, sixteenth
+// session) at 0 / 0.1 / 0.3 / 0.5 / 1 / 2: 3,000 headlines MRR@10 0.756 /
+// 0.761 / 0.762 / 0.761 / 0.752 / 0.730, 2,000 pasted stretches 0.813 /
+// 0.837 / 0.859 / 0.871 / 0.883 / 0.890; at 0.3 all 8,613 headlines 0.767
+// -> 0.773 (RIA's 0.920 -> 0.918) and 4,000 other stretches 0.799 -> 0.843.
+// (It was left out of any-word queries when they were first measured,
+// before the lead bonus and the lemma terms.)
+constexpr double kAnyWordsExactWeight = 0.3;
+
 // Any-word matching ranks by how many and which words an article has;
 // those in its lead (its first words, schema.h) count extra, since a news
 // article tells its story there first. Only weight: the matches are the
-// same. Each word's lead term weighs in beside the word itself (`word`
-// AND_MAYBE its lead term), not as one list of every word's lead terms
-// beside the whole query: Xapian then checks one list for each article a
-// word matches, not every lead term for every article any word matches.
-// Five of scripts/bench's headlines took 76.4 M instructions that way,
-// 68.2 M this way (54.6 M without the bonus, callgrind, whole processes).
-// A lead word now counts only where its word matched: not a lead word
-// that merely shares a Snowball stem with it («угол» for уголь).
-// scripts/eval-search, 3,000 headlines: MRR@10 0.685 either way, R@10
-// 0.893 then, 0.892 now.
-// `unplaced`: the words' stem terms whose lead term is not in the query
-// yet (each goes in once, beside its word's first appearance); null when
-// no lead bonus is wanted.
-Xapian::Query with_lead_bonus(const Xapian::Query& word, const std::string& stem_term,
-                              std::set<std::string>* unplaced) {
-    if (!unplaced || !unplaced->erase(stem_term)) return word;
-    const std::string lead_term = std::string(schema::kLeadPrefix) + stem_term.substr(schema::kStemPrefix.size());
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, word, Xapian::Query(kLeadWeight, Xapian::Query(lead_term)));
+// same.
+//
+// What a word adds beside its own match goes in beside the word itself
+// (`word` AND_MAYBE its bonus terms), once, at the word's first
+// appearance: not as one list of every word's bonus terms beside the whole
+// query. Xapian then checks a word's own lists for each article that word
+// matches, not every bonus term for every article any word matches: five
+// of scripts/bench's headlines took 76.4 M instructions that way for the
+// lead terms, 68.2 M this way (54.6 M without the bonus, callgrind, whole
+// processes); for the exact forms of any-word queries, 100 dev headlines
+// in `--batch` on one thread took 1.46 G instructions without them, 1.90 G
+// with them beside the whole query, 1.60 G beside each word (callgrind). A
+// bonus term then counts only where its word matched: not a lead word
+// that merely shares a Snowball stem with it («угол» for уголь), nor the
+// form of a word in an OR branch the article did not match.
+struct WordBonuses {
+    std::map<std::string, std::vector<std::string>> exact_forms;  // by stem term: the forms typed
+    double exact_weight = 1.0;
+    std::set<std::string> lead;  // stem terms whose lead term weighs in
+};
+
+Xapian::Query with_bonuses(const Xapian::Query& word, const std::string& stem_term, WordBonuses& bonuses) {
+    std::vector<Xapian::Query> bonus;
+    if (auto forms = bonuses.exact_forms.extract(stem_term)) {
+        Xapian::Query exact(Xapian::Query::OP_OR, forms.mapped().begin(), forms.mapped().end());
+        bonus.push_back(bonuses.exact_weight == 1.0 ? exact : Xapian::Query(bonuses.exact_weight, exact));
+    }
+    if (bonuses.lead.erase(stem_term)) {
+        const std::string lead_term = std::string(schema::kLeadPrefix) + stem_term.substr(schema::kStemPrefix.size());
+        bonus.emplace_back(kLeadWeight, Xapian::Query(lead_term));
+    }
+    if (bonus.empty()) return word;
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, word,
+                         bonus.size() == 1 ? bonus.front() : Xapian::Query(Xapian::Query::OP_OR, bonus.begin(), bonus.end()));
 }
 
 std::string single_term(const Xapian::Query& q) {
@@ -131,11 +159,11 @@ Xapian::Query also_in_titles(const Xapian::Query& q) {
 // - a phrase also matches in titles.
 // - a word the dictionary knows matches by its lemmas (lemma_queries), and
 //   a compound by its lemma key too.
-// - a word's lead term weighs in beside it (with_lead_bonus), if `lead`.
+// - a word's exact forms and lead term weigh in beside it (with_bonuses).
 Xapian::Query rewrite(const Xapian::Query& q, const Analyzer::NormalizedQuery& words,
                       const std::map<std::string, Xapian::Query>& names,
                       const std::map<std::string, Xapian::Query>& lemma_queries, bool lemmas,
-                      std::set<std::string>* lead) {
+                      WordBonuses& bonuses) {
     for (const auto& c : words.compounds)
         if (is_phrase_of(q, c.parts)) {
             std::vector<Xapian::Query> any{also_in_titles(q), Xapian::Query(std::string(schema::kStemPrefix) + c.stem)};
@@ -150,12 +178,12 @@ Xapian::Query rewrite(const Xapian::Query& q, const Analyzer::NormalizedQuery& w
         const auto lemma = lemma_queries.find(term);
         Xapian::Query word = lemma == lemma_queries.end() ? q : lemma->second;
         if (auto name = names.find(term); name != names.end()) word = Xapian::Query(Xapian::Query::OP_OR, word, name->second);
-        return with_lead_bonus(word, term, lead);
+        return with_bonuses(word, term, bonuses);
     }
     if (!rebuildable(q.get_type()) || q.get_num_subqueries() == 0) return q;
     std::vector<Xapian::Query> children;
     for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
-        children.push_back(rewrite(q.get_subquery(i), words, names, lemma_queries, lemmas, lead));
+        children.push_back(rewrite(q.get_subquery(i), words, names, lemma_queries, lemmas, bonuses));
     return Xapian::Query(q.get_type(), children.begin(), children.end());
 }
 
@@ -517,7 +545,6 @@ ParsedQuery QueryBuilder::build_normalized(std::string_view user_query, Analyzer
     const std::string stem_prefix(schema::kStemPrefix);
     const std::string title_prefix(schema::kTitlePrefix);
     std::map<std::string, Xapian::Query> names;
-    std::vector<Xapian::Query> exact;
     // A word typed n times is n terms here and n forms in its unstem list:
     // each once, or the words, their exact forms and every hit's matched
     // words grow as n², n³ ("газ" 200 times took 6.5 s, 1,100 times ran
@@ -545,7 +572,6 @@ ParsedQuery QueryBuilder::build_normalized(std::string_view user_query, Analyzer
                 if (!w.name_terms.empty())
                     names.emplace(term, Xapian::Query(kNameWeight, Xapian::Query(Xapian::Query::OP_SYNONYM,
                                                                                   w.name_terms.begin(), w.name_terms.end())));
-                exact.emplace_back(*u);
                 result.words.push_back(std::move(w));
             }
         } else if (!term.empty() && !is_field_term(term)) {
@@ -591,14 +617,20 @@ ParsedQuery QueryBuilder::build_normalized(std::string_view user_query, Analyzer
                 result.stems.insert(term.substr(field ? 2 : 1));
             }
         }
-    // The words whose lead terms weigh in, for any-word matching.
-    std::set<std::string> lead;
-    for (const QueryWord& w : result.words)
-        if (!w.stem_term.empty()) lead.insert(w.stem_term);
-    parsed = rewrite(parsed, normalized, names, lemma_queries, with_lemmas > 0,
-                     options.joining != Joining::All ? &lead : nullptr);
+    // Exact forms of the words typed add weight on top of the lemma or stem
+    // match, so "пошлинами" ranks articles saying "пошлинами" first; less
+    // when any word may match (kAnyWordsExactWeight), and then the words'
+    // lead terms weigh in too.
+    WordBonuses bonuses;
+    for (const QueryWord& w : result.words) {
+        if (w.stem_term.empty()) continue;
+        bonuses.exact_forms[w.stem_term].push_back(w.word);
+        if (options.joining != Joining::All) bonuses.lead.insert(w.stem_term);
+    }
+    if (options.joining != Joining::All) bonuses.exact_weight = kAnyWordsExactWeight;
+    result.query = rewrite(parsed, normalized, names, lemma_queries, with_lemmas > 0, bonuses);
     // What to highlight: every word form and stem the final query can match.
-    for (auto t = parsed.get_terms_begin(); t != parsed.get_terms_end(); ++t) {
+    for (auto t = result.query.get_terms_begin(); t != result.query.get_terms_end(); ++t) {
         const std::string& term = *t;
         if (term.starts_with(schema::kNameKeyPrefix) || term.starts_with(schema::kLemmaPrefix) ||
             term.starts_with(schema::kUnknownStemPrefix) || term.starts_with(schema::kUnknownNamePrefix))
@@ -609,15 +641,8 @@ ParsedQuery QueryBuilder::build_normalized(std::string_view user_query, Analyzer
             result.exact_terms.insert(term.substr(1));
         else if (!term.empty() && !is_field_term(term)) result.exact_terms.insert(term);
     }
-    for (const Xapian::Query& e : exact) result.exact_terms.insert(single_term(e));
-    // Exact forms of the words typed add weight on top of the stem match, so
-    // "пошлинами" ranks articles saying "пошлинами" first; not when any word
-    // may match: the forms of a long or pasted query are not chosen, and the
-    // bonus cost ranking there (scripts/eval-search).
-    result.query = exact.empty() || options.joining != Joining::All
-                       ? parsed
-                       : Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed,
-                                       Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end()));
+    for (const QueryWord& w : result.words)
+        if (!w.stem_term.empty()) result.exact_terms.insert(w.word);
     return result;
 }
 
