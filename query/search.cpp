@@ -26,12 +26,12 @@ namespace {
 // Lucene's defaults), where an article's many words count for more than
 // Xapian's defaults (1, 0.5) let them. They replaced k1 2, b 0.9, which
 // were tuned on headlines before the lead bonus and the lemma terms and
-// had come to fit neither what scripts/eval-search measures: all 8,613
-// headlines MRR@10 0.760 -> 0.768 (RIA's alone 0.921 -> 0.920), pasted
+// had come to fit neither task scripts/eval-search measures: all 8,613
+// headlines MRR@10 0.760 -> 0.767 (RIA's alone 0.921 -> 0.920), pasted
 // stretches of body text 0.784 -> 0.813 (2,000) and 0.773 -> 0.799 (4,000
 // others); Xapian's defaults gave 0.765 (RIA 0.915), 0.822 and 0.807
-// (README, Search quality). All-word queries keep Xapian's defaults (no
-// such measure says otherwise).
+// (README, How well does a headline find its article?). All-word queries
+// keep Xapian's defaults (no such measure says otherwise).
 constexpr double kAnyWordsK1 = 1.2, kAnyWordsB = 0.75;
 // --recent: a day-old article gets most of the boost, a month-old one half.
 constexpr double kRecencyHalfLifeDays = 30;
