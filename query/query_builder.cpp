@@ -621,11 +621,13 @@ ParsedQuery QueryBuilder::build_normalized(std::string_view user_query, Analyzer
     // match, so "пошлинами" ranks articles saying "пошлинами" first; less
     // when any word may match (kAnyWordsExactWeight), and then the words'
     // lead terms weigh in too.
+    // (The forms typed are highlighted too.)
     WordBonuses bonuses;
     for (const QueryWord& w : result.words) {
         if (w.stem_term.empty()) continue;
         bonuses.exact_forms[w.stem_term].push_back(w.word);
         if (options.joining != Joining::All) bonuses.lead.insert(w.stem_term);
+        result.exact_terms.insert(w.word);
     }
     if (options.joining != Joining::All) bonuses.exact_weight = kAnyWordsExactWeight;
     result.query = rewrite(parsed, normalized, names, lemma_queries, with_lemmas > 0, bonuses);
@@ -641,8 +643,6 @@ ParsedQuery QueryBuilder::build_normalized(std::string_view user_query, Analyzer
             result.exact_terms.insert(term.substr(1));
         else if (!term.empty() && !is_field_term(term)) result.exact_terms.insert(term);
     }
-    for (const QueryWord& w : result.words)
-        if (!w.stem_term.empty()) result.exact_terms.insert(w.word);
     return result;
 }
 
