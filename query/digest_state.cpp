@@ -3,6 +3,7 @@
 #include "base/errors.h"
 #include "base/user_dirs.h"
 #include "base/utc_time.h"
+#include "index/index_layout.h"
 
 #include <unistd.h>
 
@@ -30,7 +31,7 @@ sqlite::Database open_state(const std::filesystem::path& dir) {
 DigestState::DigestState(const std::filesystem::path& index_dir) : DigestState(index_dir, state_dir()) {}
 
 DigestState::DigestState(const std::filesystem::path& index_dir, const std::filesystem::path& state_dir)
-    : index_(std::filesystem::absolute(index_dir).lexically_normal().string()),
+    : index_(normalized_dir(index_dir).string()),
       legacy_(index_dir / "state.sqlite"),
       db_(open_state(state_dir)) {
     db_.exec("PRAGMA journal_mode=WAL");

@@ -20,6 +20,14 @@ bool is_generation_name(const std::string& name) { return name.rfind(kGeneration
 
 }  // namespace
 
+fs::path normalized_dir(const fs::path& dir) {
+    std::error_code ec;
+    fs::path p = fs::absolute(dir, ec);
+    p = (ec ? dir : p).lexically_normal();
+    if (!p.has_filename() && p.has_relative_path()) p = p.parent_path();
+    return p;
+}
+
 std::optional<Generation> IndexLayout::live() const {
     std::error_code ec;
     if (fs::exists(stub(), ec)) {
@@ -27,11 +35,13 @@ std::optional<Generation> IndexLayout::live() const {
         std::string backend, target;
         if (!(in >> backend >> target))
             throw IndexError(stub().string() + ": unreadable stub file (expected \"auto gen-NNNNNN/xapian\")");
-        const fs::path xapian = (dir_ / target).lexically_normal();
-        const fs::path gen = xapian.parent_path();
-        if (gen.parent_path() != dir_.lexically_normal() || !is_generation_name(gen.filename().string()))
+        const fs::path dir = normalized_dir(dir_);
+        const fs::path gen = (dir / target).lexically_normal().parent_path();
+        if (gen.parent_path() != dir || !is_generation_name(gen.filename().string()))
             throw IndexError(stub().string() + ": stub points outside the index directory: " + target);
-        return Generation{gen};
+        // Spelled as `dir_` spells it: remove_stale_generations compares it
+        // with the directory's entries.
+        return Generation{dir_ / gen.filename()};
     }
     if (fs::exists(dir_ / "xapian", ec)) return Generation{dir_};  // newsdex 0.1 layout
     return std::nullopt;

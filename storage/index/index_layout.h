@@ -25,6 +25,11 @@ struct Generation {
     std::filesystem::path catalog() const { return dir / "catalog.sqlite"; }
 };
 
+// A directory as one absolute path ending in its own name: "DIR/", "DIR/."
+// and "." (as a shell's completion or a script writes them) give the path
+// "DIR" gives. Lexical: links are not followed.
+std::filesystem::path normalized_dir(const std::filesystem::path& dir);
+
 class IndexLayout {
 public:
     explicit IndexLayout(std::filesystem::path dir) : dir_(std::move(dir)) {}
