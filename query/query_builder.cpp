@@ -22,18 +22,6 @@ constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::Que
 // Spellings in the other alphabet count half: "ranked below exact matches".
 constexpr double kNameWeight = 0.5;
 constexpr std::size_t kMaxNameTerms = 30;
-// How much a word in the lead adds beside the word anywhere. Chosen at 0.5
-// when bodies still held links to other articles (their headlines, which
-// the lead bonus outweighed): 0.684 / 0.688 / 0.685 / 0.676 / 0.634 at
-// 0.3 / 0.5 / 0.7 / 1 / 2 (scripts/eval-search, 3,000 headlines). With the
-// links left out (indexer/readers/related_links.h), all 8,613 headlines:
-// 0.745 / 0.755 / 0.759 / 0.759 / 0.753 / 0.745 / 0.723 at 0 / 0.1 / 0.2 /
-// 0.3 / 0.5 / 0.7 / 1; 0.3 beat 0.5 on both halves of the queries and in
-// 200 of 200 bootstrap samples. Agency news (RIA, lenta), whose headlines
-// retell their lead, would take more (0.924 at 0.5, 0.919 at 0.3); RT's
-// and NG's teasers less.
-constexpr double kLeadWeight = 0.3;
-
 // How much the exact forms of an any-word query's words add, where an
 // all-word query's add their full weight (the user chose those forms). A
 // pasted passage has its article's very forms, and a headline often
@@ -46,43 +34,27 @@ constexpr double kLeadWeight = 0.3;
 // before the lead bonus and the lemma terms.)
 constexpr double kAnyWordsExactWeight = 0.3;
 
-// Any-word matching ranks by how many and which words an article has;
-// those in its lead (its first words, schema.h) count extra, since a news
-// article tells its story there first. Only weight: the matches are the
-// same.
-//
-// What a word adds beside its own match goes in beside the word itself
-// (`word` AND_MAYBE its bonus terms), once, at the word's first
-// appearance: not as one list of every word's bonus terms beside the whole
-// query. Xapian then checks a word's own lists for each article that word
-// matches, not every bonus term for every article any word matches: five
-// of scripts/bench's headlines took 76.4 M instructions that way for the
-// lead terms, 68.2 M this way (54.6 M without the bonus, callgrind, whole
-// processes); for the exact forms of any-word queries, 100 dev headlines
-// in `--batch` on one thread took 1.46 G instructions without them, 1.90 G
-// with them beside the whole query, 1.60 G beside each word (callgrind). A
-// bonus term then counts only where its word matched: not a lead word
-// that merely shares a Snowball stem with it («угол» for уголь), nor the
-// form of a word in an OR branch the article did not match.
+// The exact forms typed weigh in beside their word (`word` AND_MAYBE its
+// forms), once, at the word's first appearance: not as one list of every
+// word's forms beside the whole query. Xapian then checks a word's forms
+// for each article that word matches, not every form for every article any
+// word matches: 100 dev headlines in `--batch` on one thread took 1.46 G
+// instructions without the forms, 1.90 G with them beside the whole query,
+// 1.60 G beside each word (callgrind, sixteenth session). A form then
+// counts only where its word matched: not in an OR branch the article did
+// not match. (The lead's words, which were a bonus of this kind, count
+// extra in the index now: schema.h, kLeadUnits.)
 struct WordBonuses {
     std::map<std::string, std::vector<std::string>> exact_forms;  // by stem term: the forms typed
     double exact_weight = 1.0;
-    std::set<std::string> lead;  // stem terms whose lead term weighs in
 };
 
 Xapian::Query with_bonuses(const Xapian::Query& word, const std::string& stem_term, WordBonuses& bonuses) {
-    std::vector<Xapian::Query> bonus;
-    if (auto forms = bonuses.exact_forms.extract(stem_term)) {
-        Xapian::Query exact(Xapian::Query::OP_OR, forms.mapped().begin(), forms.mapped().end());
-        bonus.push_back(bonuses.exact_weight == 1.0 ? exact : Xapian::Query(bonuses.exact_weight, exact));
-    }
-    if (bonuses.lead.erase(stem_term)) {
-        const std::string lead_term = std::string(schema::kLeadPrefix) + stem_term.substr(schema::kStemPrefix.size());
-        bonus.emplace_back(kLeadWeight, Xapian::Query(lead_term));
-    }
-    if (bonus.empty()) return word;
+    auto forms = bonuses.exact_forms.extract(stem_term);
+    if (!forms) return word;
+    Xapian::Query exact(Xapian::Query::OP_OR, forms.mapped().begin(), forms.mapped().end());
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, word,
-                         bonus.size() == 1 ? bonus.front() : Xapian::Query(Xapian::Query::OP_OR, bonus.begin(), bonus.end()));
+                         bonuses.exact_weight == 1.0 ? exact : Xapian::Query(bonuses.exact_weight, exact));
 }
 
 std::string single_term(const Xapian::Query& q) {
@@ -159,7 +131,7 @@ Xapian::Query also_in_titles(const Xapian::Query& q) {
 // - a phrase also matches in titles.
 // - a word the dictionary knows matches by its lemmas (lemma_queries), and
 //   a compound by its lemma key too.
-// - a word's exact forms and lead term weigh in beside it (with_bonuses).
+// - a word's exact forms weigh in beside it (with_bonuses).
 Xapian::Query rewrite(const Xapian::Query& q, const Analyzer::NormalizedQuery& words,
                       const std::map<std::string, Xapian::Query>& names,
                       const std::map<std::string, Xapian::Query>& lemma_queries, bool lemmas,
@@ -619,14 +591,12 @@ ParsedQuery QueryBuilder::build_normalized(std::string_view user_query, Analyzer
         }
     // Exact forms of the words typed add weight on top of the lemma or stem
     // match, so "пошлинами" ranks articles saying "пошлинами" first; less
-    // when any word may match (kAnyWordsExactWeight), and then the words'
-    // lead terms weigh in too.
-    // (The forms typed are highlighted too.)
+    // when any word may match (kAnyWordsExactWeight). (The forms typed are
+    // highlighted too.)
     WordBonuses bonuses;
     for (const QueryWord& w : result.words) {
         if (w.stem_term.empty()) continue;
         bonuses.exact_forms[w.stem_term].push_back(w.word);
-        if (options.joining != Joining::All) bonuses.lead.insert(w.stem_term);
         result.exact_terms.insert(w.word);
     }
     if (options.joining != Joining::All) bonuses.exact_weight = kAnyWordsExactWeight;

@@ -348,6 +348,7 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
         std::set<std::string> terms = asked;
         terms.insert(parsed.exact_terms.begin(), parsed.exact_terms.end());
         for (const std::string& stem : parsed.stems) terms.insert(std::string(schema::kStemPrefix) + stem);
+        terms.insert(std::string(schema::kLeadMarker));  // how the hit's lead was counted (body_match_counts)
         std::vector<Xapian::docid> docids;
         for (auto it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
         hit_terms = terms_in_documents(db, terms, docids);

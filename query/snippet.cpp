@@ -38,7 +38,8 @@ public:
         for (const std::string& stem : stems) stem_letters_.insert(first_letter(stem));
     }
 
-    // The matches of `text`, which begins at `offset` of the article.
+    // The matches of `text`, which begins at `offset` of the article; each
+    // counted in `found` as the index counts it (found->lead_end).
     void scan(const icu::UnicodeString& text, int32_t offset, std::vector<Match>& out, MatchCounts* found) {
         analyzer_.tokenize(text, [&](const Token& t) {
             const bool exact = exact_terms_.count(t.text) > 0;
@@ -47,8 +48,9 @@ public:
             const bool stemmed = stems_.count(stem) > 0;
             if (!exact && !stemmed) return;
             if (found) {
-                if (exact) ++found->exact[t.text];
-                if (stemmed) ++found->stems[stem];
+                const Xapian::termcount times = t.begin + offset < found->lead_end ? schema::kLeadWeight : 1;
+                if (exact) found->exact[t.text] += times;
+                if (stemmed) found->stems[stem] += times;
             }
             out.push_back({t.begin + offset, t.end + offset, std::move(stem)});
         });
@@ -297,6 +299,7 @@ std::optional<std::vector<Match>> find_matches_near(Analyzer& analyzer, const ic
     Matcher matcher(analyzer, exact_terms, stems);
     std::vector<Match> matches;
     MatchCounts found;
+    found.lead_end = expected.lead_end;
     for (const auto& [begin, end] : pieces)
         matcher.scan(icu::UnicodeString(text, begin, end - begin), begin, matches, &found);
     if (!same_counts(found.exact, expected.exact, exact_terms)) return std::nullopt;
@@ -393,6 +396,7 @@ std::optional<MatchCounts> body_match_counts(Analyzer& analyzer, std::string_vie
         return it == wdf.end() ? 0 : it->second;
     };
     MatchCounts out;
+    if (wdf.count(std::string(schema::kLeadMarker))) out.lead_end = schema::kLeadUnits;
     for (const std::string& term : exact_terms) out.exact[term] = wdf_of(term);
     for (const std::string& stem : stems) out.stems[stem] = wdf_of(std::string(schema::kStemPrefix) + stem);
     // Each title word counts schema::kTitleWeight times in the general field

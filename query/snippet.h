@@ -36,13 +36,17 @@ struct Snippet {
 struct MatchCounts {
     std::map<std::string, Xapian::termcount> exact;  // by exact term
     std::map<std::string, Xapian::termcount> stems;  // by stem (no prefix): at least
+    // A word beginning before this offset of the text counts
+    // schema::kLeadWeight times, as the index counted the lead (0: no lead).
+    int32_t lead_end = 0;
 };
 
 // The body's counts from a document's wdf of the exact terms and of "Z" +
 // each stem (`wdf`, by index term; a term not there has none): the title's
-// words (schema::kTitleWeight each) taken off. Nullopt when the title has
-// more of an exact form than the document (an index that counted
-// otherwise).
+// words (schema::kTitleWeight each) taken off. `wdf` holding
+// schema::kLeadMarker says the index counted the lead's words more.
+// Nullopt when the title has more of an exact form than the document (an
+// index that counted otherwise).
 std::optional<MatchCounts> body_match_counts(Analyzer& analyzer, std::string_view title,
                                              const std::map<std::string, Xapian::termcount>& wdf,
                                              const std::set<std::string>& exact_terms,

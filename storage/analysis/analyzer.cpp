@@ -86,7 +86,7 @@ std::vector<AnalyzedToken> Analyzer::analyze(std::string_view utf8) {
 }
 
 uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uint32_t base,
-                               Xapian::termcount general_wdf, const std::string& prefix,
+                               GeneralWeight general, const std::string& prefix,
                                std::vector<AnalyzedToken>* tokens) {
     const std::string stem_prefix(schema::kStemPrefix);
     const std::string name_prefix(schema::kNameKeyPrefix);
@@ -96,6 +96,7 @@ uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uin
     std::string number;
     uint32_t number_position = 0;
     tokenizer_.tokenize(utf16_from_utf8(text), [&](const Token& t) {
+        const Xapian::termcount general_wdf = t.begin < general.lead_end ? general.lead_wdf : general.wdf;
         const std::string stem = stemmer_(t.text);
         const Xapian::termpos pos = base + t.position;
         if (tokens) tokens->push_back({t.text, stem, t.begin, t.end, t.position});
@@ -187,12 +188,15 @@ void Analyzer::index_lemmas(Xapian::Document& doc, const Token& t, const std::st
 
 void Analyzer::index_article(Xapian::Document& doc, std::string_view title, std::string_view body,
                              std::string_view author, ArticleTokens* tokens) {
-    const uint32_t end_of_title = index_field(doc, title, 0, schema::kTitleWeight, std::string(schema::kTitlePrefix),
-                                              tokens ? &tokens->title : nullptr);
-    index_field(doc, body, end_of_title + schema::kTitleBodyGap, 1, "", tokens ? &tokens->body : nullptr);
-    if (!author.empty()) index_field(doc, author, 0, 0, std::string(schema::kAuthorPrefix));
+    const uint32_t end_of_title = index_field(doc, title, 0, {schema::kTitleWeight},
+                                              std::string(schema::kTitlePrefix), tokens ? &tokens->title : nullptr);
+    index_field(doc, body, end_of_title + schema::kTitleBodyGap, {1, schema::kLeadUnits, schema::kLeadWeight}, "",
+                tokens ? &tokens->body : nullptr);
+    if (!author.empty()) index_field(doc, author, 0, {0}, std::string(schema::kAuthorPrefix));
     // Queries match this document by lemma only if it has lemma terms.
     if (lemmatizer_.available()) doc.add_boolean_term(std::string(schema::kLemmaMarker));
+    // A snippet counts its matches in the lead as the index does (query/snippet.cpp).
+    doc.add_boolean_term(std::string(schema::kLeadMarker));
 }
 
 namespace {

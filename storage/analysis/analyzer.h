@@ -100,10 +100,19 @@ public:
     std::string compound_lemma(const std::vector<std::string>& parts);
 
 private:
-    // Indexes `text` from position `base`: into the general field with
-    // `general_wdf` (0: not at all) and, if `prefix` is not empty, into that
-    // field too. Returns the last position used.
-    uint32_t index_field(Xapian::Document& doc, std::string_view text, uint32_t base, Xapian::termcount general_wdf,
+    // How a field's words count in the general field: `wdf` times each (0:
+    // not at all), or `lead_wdf` times for a word that begins before the
+    // field's UTF-16 offset `lead_end` (schema.h, kLeadUnits).
+    struct GeneralWeight {
+        Xapian::termcount wdf = 1;
+        int32_t lead_end = 0;
+        Xapian::termcount lead_wdf = 0;
+    };
+
+    // Indexes `text` from position `base`: into the general field as
+    // `general` says and, if `prefix` is not empty, into that field too.
+    // Returns the last position used.
+    uint32_t index_field(Xapian::Document& doc, std::string_view text, uint32_t base, GeneralWeight general,
                          const std::string& prefix, std::vector<AnalyzedToken>* tokens = nullptr);
 
     // The lemma, unknown-stem, unit and name-key terms of one token (schema.h,

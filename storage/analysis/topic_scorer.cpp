@@ -10,9 +10,10 @@
 namespace newsdex {
 namespace {
 
-constexpr double kTitleFactor = 3.0;
-constexpr double kLeadFactor = 2.0;
-constexpr std::size_t kLeadTokens = 60;
+// Where a word stands weighs as in the index's general field (schema.h):
+// the title kTitleWeight times, the lead kLeadWeight times.
+constexpr double kTitleFactor = schema::kTitleWeight;
+constexpr double kLeadFactor = schema::kLeadWeight;
 // Maps a raw score onto 0..1: a score at twice the threshold is ~0.86.
 constexpr double kScale = 0.5;
 
@@ -38,8 +39,7 @@ Occurrences collect(const ArticleTokens& tokens) {
         o.order.emplace_back(t.stem, factor);
     };
     for (const AnalyzedToken& t : tokens.title) add(t, kTitleFactor);
-    std::size_t n = 0;
-    for (const AnalyzedToken& t : tokens.body) add(t, n++ < kLeadTokens ? kLeadFactor : 1.0);
+    for (const AnalyzedToken& t : tokens.body) add(t, t.begin < schema::kLeadUnits ? kLeadFactor : 1.0);
     return o;
 }
 

@@ -50,6 +50,10 @@
 //   XM      the bare prefix as a boolean term: the document has lemma terms.
 //           An index (or the part of one) written before 2026-12 has none:
 //           the query builder then matches stems, as those versions did
+//   XF      the bare prefix as a boolean term: the body's lead counts
+//           kLeadWeight times in the general field (below). Indexes written
+//           before 2026-12-07 have none, and "XF" + the stem of each of the
+//           lead's words instead, which no query reads any more
 //   (synonym table) each indexed word form's lemmas, so a query needs no
 //           dictionary for a form the index has met: keys and values in
 //           analysis/lemma_synonyms.h
@@ -108,6 +112,8 @@
 
 #include <xapian.h>
 
+#include <cstdint>
+
 #include <string_view>
 
 namespace newsdex::schema {
@@ -130,13 +136,26 @@ inline constexpr std::string_view kUnknownNamePrefix = "XN";
 inline constexpr std::string_view kLemmaMarker = kLemmaPrefix;
 inline constexpr std::string_view kTopicPrefix = "XT";
 inline constexpr std::string_view kSitePrefix = "H";
-// Stems of the body's first kLeadWords words but stopwords (which any-word
-// queries leave out): news tells the story in its lead, so a long query's
-// words found there rank an article higher (query_builder.cpp; measured
-// with scripts/eval-search). Without positions; an index made before them
-// simply gives no such weight.
-inline constexpr std::string_view kLeadPrefix = "XF";
-inline constexpr std::size_t kLeadWords = 60;
+// News tells its story in the lead: a body word that begins within the
+// body's first kLeadUnits UTF-16 units (about its first 60 words: 439 on
+// average over the dev articles) counts kLeadWeight times in the general
+// field, as a title word counts kTitleWeight times (BM25F's field weights
+// folded into the term frequency). Offsets rather than word counts, so that
+// a snippet can tell a match in the lead from where it starts (query/
+// snippet.cpp checks its matches against the index's counts).
+//
+// Until the seventeenth session the lead was a field of its own, "XF" plus
+// the Snowball stem of each of those words but stopwords, which any-word
+// queries added at 0.3 beside each word: on the 3,000-headline sample of
+// scripts/eval-search MRR@10 0.762 that way, 0.759 this way (0.749 without
+// either), on 2,000 pasted stretches 0.859 and 0.874; a 12-word headline's
+// whole --ids process took 12.3 M instructions that way, 10.1 M this way
+// (callgrind), and the index drops 40 lead terms an article. A document
+// indexed so carries kLeadMarker; one indexed before has XF terms instead,
+// which nothing reads any more.
+inline constexpr int32_t kLeadUnits = 450;
+inline constexpr Xapian::termcount kLeadWeight = 2;
+inline constexpr std::string_view kLeadMarker = "XF";
 
 inline constexpr Xapian::valueno kDateSlot = 0;
 inline constexpr Xapian::valueno kSourceSlot = 1;

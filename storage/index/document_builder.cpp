@@ -34,17 +34,6 @@ void add_date(Xapian::Document& doc, const std::string& date) {
     doc.add_value(schema::kDateSlot, ymd);
 }
 
-// The lead's words weigh in beside the same words of an any-word query
-// (query_builder.cpp), which leaves stopwords out: theirs would be dead
-// weight.
-void add_lead(Xapian::Document& doc, const std::vector<AnalyzedToken>& body) {
-    const std::string prefix(schema::kLeadPrefix);
-    const std::size_t words = std::min(body.size(), schema::kLeadWords);
-    for (std::size_t i = 0; i < words; ++i)
-        if (prefix.size() + body[i].stem.size() <= schema::kMaxTermBytes && !is_stopword(body[i].term))
-            doc.add_term(prefix + body[i].stem);
-}
-
 }  // namespace
 
 BuiltDocument build_document(Analyzer& analyzer, DocDataEncoder& encoder, const Article& a,
@@ -53,7 +42,6 @@ BuiltDocument build_document(Analyzer& analyzer, DocDataEncoder& encoder, const 
     Xapian::Document& doc = built.document;
     ArticleTokens tokens;
     analyzer.index_article(doc, a.title, a.text, a.author, &tokens);
-    add_lead(doc, tokens.body);
     if (topics) {
         built.topics = score_topics(*topics, tokens);
         apply_topic_scores(doc, built.topics);

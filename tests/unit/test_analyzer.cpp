@@ -115,14 +115,62 @@ TEST_CASE("index_article writes exact forms with positions, stems, and title ter
     CHECK_FALSE(doc_has(doc, "ZSпошлин"));
     CHECK(doc_has(doc, "сша"));
     CHECK_FALSE(doc_has(doc, "Sсша"));  // body words are not title words
-    // The title occurrence counts kTitleWeight times, the body one once.
+    // The title occurrence counts kTitleWeight times, the body one, in its
+    // lead, kLeadWeight times.
     auto it = doc.termlist_begin();
     it.skip_to("пошлины");
-    CHECK(it.get_wdf() == newsdex::schema::kTitleWeight + 1);
+    CHECK(it.get_wdf() == newsdex::schema::kTitleWeight + newsdex::schema::kLeadWeight);
     // Positions: the body's here, the title's under the title prefix only.
     CHECK(it.positionlist_count() == 1);
     it.skip_to("Sпошлины");
     CHECK(it.positionlist_count() == 1);
+}
+
+namespace {
+
+// A body of "ранние" and filler words, then `word` beginning at UTF-16
+// offset `at`.
+std::string body_with_word_at(int32_t at, const std::string& word) {
+    std::string body = "ранние";
+    int32_t units = 6;
+    for (; units + 3 < at; units += 3) body += " ab";
+    for (; units < at; ++units) body += ' ';
+    return body + word;
+}
+
+Xapian::termcount wdf_of(const Xapian::Document& doc, const std::string& term) {
+    auto it = doc.termlist_begin();
+    it.skip_to(term);
+    return it != doc.termlist_end() && *it == term ? it.get_wdf() : 0;
+}
+
+}  // namespace
+
+TEST_CASE("the body's lead counts kLeadWeight times in the general field", "[analyzer]") {
+    using newsdex::schema::kLeadUnits;
+    using newsdex::schema::kLeadWeight;
+    Analyzer a;
+    for (const auto& [at, wdf] : {std::pair{kLeadUnits - 1, kLeadWeight}, std::pair{kLeadUnits, 1u}}) {
+        INFO(at);
+        Xapian::Document doc;
+        a.index_article(doc, "Пошлины", body_with_word_at(at, "пошлины"));
+        // Every term the word has in the general field: its form (with one
+        // position whatever its weight), its lemma; the title's own count
+        // as before.
+        CHECK(wdf_of(doc, "пошлины") == newsdex::schema::kTitleWeight + wdf);
+        CHECK(wdf_of(doc, "XMпошлина") == newsdex::schema::kTitleWeight + wdf);
+        CHECK(wdf_of(doc, "Sпошлины") == 1);
+        CHECK(wdf_of(doc, "ранние") == kLeadWeight);
+        auto it = doc.termlist_begin();
+        it.skip_to("пошлины");
+        CHECK(it.positionlist_count() == 1);
+        CHECK(doc_has(doc, std::string(newsdex::schema::kLeadMarker)));
+    }
+    // A word no dictionary knows keeps its stem term, counted alike.
+    Xapian::Document doc;
+    a.index_article(doc, "", "кракозябры " + body_with_word_at(kLeadUnits + 10, "кракозябры"));
+    CHECK(wdf_of(doc, "кракозябры") == kLeadWeight + 1);
+    CHECK(wdf_of(doc, "XZкракозябр") == kLeadWeight + 1);
 }
 
 TEST_CASE("positions go to the words phrase queries are made of", "[analyzer]") {

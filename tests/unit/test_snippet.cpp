@@ -153,6 +153,9 @@ TEST_CASE("snippets from the stretches around the words equal those from the who
         {"", padding + "Ке\u0301рчи, Kерчи, Кер\u00ADчи, Кер\u200Bчи.", {}, {"керч"}, true},
         {"", padding + "Керчь\u00A0и\u00A0Крым,\r\nКерчь \u0301 и \u200Dкерчь\t\u2003Керчь.", {"керчь"}, {"керч"}, true},
         {"", padding, {"керчь"}, {"керч"}, true},  // no match at all
+        // Matches in the lead, which the index counts kLeadWeight times
+        // (schema.h), and after it.
+        {"Керчь", "Керчь, Керчи и керченские. " + padding + "Керчь!", {"керчь"}, {"керч"}, true},
         {"", "Керчь", {"керчь"}, {"керч"}, false},  // the whole text is the stretch
     };
     for (const Case& c : cases) {
