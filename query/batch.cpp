@@ -155,7 +155,7 @@ unsigned batch_threads(const QueryOptions& opt) {
 
 // One line's answer, or its error.
 OrderedOutput::Answer answer(SearchSession& session, const QueryOptions& base, const std::string& text,
-                             std::size_t line, std::mutex& writing) {
+                             std::size_t line, Watchdog& watchdog, std::mutex& writing) {
     OrderedOutput::Answer answer;
     try {
         const QueryOptions opt = line_options(text, base);
@@ -164,7 +164,7 @@ OrderedOutput::Answer answer(SearchSession& session, const QueryOptions& base, c
             answer.err += "newsdex-query: warning: line " + std::to_string(line) + ": shard " + shard +
                           "; results are partial\n";
         };
-        TimeLimit time_limit(opt.time_limit, time_limit_message(line, opt.time_limit), &writing);
+        TimeLimit time_limit(watchdog, opt.time_limit, time_limit_message(line, opt.time_limit), &writing);
         const SearchResult result = session.search(request);
         time_limit.disarm();
         for (const std::string& note : result.notes)
@@ -255,6 +255,7 @@ int run_batch(const QueryOptions& defaults, std::FILE* in, std::ostream& out, Ti
     base.json = true;  // every hit with its topic scores, as --json prints it
     SharedInput input(in);
     OrderedOutput output(out, std::cerr);
+    Watchdog watchdog;  // every line's --time-limit
     // Each thread its own session (analyzer, topic profiles, open index):
     // they share nothing but the input and the output.
     auto work = [&] {
@@ -262,7 +263,7 @@ int run_batch(const QueryOptions& defaults, std::FILE* in, std::ostream& out, Ti
         while (!output.stopped()) {
             std::optional<SharedInput::Line> line = input.next();
             if (!line) return;
-            output.put(line->number, answer(session, base, line->text, line->number, output.writing()));
+            output.put(line->number, answer(session, base, line->text, line->number, watchdog, output.writing()));
         }
     };
     {

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -84,4 +85,51 @@ TEST_CASE("past the time limit, output being written is finished before the proc
     ::close(fds[0]);
     CHECK(status == 2);
     CHECK(written == "half and whole\n");
+}
+
+namespace {
+
+std::size_t threads_of_this_process() {
+    std::size_t n = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator("/proc/self/task")) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("a batch's limits share one watchdog thread", "[time-limit]") {
+    const std::size_t before = threads_of_this_process();
+    {
+        Watchdog watchdog;
+        for (int i = 0; i < 100; ++i) {
+            TimeLimit limit(watchdog, 30, "unused");
+            limit.disarm();
+        }
+        CHECK(threads_of_this_process() == before + 1);
+    }
+    CHECK(threads_of_this_process() == before);
+}
+
+TEST_CASE("on a shared watchdog, the limit that passes ends the process, whichever was armed first",
+          "[time-limit]") {
+    const auto started = std::chrono::steady_clock::now();
+    CHECK(exit_status_of([] {
+              Watchdog watchdog;
+              TimeLimit later(watchdog, 30, "unused");
+              TimeLimit done(watchdog, 0.01, "unused");
+              done.disarm();
+              // Armed after a later deadline: the watchdog wakes for it.
+              TimeLimit sooner(watchdog, 0.05, "newsdex-query: test: time limit");
+              std::this_thread::sleep_for(std::chrono::seconds(60));
+          }) == 2);
+    CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(10));
+    // Disarmed in time, all of them: the process goes on.
+    CHECK(exit_status_of([] {
+              Watchdog watchdog;
+              TimeLimit a(watchdog, 0.05, "unused");
+              TimeLimit b(watchdog, 0.05, "unused");
+              a.disarm();
+              b.disarm();
+              std::this_thread::sleep_for(std::chrono::milliseconds(200));
+          }) == 0);
 }
