@@ -21,9 +21,10 @@
 namespace newsdex {
 
 // The thread that waits for the deadlines armed on it, one for all the
-// queries of a `--batch` (a thread started and joined for each of its
-// queries was 5–8% of a batch's wall time, most of it in the kernel).
-// Started by the first deadline armed; stopped and joined when destroyed.
+// queries of a `--batch`: a thread started and joined for each query cost
+// the bench's 497 lines 2% of their time (514 against 525 queries/s,
+// median of 8 runs; 499 threads against 3). Started by the first deadline
+// armed; stopped and joined when destroyed.
 class Watchdog {
 public:
     using Ticket = std::uint64_t;
