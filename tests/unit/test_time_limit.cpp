@@ -5,6 +5,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
+
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -74,7 +76,8 @@ TEST_CASE("past the time limit, output being written is finished before the proc
             n = ::write(fds[1], " and whole\n", 11);
         });
         while (!held) std::this_thread::yield();
-        TimeLimit limit(0.05, "newsdex-query: test: time limit", &writing);
+        Watchdog watchdog;
+        TimeLimit limit(watchdog, 0.05, "newsdex-query: test: time limit", &writing);
         std::this_thread::sleep_for(std::chrono::seconds(30));
         writer.join();
     });
@@ -96,6 +99,30 @@ std::size_t threads_of_this_process() {
 }
 
 }  // namespace
+
+TEST_CASE("one query's limit starts no thread, and only its own timer's signal ends the process",
+          "[time-limit]") {
+    const std::size_t before = threads_of_this_process();
+    {
+        TimeLimit limit(30, "unused");
+        CHECK(threads_of_this_process() == before);
+    }
+    // SIGALRM from elsewhere (kill -ALRM, raise) is not the deadline; once
+    // disarmed, SIGALRM's handler is what it was (here: ignored).
+    CHECK(exit_status_of([] {
+              ::signal(SIGALRM, SIG_IGN);
+              TimeLimit limit(30, "unused");
+              ::raise(SIGALRM);
+              limit.disarm();
+              ::raise(SIGALRM);
+          }) == 0);
+    // A fraction of a second, and a limit too far off to count in nanoseconds.
+    CHECK(exit_status_of([] {
+              TimeLimit far(1e300, "unused");
+              TimeLimit soon(0.001, "newsdex-query: test: time limit");
+              std::this_thread::sleep_for(std::chrono::seconds(30));
+          }) == 2);
+}
 
 TEST_CASE("a batch's limits share one watchdog thread", "[time-limit]") {
     const std::size_t before = threads_of_this_process();
