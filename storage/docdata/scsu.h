@@ -1,9 +1,11 @@
-// UTF-8 to SCSU and back, with ICU's "SCSU" converter. SCSU (Unicode
+// UTF-8 to SCSU and back: encoded with ICU's "SCSU" converter, decoded by
+// hand where the text is well-formed (decode_well_formed_scsu). SCSU (Unicode
 // Technical Standard #6) is lossless for all of Unicode and spends one byte
 // on a letter of a small alphabet (Cyrillic, Greek, ...) where UTF-8 spends
 // two; deflate does not win that back (document data, doc_data.h).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,5 +29,10 @@ std::string scsu_to_utf8(std::string_view scsu, std::u16string& utf16);
 // Only that UTF-16, for a reader that needs no UTF-8 (a query's snippets):
 // converting to UTF-8 was a tenth of a one-word query's instructions.
 std::u16string scsu_to_utf16(std::string_view scsu);
+
+// What the two above decode SCSU with first: the standard's rules (UTS #6),
+// by hand, for well-formed SCSU (its UTF-16 well-formed too); nullopt for
+// any other, which ICU's converter then decodes.
+std::optional<std::u16string> decode_well_formed_scsu(std::string_view scsu);
 
 }  // namespace newsdex
