@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <thread>
 
 namespace newsdex {
 namespace fs = std::filesystem;
@@ -85,12 +86,28 @@ private:
             }
             return;
         }
-        for (const ShardEntry& s : stub.shards) {
-            const std::string name = shard_name(shown, s);
-            // Not opened: no article in the date range, or already reported missing.
-            if (!s.may_match(options_.since, options_.until) || options_.leave_out.count(name)) continue;
-            if (s.is_remote()) add_remote(s, name);
-            else add_local(file, s, name);
+        // Not opened: no article in the date range, or already reported missing.
+        std::vector<const ShardEntry*> opened;
+        for (const ShardEntry& s : stub.shards)
+            if (s.may_match(options_.since, options_.until) && !options_.leave_out.count(shard_name(shown, s)))
+                opened.push_back(&s);
+        // The remote ones connected to at once, then all added in the
+        // stub's order (which document ids follow).
+        std::vector<std::pair<std::string, unsigned>> addresses;
+        for (const ShardEntry* s : opened)
+            if (s->is_remote()) {
+                const RemoteAddress where = *parse_remote_line(s->database);
+                addresses.emplace_back(where.host, where.port);
+            }
+        std::vector<RemoteConnection> connections = connect_remote_shards(addresses, options_.timeout_seconds);
+        auto connection = connections.begin();
+        auto address = addresses.begin();
+        for (const ShardEntry* s : opened) {
+            const std::string name = shard_name(shown, *s);
+            if (s->is_remote())
+                add_remote(std::move(*connection++), name, *address++);
+            else
+                add_local(file, *s, name);
         }
     }
 
@@ -113,16 +130,13 @@ private:
         }
     }
 
-    void add_remote(const ShardEntry& s, const std::string& name) {
-        const RemoteAddress where = *parse_remote_line(s.database);
-        const unsigned timeout = milliseconds(options_.timeout_seconds);
-        const std::string address = where.host + ":" + std::to_string(where.port);
-        const std::string shown = name + " (" + address + ")";
-        try {
-            add(Xapian::Remote::open(where.host, where.port, timeout, timeout), name, address);
-        } catch (const Xapian::Error& e) {
-            set_.missing.push_back(shown + ": " + xapian_reason(e));
-        }
+    void add_remote(RemoteConnection connection, const std::string& name,
+                    const std::pair<std::string, unsigned>& where) {
+        const std::string address = where.first + ":" + std::to_string(where.second);
+        if (connection.db)
+            add(std::move(*connection.db), name, address);
+        else
+            set_.missing.push_back(name + " (" + address + "): " + connection.error);
     }
 
     const OpenOptions& options_;
@@ -141,6 +155,27 @@ std::vector<std::string> IndexSet::names() const {
 
 bool IndexSet::any_remote() const {
     return std::any_of(shards.begin(), shards.end(), [](const Shard& s) { return s.remote(); });
+}
+
+std::vector<RemoteConnection> connect_remote_shards(const std::vector<std::pair<std::string, unsigned>>& addresses,
+                                                    double timeout_seconds) {
+    const unsigned timeout = milliseconds(timeout_seconds);
+    std::vector<RemoteConnection> out(addresses.size());
+    const auto connect = [&](std::size_t i) {
+        try {
+            out[i].db = Xapian::Remote::open(addresses[i].first, addresses[i].second, timeout, timeout);
+        } catch (const Xapian::Error& e) {
+            out[i].error = xapian_reason(e);
+        } catch (const std::exception& e) {
+            out[i].error = e.what();
+        }
+    };
+    {
+        std::vector<std::jthread> others;  // joined at the end of this block
+        for (std::size_t i = 1; i < addresses.size(); ++i) others.emplace_back(connect, i);
+        if (!addresses.empty()) connect(0);
+    }
+    return out;
 }
 
 IndexSet open_index_set(const std::vector<fs::path>& indexes, const OpenOptions& options) {

@@ -15,8 +15,10 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace newsdex {
@@ -59,6 +61,19 @@ struct ShardsUnavailable : IndexError {
 // shard that fails is listed in `missing`), or ShardsUnavailable when
 // nothing could be opened.
 IndexSet open_index_set(const std::vector<std::filesystem::path>& indexes, const OpenOptions& options);
+
+// A remote shard connected to, or why not.
+struct RemoteConnection {
+    std::optional<Xapian::Database> db;
+    std::string error;  // Xapian's reason, when db is empty
+};
+
+// Connects to every HOST:PORT at once, each but the first on a thread of
+// its own, each given `timeout_seconds` to connect and to answer: however
+// many servers are down or silent, a query waits one --timeout for them
+// (it waited one for each, one after another). In the order given.
+std::vector<RemoteConnection> connect_remote_shards(const std::vector<std::pair<std::string, unsigned>>& addresses,
+                                                    double timeout_seconds);
 
 // Which of the combined databases a document id belongs to (Xapian
 // interleaves document ids of combined databases).

@@ -9,6 +9,7 @@
 #include "query_builder.h"
 #include "recency.h"
 #include "base/schema.h"
+#include "base/xapian_reason.h"
 #include "spelling.h"
 #include "story_counts.h"
 #include "analysis/topic_profiles.h"
@@ -444,19 +445,27 @@ auto with_retries(const SearchRequest& request, Work work) {
                 for (const std::string& m : missing) request.on_missing(m);
             return out;
         } catch (const Xapian::NetworkError& e) {
-            // Which remote shards stopped answering? Ask each again, briefly.
-            bool dropped = false;
-            for (const Shard& shard : set.shards) {
-                if (!shard.remote()) continue;
-                try {
-                    const auto [host, port] = parse_host_port(shard.address);
-                    const unsigned ms = static_cast<unsigned>(std::max(1.0, request.timeout_seconds * 1000));
-                    Xapian::Remote::open(host, port, ms, ms).get_doccount();
-                } catch (const Xapian::Error& why) {
-                    missing.push_back(shard.shown() + ": " + why.get_msg());
-                    options.leave_out.insert(shard.name);
-                    dropped = true;
+            // Which remote shards stopped answering? Ask them again, all at once.
+            std::vector<const Shard*> remotes;
+            std::vector<std::pair<std::string, unsigned>> addresses;
+            for (const Shard& shard : set.shards)
+                if (shard.remote()) {
+                    remotes.push_back(&shard);
+                    addresses.push_back(parse_host_port(shard.address));
                 }
+            const std::vector<RemoteConnection> answers = connect_remote_shards(addresses, request.timeout_seconds);
+            bool dropped = false;
+            for (std::size_t i = 0; i < remotes.size(); ++i) {
+                std::string why = answers[i].error;
+                try {
+                    if (answers[i].db) answers[i].db->get_doccount();
+                } catch (const Xapian::Error& e) {
+                    why = xapian_reason(e);
+                }
+                if (why.empty()) continue;
+                missing.push_back(remotes[i]->shown() + ": " + why);
+                options.leave_out.insert(remotes[i]->name);
+                dropped = true;
             }
             if (!dropped) {
                 if (network_retried || last) {

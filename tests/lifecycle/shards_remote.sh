@@ -10,8 +10,8 @@
 # query must not even open a shard outside its dates; a killed server and a
 # stalled one (SIGSTOP, --timeout) give a partial answer: exit 0, a warning
 # on stderr naming the shard, a "partial" line in JSON, and the hits of the
-# shards still there; a stub of only remote shards whose server never answers
-# gives up after one --timeout. Every server this starts is stopped on exit.
+# shards still there; a stub of only remote shards whose servers never answer
+# gives up after one --timeout, however many they are. Every server this starts is stopped on exit.
 #
 # Usage: shards_remote.sh NEWSDEX_INDEX NEWSDEX_QUERY
 # Needs python3 and xapian-tcpsrv (xapian-tools). Last line:
@@ -305,32 +305,35 @@ if [ $rb -eq 0 ] && grep -q "warning: shard 2025 (127.0.0.1:$port3)" "$work/b.er
 else fail "a server dropping the connection mid-query: exit $rb, stderr: $(cat "$work/b.err"), last line: $(tail -1 "$work/b")"; fi
 kill -CONT "$server_undated"
 
-# A stub of only remote shards whose one server accepts and never answers:
+# A stub of only remote shards whose three servers accept and never answer:
 # the query gives up after one --timeout (it used to connect three times,
-# three timeouts), exit 2 naming the shard. The silent server (python3,
-# loopback only) quits by itself after 60 s.
-port4=$(free_port)
-python3 - "$port4" >>"$work/tcpsrv.log" 2>&1 <<'EOF3' &
-import socket, sys, time
-s = socket.socket()
-s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("127.0.0.1", int(sys.argv[1])))
-s.listen(8)
-s.settimeout(0.5)
+# three timeouts, for one; and to wait for each shard in turn, a timeout
+# each), exit 2 naming every shard. The silent servers (python3, loopback
+# only) quit by themselves after 60 s.
+port4=$(free_port) port5=$(free_port) port6=$(free_port)
+python3 - "$port4" "$port5" "$port6" >>"$work/tcpsrv.log" 2>&1 <<'EOF3' &
+import select, socket, sys, time
+listening = []
+for port in sys.argv[1:]:
+    s = socket.socket()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind(("127.0.0.1", int(port)))
+    s.listen(8)
+    listening.append(s)
 held, deadline = [], time.time() + 60
 while time.time() < deadline:
-    try:
+    for s in select.select(listening, [], [], 0.5)[0]:
         held.append(s.accept()[0])
-    except socket.timeout:
-        pass
 EOF3
 servers+=($!)
-for i in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port4") 2>/dev/null && break; sleep 0.1; done
-echo "remote 127.0.0.1:$port4" >"$work/remote-only.stub"
+for port in "$port4" "$port5" "$port6"; do
+    for i in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+done
+printf 'remote 127.0.0.1:%s\n' "$port4" "$port5" "$port6" >"$work/remote-only.stub"
 start=$(date +%s%N)
 "$query_bin" --db "$work/remote-only.stub" --timeout 2 цены >"$work/b" 2>"$work/b.err"; rb=$?
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
-if [ $rb -eq 2 ] && [ "$ms" -lt 3000 ] && grep -q "no shard could be opened: .*127.0.0.1:$port4" "$work/b.err"; then ok
-else fail "remote-only stub, silent server, --timeout 2: exit $rb in $ms ms (expected 2, under 3000 ms): $(cat "$work/b.err")"; fi
+if [ $rb -eq 2 ] && [ "$ms" -lt 3000 ] && grep -q "no shard could be opened: .*127.0.0.1:$port4.*127.0.0.1:$port5.*127.0.0.1:$port6" "$work/b.err"; then ok
+else fail "remote-only stub, three silent servers, --timeout 2: exit $rb in $ms ms (expected 2, under 3000 ms): $(cat "$work/b.err")"; fi
 
 finish
