@@ -65,8 +65,8 @@ private:
 // The deadline of a process that does one thing at a time (one query):
 // a POSIX timer whose signal (SIGALRM) writes the message and ends the
 // process, with no thread. A thread started and joined for each query
-// process took 3.3% of a one-word query's wall time (4.62 against 4.47 ms,
-// 300 interleaved runs). Nothing may be written to stdout while it is
+// process took 2.9% of a one-word query's wall time (3.52 against 3.42 ms,
+// 500 interleaved runs). Nothing may be written to stdout while it is
 // armed (a signal handler cannot wait for a lock): a batch, whose threads
 // write while others are timed, uses a Watchdog.
 class AlarmDeadline {
