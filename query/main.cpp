@@ -365,14 +365,16 @@ int main(int argc, char** argv) {
         return kError;
     }
 
-    // All the work of a command, up to its complete answer (disarmed there).
-    std::ostringstream limit_text;
-    limit_text << opt.time_limit;
-    newsdex::TimeLimit time_limit(opt.time_limit, "newsdex-query: query still running after its time limit of " +
-                                                      limit_text.str() +
-                                                      " s; stopped (narrow the query, or raise --time-limit)");
     opt.limit_given = app.get_option("-n")->count() > 0;
     try {
+        // All the work of a command, up to its complete answer (disarmed
+        // there). Inside the try: a timer the system refuses is an error
+        // like any other.
+        std::ostringstream limit_text;
+        limit_text << opt.time_limit;
+        newsdex::TimeLimit time_limit(opt.time_limit, "newsdex-query: query still running after its time limit of " +
+                                                          limit_text.str() +
+                                                          " s; stopped (narrow the query, or raise --time-limit)");
         apply_config(app, opt);
         return parsed_command(app).run(opt, time_limit);
     } catch (const std::exception& e) {
