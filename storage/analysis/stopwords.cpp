@@ -1,15 +1,16 @@
 #include "analysis/stopwords.h"
 
-#include <string>
-#include <unordered_set>
+#include <algorithm>
+#include <array>
 
 namespace newsdex {
+
+namespace {
 
 // Snowball's Russian list, normalized as the analyzer does (ё→е), without
 // "не", "нет" and "ни" (in news, negation changes what a sentence says),
 // plus a few function words the list lacks.
-const std::vector<std::string_view>& russian_stopwords() {
-    static const std::vector<std::string_view> words{
+constexpr auto kWords = std::to_array<std::string_view>({
         "и", "в", "во", "что", "он", "на", "я", "с", "со", "как", "а", "то",
         "все", "она", "так", "его", "но", "да", "ты", "к", "у", "же", "вы",
         "за", "бы", "по", "только", "ее", "мне", "было", "вот", "от", "меня",
@@ -30,13 +31,21 @@ const std::vector<std::string_view>& russian_stopwords() {
         // Not in Snowball's list, and as empty in news copy:
         "это", "также", "который", "которая", "которое", "которые", "которых", "которым", "которой",
         "котором", "которого", "могут", "свой", "своих", "своей", "своим", "своего",
-    };
-    return words;
-}
+    });
 
-bool is_stopword(std::string_view word) {
-    static const std::unordered_set<std::string_view> set(russian_stopwords().begin(), russian_stopwords().end());
-    return set.count(word) > 0;
-}
+// Sorted at compile time for is_stopword: a hash set of them, built at
+// the first look-up, cost each query process 116 k instructions (2.2% of
+// a one-word query's, callgrind).
+constexpr auto kSorted = [] {
+    auto sorted = kWords;
+    std::sort(sorted.begin(), sorted.end());
+    return sorted;
+}();
+
+}  // namespace
+
+std::span<const std::string_view> russian_stopwords() { return kWords; }
+
+bool is_stopword(std::string_view word) { return std::binary_search(kSorted.begin(), kSorted.end(), word); }
 
 }  // namespace newsdex

@@ -6,13 +6,13 @@
 
 #include <xapian.h>
 
+#include <span>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace newsdex {
 
-const std::vector<std::string_view>& russian_stopwords();
+std::span<const std::string_view> russian_stopwords();
 bool is_stopword(std::string_view word);
 // These words as a stopper for QueryParser::set_stopper (one not released
 // to Xapian's reference counting: its owner outlives the parser). It asks

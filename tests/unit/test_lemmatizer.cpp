@@ -495,3 +495,10 @@ TEST_CASE("a build in segments keeps the synonym table through the merge", "[lem
     CHECK(ids_in(without, db, "финал") == std::set<std::string>{"final"});
     CHECK(ids_in(without, db, "человек") == std::set<std::string>{"people"});
 }
+
+TEST_CASE("every listed stopword is one, and negation and news words are not", "[stopwords]") {
+    for (const std::string_view word : russian_stopwords()) CHECK(is_stopword(word));
+    for (const std::string_view word : {"не", "нет", "ни", "россия", "сша", "", "ёще", "и ", "Это"})
+        CHECK_FALSE(is_stopword(word));
+    CHECK(is_stopword("еще"));  // listed as the analyzer writes it, ё folded
+}
