@@ -258,11 +258,11 @@ std::string scsu_to_utf8(std::string_view scsu) {
 
 namespace {
 
-std::u16string decode_scsu(std::string_view scsu) {
+// ICU's converter alone: for what decode_well_formed_scsu does not decode.
+std::u16string icu_decode_scsu(std::string_view scsu) {
     std::u16string utf16;
     if (scsu.empty()) return utf16;
     check_size(scsu);
-    if (std::optional<std::u16string> decoded = decode_well_formed_scsu(scsu)) return std::move(*decoded);
     const Converter converter = open_scsu();
     const auto scsu_length = static_cast<int32_t>(scsu.size());
     // One unit a byte, but for characters beyond U+FFFF and CJK.
@@ -273,6 +273,30 @@ std::u16string decode_scsu(std::string_view scsu) {
         },
         "SCSU to UTF-16 conversion");
     return utf16;
+}
+
+// `utf16` as UTF-8, each lone surrogate (damaged text) a U+FFFD; `utf16`
+// then becomes what ICU's fromUTF8 makes of that UTF-8.
+std::string utf8_replacing_lone_surrogates(std::u16string& utf16) {
+    if (utf16.empty()) return {};
+    const auto utf16_length = static_cast<int32_t>(utf16.size());
+    // Two bytes a unit for Cyrillic.
+    std::string utf8;
+    int32_t substitutions = 0;
+    append_converted(
+        utf8, static_cast<int32_t>(std::min<int64_t>(2 * int64_t{utf16_length} + 16, INT32_MAX)),
+        [&](char* buffer, int32_t capacity, UErrorCode& status) {
+            int32_t length = 0;
+            u_strToUTF8WithSub(buffer, capacity, &length, utf16.data(), utf16_length, kReplacement, &substitutions,
+                               &status);
+            return length;
+        },
+        "UTF-16 to UTF-8 conversion");
+    if (substitutions > 0) {
+        const icu::UnicodeString back = icu::UnicodeString::fromUTF8(utf8);
+        utf16.assign(back.getBuffer(), static_cast<std::size_t>(back.length()));
+    }
+    return utf8;
 }
 
 // Four units at a time (the loop a unit at a time, which the compiler does
@@ -299,34 +323,17 @@ bool has_surrogate(std::u16string_view text) {
 std::u16string scsu_to_utf16(std::string_view scsu) {
     // Well-formed UTF-16 already: no surrogate to look for.
     if (std::optional<std::u16string> decoded = decode_well_formed_scsu(scsu)) return std::move(*decoded);
-    std::u16string utf16 = decode_scsu(scsu);
+    std::u16string utf16 = icu_decode_scsu(scsu);
     // A surrogate may be a lone one, which the UTF-8 round trip replaces:
     // rare enough (damaged text) to take it.
-    if (has_surrogate(utf16)) scsu_to_utf8(scsu, utf16);
+    if (has_surrogate(utf16)) utf8_replacing_lone_surrogates(utf16);
     return utf16;
 }
 
 std::string scsu_to_utf8(std::string_view scsu, std::u16string& utf16) {
-    utf16 = decode_scsu(scsu);
-    if (utf16.empty()) return {};
-    const auto utf16_length = static_cast<int32_t>(utf16.size());
-    // Two bytes a unit for Cyrillic; a damaged text may hold lone surrogates.
-    std::string utf8;
-    int32_t substitutions = 0;
-    append_converted(
-        utf8, static_cast<int32_t>(std::min<int64_t>(2 * int64_t{utf16_length} + 16, INT32_MAX)),
-        [&](char* buffer, int32_t capacity, UErrorCode& status) {
-            int32_t length = 0;
-            u_strToUTF8WithSub(buffer, capacity, &length, utf16.data(), utf16_length, kReplacement, &substitutions,
-                               &status);
-            return length;
-        },
-        "UTF-16 to UTF-8 conversion");
-    if (substitutions > 0) {
-        const icu::UnicodeString back = icu::UnicodeString::fromUTF8(utf8);
-        utf16.assign(back.getBuffer(), static_cast<std::size_t>(back.length()));
-    }
-    return utf8;
+    std::optional<std::u16string> decoded = decode_well_formed_scsu(scsu);
+    utf16 = decoded ? std::move(*decoded) : icu_decode_scsu(scsu);
+    return utf8_replacing_lone_surrogates(utf16);
 }
 
 }  // namespace newsdex
