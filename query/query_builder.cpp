@@ -273,6 +273,24 @@ Xapian::doccount lemma_articles(const Xapian::Database& db, const std::vector<st
     return n;
 }
 
+// The lemma's term where its word is used as a name (schema.h, XC), when a
+// query word asks for it: one typed with a capital does; one typed in lower
+// case only where the lemma is used so in at least a fifth of the articles
+// that have it. Then its capitals are mostly names made of the word
+// («Совета Федерации», «Олимпиады»), which it means too; fewer, and they
+// are mostly another word that looks like it: газ is not «сектор Газа»
+// (31 dev articles against 487 with the gas), президент loses 6 of 3,783.
+std::optional<std::string> name_use_term(const Xapian::Database& db, const std::string& field,
+                                         const std::string& lemma, bool capital) {
+    std::string term = std::string(schema::kNameUsePrefix) + field + lemma;
+    const Xapian::doccount as_name = db.get_termfreq(term);
+    if (as_name == 0) return std::nullopt;
+    constexpr Xapian::doccount kWordUsesPerNameUse = 4;  // a fifth or more used as a name
+    if (capital || kWordUsesPerNameUse * as_name >= db.get_termfreq(std::string(schema::kLemmaPrefix) + field + lemma))
+        return term;
+    return std::nullopt;
+}
+
 // The lemmas of a form as typed. A word typed in lower case whose name
 // reading («Путин», «Киев») the index holds more often than its lower-case
 // reading is read as the name too: people type «путин» and «киев» in lower
@@ -372,8 +390,11 @@ std::optional<Xapian::Query> by_lemma(Lemmatizer& lemmatizer, Xapian::Stem& stem
             continue;
         }
         const bool only_its_own = reading.keywords && is_dictionary_form(lemmas, form);
-        for (const std::string& lemma : lemmas)
-            if (!only_its_own || lemma == form) terms.push_back(std::string(schema::kLemmaPrefix) + field + lemma);
+        for (const std::string& lemma : lemmas) {
+            if (only_its_own && lemma != form) continue;
+            terms.push_back(std::string(schema::kLemmaPrefix) + field + lemma);
+            if (std::optional<std::string> t = name_use_term(reading.db, field, lemma, capital)) terms.push_back(std::move(*t));
+        }
     }
     if (stopword) {
         const std::vector<std::string> exact = stopword_forms(stemmer, field, stem);
@@ -605,6 +626,7 @@ ParsedQuery QueryBuilder::build_normalized(std::string_view user_query, Analyzer
     for (auto t = result.query.get_terms_begin(); t != result.query.get_terms_end(); ++t) {
         const std::string& term = *t;
         if (term.starts_with(schema::kNameKeyPrefix) || term.starts_with(schema::kLemmaPrefix) ||
+            term.starts_with(schema::kNameUsePrefix) ||
             term.starts_with(schema::kUnknownStemPrefix) || term.starts_with(schema::kUnknownNamePrefix))
             continue;
         const bool field = has_field_letter(term);

@@ -11,8 +11,9 @@
 namespace newsdex {
 namespace {
 
-// Content words only: lemmas ("XMпошлина") of the words a dictionary knows
-// and stems ("Zпошлин") of the others (an index keeps no stem term for a
+// Content words only: lemmas ("XMпошлина", and "XCфедерация" where the
+// word is part of a name) of the words a dictionary knows and stems
+// ("Zпошлин") of the others (an index keeps no stem term for a
 // known word since 2026-12-06: schema.h); not field terms ("ZS", "XMS"),
 // other prefixes, numbers, stopwords, or words of fewer than four letters.
 // `exclude`: stems (a topic profile's), whose lemmas are left out too.
@@ -30,14 +31,15 @@ public:
         const std::string stem = prefix == 1 ? word : stemmer_(word);
         return !stopped_.count(stem) && (!exclude_ || !exclude_->count(stem));
     }
-    // The prefix before the word of a content term: 1 ("Z"), 2 ("XM"), or
+    // The prefix before the word of a content term: 1 ("Z"), 2 ("XM", "XC"), or
     // 0 for any other term.
     static std::size_t word_prefix_size(const std::string& term) {
         const auto field_or_none = [&](std::size_t at) {
             return term.size() <= at || (term[at] >= 'A' && term[at] <= 'Z');
         };
         if (term.starts_with(schema::kStemPrefix) && !field_or_none(1)) return 1;
-        if (term.starts_with(schema::kLemmaPrefix) && !field_or_none(2)) return 2;
+        if ((term.starts_with(schema::kLemmaPrefix) || term.starts_with(schema::kNameUsePrefix)) && !field_or_none(2))
+            return 2;
         return 0;
     }
 

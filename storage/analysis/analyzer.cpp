@@ -95,7 +95,8 @@ uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uin
     // The number just before this word, for "30 евро".
     std::string number;
     uint32_t number_position = 0;
-    tokenizer_.tokenize(utf16_from_utf8(text), [&](const Token& t) {
+    const icu::UnicodeString utf16 = utf16_from_utf8(text);
+    tokenizer_.tokenize(utf16, [&](const Token& t) {
         const Xapian::termcount general_wdf = t.begin < general.lead_end ? general.lead_wdf : general.wdf;
         const std::string stem = stemmer_(t.text);
         const Xapian::termpos pos = base + t.position;
@@ -135,7 +136,8 @@ uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uin
         if (t.capitalized && t.parts.empty())
             if (const std::string key = name_key(t.text); key.size() >= kMinNameKeyBytes) doc.add_term(name_prefix + key);
         if (with_lemmas) {
-            index_lemmas(doc, t, stem, lemmas, general_wdf, prefix, number, number_position);
+            const bool name_use = lemmas.capitalized_common_word() && !starts_sentence(utf16, t.begin);
+            index_lemmas(doc, t, stem, lemmas, name_use, general_wdf, prefix, number, number_position);
             if (positional) {
                 number = is_number(t.text) ? t.text : std::string();
                 number_position = t.position;
@@ -147,7 +149,7 @@ uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uin
 }
 
 void Analyzer::index_lemmas(Xapian::Document& doc, const Token& t, const std::string& stem,
-                            const WordLemmas& word, Xapian::termcount general_wdf,
+                            const WordLemmas& word, bool name_use, Xapian::termcount general_wdf,
                             const std::string& prefix, const std::string& number,
                             uint32_t number_position) {
     if (!t.parts.empty()) {
@@ -173,7 +175,7 @@ void Analyzer::index_lemmas(Xapian::Document& doc, const Token& t, const std::st
         // этот, который) are in nearly every article.
         if (word.is_stopword(i)) continue;
         const std::string& lemma = lemmas[i];
-        add_in_fields(doc, schema::kLemmaPrefix, lemma, general_wdf, prefix);
+        add_in_fields(doc, name_use ? schema::kNameUsePrefix : schema::kLemmaPrefix, lemma, general_wdf, prefix);
         // A name's key from its lemma too: «Жириновского» is keyed as
         // Жириновский, which "Zhirinovsky" finds.
         if (t.capitalized && lemma != t.text)
@@ -227,20 +229,6 @@ void append_syntax(icu::UnicodeString& out, const icu::UnicodeString& text, int3
                 out.append(c);
         }
     }
-}
-
-// Whether the word at `begin` starts a sentence: nothing but spaces,
-// quotes and brackets between it and the text's start or a . ! ? or ….
-bool starts_sentence(const icu::UnicodeString& text, int32_t begin) {
-    for (int32_t i = begin; i > 0;) {
-        const UChar32 c = text.char32At(i - 1);
-        i -= U16_LENGTH(c);
-        if (c == u'.' || c == u'!' || c == u'?' || c == u'…') return true;
-        if (!(u_isspace(c) || u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK) || c == u'(' || c == u'[' ||
-              c == u'-' || c == u'—' || c == u'–'))
-            return false;
-    }
-    return true;
 }
 
 bool has_lower_case(const icu::UnicodeString& text, int32_t begin, int32_t end) {

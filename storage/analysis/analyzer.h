@@ -116,10 +116,11 @@ private:
                          const std::string& prefix, std::vector<AnalyzedToken>* tokens = nullptr);
 
     // The lemma, unknown-stem, unit and name-key terms of one token (schema.h,
-    // XM and XZ), whose dictionary lemmas are `word`'s (none for a compound
-    // or a number); `number` is the number just before it, if any.
+    // XM, XC and XZ), whose dictionary lemmas are `word`'s (none for a
+    // compound or a number); `name_use`: its lemmas are XC terms, not XM;
+    // `number` is the number just before it, if any.
     void index_lemmas(Xapian::Document& doc, const Token& t, const std::string& stem,
-                      const WordLemmas& word, Xapian::termcount general_wdf,
+                      const WordLemmas& word, bool name_use, Xapian::termcount general_wdf,
                       const std::string& prefix, const std::string& number, uint32_t number_position);
 
     Tokenizer tokenizer_;

@@ -43,7 +43,10 @@ struct ApertiumDictionary::Transducer {
     std::vector<uint32_t> first_arc;  // node n's arcs: [first_arc[n], first_arc[n + 1]), by input
     std::vector<Arc> arcs;
     std::vector<bool> final;
-    std::vector<bool> name_tag;  // by -tag: the tag is <np>
+    // What a tag says of an analysis: a name (<np>), a verb (<vblex>,
+    // <vbser>, <vbmod>...), or neither.
+    enum class TagKind : uint8_t { other, name, verb };
+    std::vector<TagKind> tag_kind;  // by -tag
     // By node: what a walk can do from it, as bits — bit (letter % 63) for
     // each letter it can read next, itself or after arcs that read nothing,
     // and kFinalBit if it can end there so. A walk skips an arc whose target
@@ -60,6 +63,13 @@ struct ApertiumDictionary::Transducer {
 namespace {
 
 using Transducer = ApertiumDictionary::Transducer;
+
+// A tag's name without its brackets ("np", "vblex").
+Transducer::TagKind kind_of_tag(const std::u32string& name) {
+    if (name == U"np") return Transducer::TagKind::name;
+    if (name.starts_with(U"vb")) return Transducer::TagKind::verb;
+    return Transducer::TagKind::other;
+}
 
 // Puts the sections of one file into one Transducer, states numbered one
 // section after another and the root last. Readers give each section's
@@ -79,8 +89,8 @@ public:
     }
     void set_final(uint32_t state) { fst_->final.at(offset_ + state) = true; }
 
-    // `name_tags`: by -tag, whether the tag is <np>.
-    std::unique_ptr<Transducer> finish(std::vector<bool> name_tags) {
+    // `tag_kinds`: by -tag.
+    std::unique_ptr<Transducer> finish(std::vector<Transducer::TagKind> tag_kinds) {
         const auto nodes = static_cast<uint32_t>(fst_->final.size());
         if (fst_->first_arc.size() != nodes) throw std::runtime_error("states and their arcs do not agree");
         fst_->root = nodes;
@@ -93,7 +103,7 @@ public:
         for (uint32_t node = 0; node < nodes; ++node)
             std::sort(fst_->arcs.begin() + fst_->first_arc[node], fst_->arcs.begin() + fst_->first_arc[node + 1],
                       [](const Transducer::Arc& a, const Transducer::Arc& b) { return a.input < b.input; });
-        fst_->name_tag = std::move(name_tags);
+        fst_->tag_kind = std::move(tag_kinds);
         compute_reach(*fst_);
         return std::move(fst_);
     }
@@ -153,7 +163,7 @@ public:
     std::optional<std::unique_ptr<Transducer>> read() {
         if (!header("LTTB")) return std::nullopt;
         for (uint64_t letters = number(); letters > 0; --letters) number();
-        std::vector<bool> name_tags = alphabet();
+        std::vector<Transducer::TagKind> tag_kinds = alphabet();
         TransducerBuilder builder;
         // An arc takes two bytes of the file at least: room for them all
         // at once, where growing the arrays arc by arc copied them some
@@ -164,7 +174,7 @@ public:
             if (!header("LTTD")) return std::nullopt;
             section(builder);
         }
-        return builder.finish(std::move(name_tags));
+        return builder.finish(std::move(tag_kinds));
     }
 
 private:
@@ -202,13 +212,13 @@ private:
 
     // The tags ("np" for <np>) and the symbol pairs an arc's tag names:
     // (input, output), tags negative.
-    std::vector<bool> alphabet() {
+    std::vector<Transducer::TagKind> alphabet() {
         const uint64_t tags = count();
-        std::vector<bool> name_tags(tags + 1, false);
+        std::vector<Transducer::TagKind> tag_kinds(tags + 1, Transducer::TagKind::other);
         for (uint64_t tag = 1; tag <= tags; ++tag) {
             std::u32string name;
             for (uint64_t length = number(); length > 0; --length) name.push_back(static_cast<char32_t>(number()));
-            name_tags[tag] = name == U"np";
+            tag_kinds[tag] = kind_of_tag(name);
         }
         const auto bias = static_cast<int64_t>(tags);
         for (uint64_t pairs = number(); pairs > 0; --pairs) {
@@ -216,7 +226,7 @@ private:
             const auto output = static_cast<int64_t>(number()) - bias;
             pairs_.push_back({static_cast<int32_t>(input), static_cast<int32_t>(output)});
         }
-        return name_tags;
+        return tag_kinds;
     }
 
     // Transducer::read: the initial state, the finals as deltas, then each
@@ -275,13 +285,16 @@ std::unique_ptr<Transducer> read_with_lttoolbox(FILE* file) {
         }
         for (const auto& [state, weight] : section.getFinals()) builder.set_final(static_cast<uint32_t>(state));
     }
-    std::vector<bool> name_tags(static_cast<std::size_t>(alphabet.size()) + 1, false);
+    std::vector<Transducer::TagKind> tag_kinds(static_cast<std::size_t>(alphabet.size()) + 1,
+                                               Transducer::TagKind::other);
     for (int32_t tag = 1; tag <= alphabet.size(); ++tag) {
         UString symbol;
         alphabet.getSymbol(symbol, -tag);
-        name_tags[static_cast<std::size_t>(tag)] = symbol == u"<np>";
+        if (symbol.size() >= 2 && symbol.front() == u'<' && symbol.back() == u'>')
+            tag_kinds[static_cast<std::size_t>(tag)] =
+                kind_of_tag(std::u32string(symbol.begin() + 1, symbol.end() - 1));
     }
-    return builder.finish(std::move(name_tags));
+    return builder.finish(std::move(tag_kinds));
 }
 
 std::unique_ptr<Transducer> load_transducer(const std::string& automorf_bin) {
@@ -354,10 +367,13 @@ private:
         const std::size_t lemma_size = lemma_.size();
         const bool lemma_ended = lemma_ended_;
         const int names = names_;
+        const int verbs = verbs_;
         if (arc.output < 0) {
             lemma_ended_ = true;
-            const auto tag = static_cast<std::size_t>(-arc.output);
-            if (tag < fst_.name_tag.size() && fst_.name_tag[tag]) ++names_;
+            if (const auto tag = static_cast<std::size_t>(-arc.output); tag < fst_.tag_kind.size()) {
+                names_ += fst_.tag_kind[tag] == Transducer::TagKind::name;
+                verbs_ += fst_.tag_kind[tag] == Transducer::TagKind::verb;
+            }
         } else if (arc.output == '#') {
             lemma_ended_ = true;
         } else if (arc.output > 0 && !lemma_ended_) {
@@ -367,6 +383,7 @@ private:
         lemma_.resize(lemma_size);
         lemma_ended_ = lemma_ended;
         names_ = names;
+        verbs_ = verbs;
     }
 
     void emit() {
@@ -378,7 +395,7 @@ private:
             U8_APPEND(bytes, length, U8_MAX_LENGTH, c, error);
             if (!error) lemma.append(bytes, static_cast<std::size_t>(length));
         }
-        if (!lemma.empty()) out_.push_back({std::move(lemma), names_ > 0});
+        if (!lemma.empty()) out_.push_back({std::move(lemma), names_ > 0, verbs_ > 0});
     }
 
     const Transducer& fst_;
@@ -388,6 +405,7 @@ private:
     std::vector<int32_t> lemma_;
     bool lemma_ended_ = false;
     int names_ = 0;
+    int verbs_ = 0;
 };
 
 // The letters a walk may read at each position of `word` (lower case, ё

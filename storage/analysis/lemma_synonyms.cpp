@@ -87,7 +87,8 @@ std::optional<std::vector<std::string>> lemmas_in_index(const Xapian::Database& 
     if (capitalized)
         if (auto lemmas = read_key(db, kCapitalKey + form, form)) return lemmas;
     if (auto lemmas = read_key(db, form, form)) return lemmas;
-    if (db.term_exists(std::string(schema::kLemmaPrefix) + form)) return std::vector<std::string>{form};
+    if (db.term_exists(std::string(schema::kLemmaPrefix) + form) || db.term_exists(std::string(schema::kNameUsePrefix) + form))
+        return std::vector<std::string>{form};
     // Met (its own term is there) with no lemma recorded: no dictionary knew it.
     if (db.term_exists(form)) return std::vector<std::string>{};
     return std::nullopt;

@@ -95,8 +95,8 @@ Lemmatizer::~Lemmatizer() = default;
 Lemmatizer::Lemmatizer(Lemmatizer&&) noexcept = default;
 Lemmatizer& Lemmatizer::operator=(Lemmatizer&&) noexcept = default;
 
-WordLemmas::WordLemmas(std::vector<std::string> found, bool stopword_form)
-    : lemmas(std::move(found)), stopword_form_(stopword_form) {
+WordLemmas::WordLemmas(std::vector<std::string> found, bool stopword_form, bool common_word)
+    : lemmas(std::move(found)), stopword_form_(stopword_form), common_word_(common_word) {
     bool any_stopword = false;
     for (std::size_t i = 0; i < lemmas.size(); ++i) {
         if (!newsdex::is_stopword(lemmas[i])) continue;
@@ -119,18 +119,23 @@ const WordLemmas& Lemmatizer::word_lemmas(const std::string& word, bool capitali
     auto& cache = cache_[capitalized ? 1 : 0];
     if (auto it = cache.find(word); it != cache.end()) return it->second;
     if (cache.size() >= kMaxCachedWords) cache.clear();
-    std::vector<std::string> found;
+    Found found;
     if (std::optional<std::vector<std::string>> recorded = index_ ? lemmas_in_index(*index_, word, capitalized)
                                                                   : std::nullopt)
-        found = std::move(*recorded);
+        found.lemmas = std::move(*recorded);
     else if (missing_.empty())
         found = lookup(word, capitalized, /*unmet_query_word=*/index_.has_value());
+    // A verb is no name, even inside a sentence with a capital: it begins a
+    // title («Россия зовёт»). The lower-case reading is looked up (and
+    // cached) in the other cache, which `cache` is not.
+    const bool common_word =
+        capitalized && !found.verb && !found.lemmas.empty() && found.lemmas == lemmas(word, false);
     if (recording_) {
-        FormLemmas f{word, capitalized, found, {}};
+        FormLemmas f{word, capitalized, found.lemmas, {}};
         if (capitalized) f.lower_lemmas = lemmas(word, false);  // recorded as an entry of its own
         new_forms_.push_back(std::move(f));
     }
-    return cache.emplace(word, WordLemmas(std::move(found), is_stopword(word))).first->second;
+    return cache.emplace(word, WordLemmas(std::move(found.lemmas), is_stopword(word), common_word)).first->second;
 }
 
 void Lemmatizer::use_index(const Xapian::Database& db) {
@@ -142,7 +147,7 @@ void Lemmatizer::use_index(const Xapian::Database& db) {
     if (!without_lemmas_ && has_lemma_synonyms(db)) index_ = db;
 }
 
-std::vector<std::string> Lemmatizer::lookup(const std::string& word, bool capitalized, bool unmet_query_word) {
+Lemmatizer::Found Lemmatizer::lookup(const std::string& word, bool capitalized, bool unmet_query_word) {
     std::vector<LemmaAnalysis> found;
     if (!module_) module_ = std::make_unique<MorphModule>();
     for (const auto& entry : dictionaries_) {
@@ -151,13 +156,14 @@ std::vector<std::string> Lemmatizer::lookup(const std::string& word, bool capita
         if (!capitalized && !found.empty()) break;
     }
     const bool any_name = std::any_of(found.begin(), found.end(), [](const LemmaAnalysis& a) { return a.proper; });
-    std::vector<std::string> out;
+    Found out;
     for (const LemmaAnalysis& a : found) {
         if (any_name && !a.proper) continue;
-        if (std::string lemma = normalize_lemma(a.lemma); !lemma.empty()) out.push_back(std::move(lemma));
+        out.verb |= a.verb;
+        if (std::string lemma = normalize_lemma(a.lemma); !lemma.empty()) out.lemmas.push_back(std::move(lemma));
     }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
+    std::sort(out.lemmas.begin(), out.lemmas.end());
+    out.lemmas.erase(std::unique(out.lemmas.begin(), out.lemmas.end()), out.lemmas.end());
     return out;
 }
 

@@ -53,18 +53,25 @@ struct WordLemmas {
     std::vector<std::string> lemmas;
 
     // `stopword_form`: the word is itself a stopword (stopwords.h).
-    explicit WordLemmas(std::vector<std::string> found = {}, bool stopword_form = false);
+    // `common_word`: capitalized, and read only as its lower-case form is
+    // (no dictionary has a name for it: «Газа», «Песков») and not as a verb.
+    explicit WordLemmas(std::vector<std::string> found = {}, bool stopword_form = false, bool common_word = false);
     // lemmas_stand_for_stem(lemmas)
     bool stand_for_stem() const { return stand_for_stem_; }
     // The word is a stopword: no stem term (schema.h, Z).
     bool stopword_form() const { return stopword_form_; }
     // Whether lemmas[i] is a stopword, which gets no lemma term (schema.h, XM).
     bool is_stopword(std::size_t i) const;
+    // A capitalized word the dictionaries read only as a common word, and
+    // not as a verb: in the middle of a sentence it is used as a name
+    // («сектор Газа», «Совет Федерации»), and is indexed apart (schema.h, XC).
+    bool capitalized_common_word() const { return common_word_; }
 
 private:
     std::uint32_t stopwords_ = 0;  // bit i: lemmas[i], for the first 32
     bool stand_for_stem_ = false;
     bool stopword_form_ = false;
+    bool common_word_ = false;
 };
 
 class Lemmatizer {
@@ -115,9 +122,15 @@ public:
 
 private:
     struct Entry;
+    // What the dictionaries say of a word: its lemmas, sorted, and whether
+    // one reading is a verb's form.
+    struct Found {
+        std::vector<std::string> lemmas;
+        bool verb = false;
+    };
     // `unmet_query_word`: only the dictionaries asked about a word the
     // queried index never met (Apertium; see use_index).
-    std::vector<std::string> lookup(const std::string& word, bool capitalized, bool unmet_query_word);
+    Found lookup(const std::string& word, bool capitalized, bool unmet_query_word);
 
     std::string missing_;
     // Opened with the first dictionary (morph_module.h); declared before the

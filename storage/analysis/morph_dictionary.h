@@ -11,6 +11,7 @@ namespace newsdex {
 struct LemmaAnalysis {
     std::string lemma;    // as the dictionary spells it (Lemmatizer normalizes)
     bool proper = false;  // a name: a proper noun, or spelt with a capital
+    bool verb = false;    // a form of a verb (its participles too), so no name
 };
 
 class MorphDictionary {

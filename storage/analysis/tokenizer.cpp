@@ -40,6 +40,20 @@ bool only_zero_width(const icu::UnicodeString& text, int32_t begin, int32_t end)
 
 }  // namespace
 
+bool starts_sentence(const icu::UnicodeString& text, int32_t begin) {
+    for (int32_t i = begin; i > 0;) {
+        const UChar32 c = text.char32At(i - 1);
+        i -= U16_LENGTH(c);
+        if (c == u'.' || c == u'!' || c == u'?' || c == u'…' || c == u':' || c == u'\n' || c == u'\r' ||
+            c == 0x2028 || c == 0x2029)
+            return true;
+        if (!(u_isspace(c) || u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK) || c == u'(' || c == u'[' ||
+              c == u'-' || c == u'—' || c == u'–'))
+            return false;
+    }
+    return true;
+}
+
 Tokenizer::Tokenizer() {
     UErrorCode status = U_ZERO_ERROR;
     breaker_.reset(icu::BreakIterator::createWordInstance(icu::Locale("ru"), status));

@@ -32,6 +32,13 @@ struct Token {
     uint32_t position = 0;
 };
 
+// Whether the word at UTF-16 offset `begin` of `text` starts a sentence:
+// nothing but spaces, quotes, brackets and dashes between it and the text's
+// start, a line break, or a . ! ? … or : (a headline's «Песков: Кремль…»
+// and quoted speech begin with a capital too). Its capital then says
+// nothing about whether it is a name.
+bool starts_sentence(const icu::UnicodeString& text, int32_t begin);
+
 class Tokenizer {
 public:
     Tokenizer();

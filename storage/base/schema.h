@@ -39,6 +39,15 @@
 //           and a number before a unit word ("30 евро") adds the signed form
 //           ("€30") as a term, so either spelling finds the other
 //   XMS XMA lemmas of title and author words
+//   XC      the same lemma where its word is used as a name: capitalized in
+//           the middle of a sentence and read by no dictionary as a name
+//           («сектора Газа», «Песков заявил», «Совета Федерации»;
+//           lemmatizer.h, capitalized_common_word), instead of its XM term
+//           there. A word typed in lower case (газ) finds these only where
+//           its lemma is used so in a fifth or more of the articles that
+//           have it (федерация, олимпиада), and one typed with a capital
+//           always (query_builder.cpp, by_lemma). XCS XCA in title and
+//           author. Indexes written before 2026-12-07 have XM terms there
 //   XZ      stem of a Cyrillic word no dictionary knows ("XZ" + stem; XZS,
 //           XZA in title and author): a query word the dictionary knows
 //           matches these too (when its stem has four letters or more), so
@@ -132,6 +141,7 @@ inline constexpr std::string_view kNameKeyPrefix = "XL";
 inline constexpr std::string_view kLemmaPrefix = "XM";
 inline constexpr std::string_view kUnknownStemPrefix = "XZ";
 inline constexpr std::string_view kUnknownNamePrefix = "XN";
+inline constexpr std::string_view kNameUsePrefix = "XC";
 // Boolean: this document was indexed with dictionary lemmas.
 inline constexpr std::string_view kLemmaMarker = kLemmaPrefix;
 inline constexpr std::string_view kTopicPrefix = "XT";

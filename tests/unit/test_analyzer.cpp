@@ -105,7 +105,7 @@ TEST_CASE("invalid UTF-8 never crashes; valid words around it survive", "[analyz
 TEST_CASE("index_article writes exact forms with positions, stems, and title terms", "[analyzer]") {
     Analyzer a;
     Xapian::Document doc;
-    a.index_article(doc, "Новые Пошлины", "США ввели пошлины на сталь.");
+    a.index_article(doc, "Новые пошлины", "США ввели пошлины на сталь.");
     CHECK(doc_has(doc, "пошлины"));
     CHECK(doc_has(doc, "Sпошлины"));
     // A word the dictionary knows is indexed by its lemma, not its stem.
@@ -124,6 +124,39 @@ TEST_CASE("index_article writes exact forms with positions, stems, and title ter
     CHECK(it.positionlist_count() == 1);
     it.skip_to("Sпошлины");
     CHECK(it.positionlist_count() == 1);
+}
+
+TEST_CASE("a capitalized common word inside a sentence is indexed as a name's use of it", "[analyzer]") {
+    Analyzer a;
+    REQUIRE(a.lemmatizer().available());
+    Xapian::Document doc;
+    a.index_article(doc, "Газ подешевел", "Бои в секторе Газа продолжились. Газ дешевеет, сказал Путину Песков.");
+    // «Газа» inside a sentence: the name's use of газ, not the gas.
+    CHECK(doc_has(doc, "XCгаз"));
+    // «Газ» starting a sentence (body and title) is the word.
+    CHECK(doc_has(doc, "XMгаз"));
+    CHECK(doc_has(doc, "XMSгаз"));
+    CHECK_FALSE(doc_has(doc, "XCSгаз"));
+    // A name the dictionary knows is its lemma, wherever it stands.
+    CHECK(doc_has(doc, "XMпутин"));
+    CHECK_FALSE(doc_has(doc, "XCпутин"));
+    // «Песков», read only as песок: a name's use.
+    CHECK(doc_has(doc, "XCпесок"));
+    CHECK_FALSE(doc_has(doc, "XMпесок"));
+    // The exact form is there either way (phrases, exact matches).
+    CHECK(doc_has(doc, "газа"));
+
+    // A verb is no name: it begins a title.
+    Xapian::Document forum;
+    a.index_article(forum, "Форум", "Он выступит на форуме «Россия Зовет».");
+    CHECK(doc_has(forum, "XMзвать"));
+    CHECK_FALSE(doc_has(forum, "XCзвать"));
+
+    Xapian::Document quoted;
+    a.index_article(quoted, "Песков: Мир изменился", "Он сказал:\nПесок засыпал дорогу.");
+    // After a colon or a line break a capital says nothing.
+    CHECK(doc_has(quoted, "XMSмир"));
+    CHECK(doc_has(quoted, "XMпесок"));
 }
 
 namespace {
