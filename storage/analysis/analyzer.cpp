@@ -108,8 +108,16 @@ uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uin
         // (a title's stored twice were 0.4% of the index).
         const bool positional = t.parts.empty() && t.bare.empty();
         static const WordLemmas kNoLemmas;
-        const WordLemmas& lemmas =
+        const WordLemmas& found =
             with_lemmas && positional ? lemmatizer_.word_lemmas(t.text, t.capitalized) : kNoLemmas;
+        // Capitalized inside a sentence, a word the dictionaries read only
+        // as a common word is a name's use of it (XC terms), or a surname,
+        // indexed as a name they do not know (lemmatizer.h, InsideSentence).
+        const InsideSentence inside = t.capitalized && found.inside_sentence() != InsideSentence::lemmas &&
+                                              !starts_sentence(utf16, t.begin)
+                                          ? found.inside_sentence()
+                                          : InsideSentence::lemmas;
+        const WordLemmas& lemmas = inside == InsideSentence::surname ? kNoLemmas : found;
         // A word whose lemmas are indexed is found by them, not by its
         // Snowball stem (query_builder.cpp), so its stem term would be dead
         // weight: the stem stays for the words no dictionary knows, those
@@ -136,8 +144,8 @@ uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uin
         if (t.capitalized && t.parts.empty())
             if (const std::string key = name_key(t.text); key.size() >= kMinNameKeyBytes) doc.add_term(name_prefix + key);
         if (with_lemmas) {
-            const bool name_use = lemmas.capitalized_common_word() && !starts_sentence(utf16, t.begin);
-            index_lemmas(doc, t, stem, lemmas, name_use, general_wdf, prefix, number, number_position);
+            index_lemmas(doc, t, stem, lemmas, inside == InsideSentence::name_use, general_wdf, prefix, number,
+                         number_position);
             if (positional) {
                 number = is_number(t.text) ? t.text : std::string();
                 number_position = t.position;

@@ -43,9 +43,11 @@ struct ApertiumDictionary::Transducer {
     std::vector<uint32_t> first_arc;  // node n's arcs: [first_arc[n], first_arc[n + 1]), by input
     std::vector<Arc> arcs;
     std::vector<bool> final;
-    // What a tag says of an analysis: a name (<np>), a verb (<vblex>,
-    // <vbser>, <vbmod>...), or neither.
-    enum class TagKind : uint8_t { other, name, verb };
+    // What a tag says of an analysis, as a bit: a name (<np>), a verb
+    // (<vblex>, <vbser>, <vbmod>...), a common noun (<n>), plural (<pl>),
+    // genitive (<gen>); 0 for any other tag.
+    using TagKind = uint8_t;
+    static constexpr TagKind kName = 1, kVerb = 2, kNoun = 4, kPlural = 8, kGenitive = 16;
     std::vector<TagKind> tag_kind;  // by -tag
     // By node: what a walk can do from it, as bits — bit (letter % 63) for
     // each letter it can read next, itself or after arcs that read nothing,
@@ -66,9 +68,12 @@ using Transducer = ApertiumDictionary::Transducer;
 
 // A tag's name without its brackets ("np", "vblex").
 Transducer::TagKind kind_of_tag(const std::u32string& name) {
-    if (name == U"np") return Transducer::TagKind::name;
-    if (name.starts_with(U"vb")) return Transducer::TagKind::verb;
-    return Transducer::TagKind::other;
+    if (name == U"np") return Transducer::kName;
+    if (name.starts_with(U"vb")) return Transducer::kVerb;
+    if (name == U"n") return Transducer::kNoun;
+    if (name == U"pl") return Transducer::kPlural;
+    if (name == U"gen") return Transducer::kGenitive;
+    return 0;
 }
 
 // Puts the sections of one file into one Transducer, states numbered one
@@ -214,7 +219,7 @@ private:
     // (input, output), tags negative.
     std::vector<Transducer::TagKind> alphabet() {
         const uint64_t tags = count();
-        std::vector<Transducer::TagKind> tag_kinds(tags + 1, Transducer::TagKind::other);
+        std::vector<Transducer::TagKind> tag_kinds(tags + 1, 0);
         for (uint64_t tag = 1; tag <= tags; ++tag) {
             std::u32string name;
             for (uint64_t length = number(); length > 0; --length) name.push_back(static_cast<char32_t>(number()));
@@ -285,8 +290,7 @@ std::unique_ptr<Transducer> read_with_lttoolbox(FILE* file) {
         }
         for (const auto& [state, weight] : section.getFinals()) builder.set_final(static_cast<uint32_t>(state));
     }
-    std::vector<Transducer::TagKind> tag_kinds(static_cast<std::size_t>(alphabet.size()) + 1,
-                                               Transducer::TagKind::other);
+    std::vector<Transducer::TagKind> tag_kinds(static_cast<std::size_t>(alphabet.size()) + 1, 0);
     for (int32_t tag = 1; tag <= alphabet.size(); ++tag) {
         UString symbol;
         alphabet.getSymbol(symbol, -tag);
@@ -366,14 +370,11 @@ private:
     void follow(const Transducer::Arc& arc, std::size_t position, int depth) {
         const std::size_t lemma_size = lemma_.size();
         const bool lemma_ended = lemma_ended_;
-        const int names = names_;
-        const int verbs = verbs_;
+        const Transducer::TagKind kinds = kinds_;
         if (arc.output < 0) {
             lemma_ended_ = true;
-            if (const auto tag = static_cast<std::size_t>(-arc.output); tag < fst_.tag_kind.size()) {
-                names_ += fst_.tag_kind[tag] == Transducer::TagKind::name;
-                verbs_ += fst_.tag_kind[tag] == Transducer::TagKind::verb;
-            }
+            if (const auto tag = static_cast<std::size_t>(-arc.output); tag < fst_.tag_kind.size())
+                kinds_ |= fst_.tag_kind[tag];
         } else if (arc.output == '#') {
             lemma_ended_ = true;
         } else if (arc.output > 0 && !lemma_ended_) {
@@ -382,8 +383,7 @@ private:
         visit(arc.target, position, depth + 1);
         lemma_.resize(lemma_size);
         lemma_ended_ = lemma_ended;
-        names_ = names;
-        verbs_ = verbs;
+        kinds_ = kinds;
     }
 
     void emit() {
@@ -395,7 +395,10 @@ private:
             U8_APPEND(bytes, length, U8_MAX_LENGTH, c, error);
             if (!error) lemma.append(bytes, static_cast<std::size_t>(length));
         }
-        if (!lemma.empty()) out_.push_back({std::move(lemma), names_ > 0, verbs_ > 0});
+        constexpr Transducer::TagKind kGenitivePluralNoun = Transducer::kNoun | Transducer::kPlural | Transducer::kGenitive;
+        if (!lemma.empty())
+            out_.push_back({std::move(lemma), (kinds_ & Transducer::kName) != 0, (kinds_ & Transducer::kVerb) != 0,
+                            (kinds_ & kGenitivePluralNoun) == kGenitivePluralNoun});
     }
 
     const Transducer& fst_;
@@ -404,8 +407,7 @@ private:
     std::vector<uint64_t> wanted_;  // by position: the bits of its letters (Transducer::reach); then kFinalBit
     std::vector<int32_t> lemma_;
     bool lemma_ended_ = false;
-    int names_ = 0;
-    int verbs_ = 0;
+    Transducer::TagKind kinds_ = 0;  // of the tags on the path so far
 };
 
 // The letters a walk may read at each position of `word` (lower case, ё

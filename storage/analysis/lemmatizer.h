@@ -45,6 +45,19 @@ struct FormLemmas {
     std::vector<std::string> lower_lemmas;  // capitalized: the form's lemmas in lower case
 };
 
+// How a capitalized word is indexed where it does not begin a sentence
+// (schema.h, XC and XN); a word in lower case, or at a sentence's start, is
+// indexed by its lemmas whatever this says.
+enum class InsideSentence : uint8_t {
+    lemmas,    // by its lemmas: a name a dictionary knows, a verb (a title's
+               // first word: «Россия Зовет»), a word no dictionary knows
+    name_use,  // a word the dictionaries read only as a common word, used as
+               // a name: its lemmas as XC terms («сектор Газа», «Совет Федерации»)
+    surname,   // such a word shaped as a surname: a common noun's genitive
+               // plural in -ов, -ев, -ин, -ын («Песков»: песок, «Волков»):
+               // indexed as a name no dictionary knows (XN)
+};
+
 // A word's lemmas as Lemmatizer::lemmas gives them, with what indexing
 // asks of them at every occurrence of the word, worked out once when the
 // word is first looked up: is_stopword for each lemma at each occurrence
@@ -53,25 +66,22 @@ struct WordLemmas {
     std::vector<std::string> lemmas;
 
     // `stopword_form`: the word is itself a stopword (stopwords.h).
-    // `common_word`: capitalized, and read only as its lower-case form is
-    // (no dictionary has a name for it: «Газа», «Песков») and not as a verb.
-    explicit WordLemmas(std::vector<std::string> found = {}, bool stopword_form = false, bool common_word = false);
+    explicit WordLemmas(std::vector<std::string> found = {}, bool stopword_form = false,
+                        InsideSentence inside_sentence = InsideSentence::lemmas);
     // lemmas_stand_for_stem(lemmas)
     bool stand_for_stem() const { return stand_for_stem_; }
     // The word is a stopword: no stem term (schema.h, Z).
     bool stopword_form() const { return stopword_form_; }
     // Whether lemmas[i] is a stopword, which gets no lemma term (schema.h, XM).
     bool is_stopword(std::size_t i) const;
-    // A capitalized word the dictionaries read only as a common word, and
-    // not as a verb: in the middle of a sentence it is used as a name
-    // («сектор Газа», «Совет Федерации»), and is indexed apart (schema.h, XC).
-    bool capitalized_common_word() const { return common_word_; }
+    // How the word, capitalized, is indexed inside a sentence.
+    InsideSentence inside_sentence() const { return inside_sentence_; }
 
 private:
     std::uint32_t stopwords_ = 0;  // bit i: lemmas[i], for the first 32
     bool stand_for_stem_ = false;
     bool stopword_form_ = false;
-    bool common_word_ = false;
+    InsideSentence inside_sentence_ = InsideSentence::lemmas;
 };
 
 class Lemmatizer {
@@ -122,15 +132,20 @@ public:
 
 private:
     struct Entry;
-    // What the dictionaries say of a word: its lemmas, sorted, and whether
-    // one reading is a verb's form.
+    // What the dictionaries say of a word: its lemmas, sorted; whether one
+    // reading is a verb's form, and whether one is a common noun's
+    // genitive plural.
     struct Found {
         std::vector<std::string> lemmas;
         bool verb = false;
+        bool genitive_plural_noun = false;
     };
     // `unmet_query_word`: only the dictionaries asked about a word the
     // queried index never met (Apertium; see use_index).
     Found lookup(const std::string& word, bool capitalized, bool unmet_query_word);
+    // How `word`, capitalized, whose dictionaries found `found`, is indexed
+    // inside a sentence.
+    InsideSentence inside_sentence(const std::string& word, const Found& found);
 
     std::string missing_;
     // Opened with the first dictionary (morph_module.h); declared before the

@@ -12,6 +12,7 @@ struct LemmaAnalysis {
     std::string lemma;    // as the dictionary spells it (Lemmatizer normalizes)
     bool proper = false;  // a name: a proper noun, or spelt with a capital
     bool verb = false;    // a form of a verb (its participles too), so no name
+    bool genitive_plural_noun = false;  // «Песков»: песок's, the shape of a surname
 };
 
 class MorphDictionary {

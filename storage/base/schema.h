@@ -41,9 +41,10 @@
 //   XMS XMA lemmas of title and author words
 //   XC      the same lemma where its word is used as a name: capitalized in
 //           the middle of a sentence and read by no dictionary as a name
-//           («сектора Газа», «Песков заявил», «Совета Федерации»;
-//           lemmatizer.h, capitalized_common_word), instead of its XM term
-//           there. A word typed in lower case (газ) finds these only where
+//           nor a verb («сектора Газа», «Совета Федерации»; lemmatizer.h,
+//           InsideSentence), instead of its XM term there; one shaped as
+//           a surname («Песков заявил»: песок's genitive plural) is
+//           indexed as a name no dictionary knows (XN, Z) instead. A word typed in lower case (газ) finds these only where
 //           its lemma is used so in a fifth or more of the articles that
 //           have it (федерация, олимпиада), and one typed with a capital
 //           always (query_builder.cpp, by_lemma). XCS XCA in title and

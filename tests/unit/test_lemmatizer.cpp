@@ -79,15 +79,24 @@ TEST_CASE("names: Hunspell knows those Apertium does not, and a capital prefers 
     CHECK(l.lemmas("путина", true) == Lemmas{"путин"});
     CHECK(l.lemmas("путина", false) == Lemmas{"путина"});
     CHECK(l.lemmas("уголь", true) == Lemmas{"уголь"});  // a sentence's first word is no name
-    // What a capital inside a sentence would make a name's use of a common
-    // word (schema.h, XC): read only as the common word («Газа», «Песков»),
-    // not as a name (Путин) nor a verb («Зовет»: звать, a title's first word).
-    CHECK(l.word_lemmas("газа", true).capitalized_common_word());
-    CHECK(l.word_lemmas("песков", true).capitalized_common_word());
-    CHECK_FALSE(l.word_lemmas("газа", false).capitalized_common_word());
-    CHECK_FALSE(l.word_lemmas("путина", true).capitalized_common_word());
-    CHECK_FALSE(l.word_lemmas("зовет", true).capitalized_common_word());
-    CHECK_FALSE(l.word_lemmas("ывапролд", true).capitalized_common_word());
+    // What a capital inside a sentence makes of a word (schema.h, XC, XN): a
+    // name's use of a word read only as a common word («Газа»), a surname
+    // where that reading is a noun's genitive plural in -ов («Песков»,
+    // «Пушков»), the word itself when it is a name (Путин, and Кузнецов,
+    // which Hunspell knows), a verb («Зовет»: звать, a title's first word)
+    // or no dictionary's.
+    using newsdex::InsideSentence;
+    CHECK(l.word_lemmas("газа", true).inside_sentence() == InsideSentence::name_use);
+    CHECK(l.word_lemmas("федерации", true).inside_sentence() == InsideSentence::name_use);
+    CHECK(l.word_lemmas("песков", true).inside_sentence() == InsideSentence::surname);
+    CHECK(l.word_lemmas("пушков", true).inside_sentence() == InsideSentence::surname);
+    CHECK(l.word_lemmas("волков", true).inside_sentence() == InsideSentence::surname);  // accusative too
+    CHECK(l.word_lemmas("лавров", true).inside_sentence() == InsideSentence::surname);  // лавровый's short form too
+    CHECK(l.word_lemmas("игр", true).inside_sentence() == InsideSentence::name_use);  // no surname's ending
+    CHECK(l.word_lemmas("газа", false).inside_sentence() == InsideSentence::lemmas);
+    CHECK(l.word_lemmas("путина", true).inside_sentence() == InsideSentence::lemmas);
+    CHECK(l.word_lemmas("зовет", true).inside_sentence() == InsideSentence::lemmas);
+    CHECK(l.word_lemmas("ывапролд", true).inside_sentence() == InsideSentence::lemmas);
 }
 
 TEST_CASE("words no dictionary knows have no lemmas, and fall back to stems", "[lemmas]") {
@@ -227,11 +236,11 @@ TEST_CASE("a keyword in its dictionary form means that word; a capital means a n
     CHECK(index.ids("гора") == std::set<std::string>{"mountain"});
     // «Песков» is read by the dictionary as песок (gen. pl.) only, but the
     // index sees it with a capital: a name. «песка» it sees in lower case.
-    // (The other way round: «Песков» inside a sentence is indexed as a
-    // name's use of песок, which the common word finds here, where half the
-    // articles with песок use it so; see the next test.)
+    // (The other way round: «Песков» inside a sentence has a surname's
+    // shape, and is indexed as a name no dictionary knows, which the
+    // common word does not find.)
     CHECK(index.ids("Песков") == std::set<std::string>{"spokesman", "spokesman-2"});
-    CHECK(index.ids("песок") == std::set<std::string>{"sand", "spokesman-2"});
+    CHECK(index.ids("песок") == std::set<std::string>{"sand"});
     CHECK(index.ids("Песка") == std::set<std::string>{"sand", "spokesman-2"});
     // A name no dictionary knows is not a form of a common word typed.
     CHECK(index.ids("сон") == std::set<std::string>{"sleep"});
