@@ -45,6 +45,17 @@ const Unit* unit_of_lemmas(const std::vector<std::string>& lemmas) {
     return nullptr;
 }
 
+// Whether the text between `begin` and `end` has a lower-case letter: a
+// word written in capitals («ГАЗ», or a headline in capitals) has none.
+bool has_lower_case(const icu::UnicodeString& text, int32_t begin, int32_t end) {
+    for (int32_t i = begin; i < end;) {
+        const UChar32 c = text.char32At(i);
+        i += U16_LENGTH(c);
+        if (u_islower(c)) return true;
+    }
+    return false;
+}
+
 bool is_number(const std::string& word) {
     return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -113,8 +124,11 @@ uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uin
         // Capitalized inside a sentence, a word the dictionaries read only
         // as a common word is a name's use of it (XC terms), or a surname,
         // indexed as a name they do not know (lemmatizer.h, InsideSentence).
+        // Not one in capitals throughout: a headline set in capitals says
+        // nothing by them.
         const InsideSentence inside = t.capitalized && found.inside_sentence() != InsideSentence::lemmas &&
-                                              !starts_sentence(utf16, t.begin)
+                                              !starts_sentence(utf16, t.begin) &&
+                                              has_lower_case(utf16, t.begin, t.end)
                                           ? found.inside_sentence()
                                           : InsideSentence::lemmas;
         const WordLemmas& lemmas = inside == InsideSentence::surname ? kNoLemmas : found;
@@ -239,14 +253,6 @@ void append_syntax(icu::UnicodeString& out, const icu::UnicodeString& text, int3
     }
 }
 
-bool has_lower_case(const icu::UnicodeString& text, int32_t begin, int32_t end) {
-    for (int32_t i = begin; i < end;) {
-        const UChar32 c = text.char32At(i);
-        i += U16_LENGTH(c);
-        if (u_islower(c)) return true;
-    }
-    return false;
-}
 
 }  // namespace
 

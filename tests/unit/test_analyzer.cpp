@@ -149,6 +149,12 @@ TEST_CASE("a capitalized common word inside a sentence is indexed as a name's us
     // The exact form is there either way (phrases, exact matches).
     CHECK(doc_has(doc, "газа"));
 
+    // Capitals throughout say nothing: a headline set in capitals.
+    Xapian::Document shouted;
+    a.index_article(shouted, "ЦЕНЫ НА ГАЗ ВЫРОСЛИ", "Текст.");
+    CHECK(doc_has(shouted, "XMSгаз"));
+    CHECK_FALSE(doc_has(shouted, "XCSгаз"));
+
     // A verb is no name: it begins a title.
     Xapian::Document forum;
     a.index_article(forum, "Форум", "Он выступит на форуме «Россия Зовет».");
