@@ -253,7 +253,6 @@ void append_syntax(icu::UnicodeString& out, const icu::UnicodeString& text, int3
     }
 }
 
-
 }  // namespace
 
 Analyzer::NormalizedQuery Analyzer::normalize_query(std::string_view query) {

@@ -127,7 +127,9 @@ const WordLemmas& Lemmatizer::word_lemmas(const std::string& word, bool capitali
         found.lemmas = std::move(*recorded);
     else if (missing_.empty())
         found = lookup(word, capitalized, /*unmet_query_word=*/index_.has_value());
-    const InsideSentence inside = capitalized ? inside_sentence(word, found) : InsideSentence::lemmas;
+    // Asked of indexing only: lemmas read from an index (a query's) do not
+    // say which reading is a verb's or a genitive plural.
+    const InsideSentence inside = capitalized && !index_ ? inside_sentence(word, found) : InsideSentence::lemmas;
     if (recording_) {
         FormLemmas f{word, capitalized, found.lemmas, {}};
         if (capitalized) f.lower_lemmas = lemmas(word, false);  // recorded as an entry of its own

@@ -74,7 +74,8 @@ struct WordLemmas {
     bool stopword_form() const { return stopword_form_; }
     // Whether lemmas[i] is a stopword, which gets no lemma term (schema.h, XM).
     bool is_stopword(std::size_t i) const;
-    // How the word, capitalized, is indexed inside a sentence.
+    // How the word, capitalized, is indexed inside a sentence (always
+    // `lemmas` where they come from an index: see Lemmatizer::use_index).
     InsideSentence inside_sentence() const { return inside_sentence_; }
 
 private:
