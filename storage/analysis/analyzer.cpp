@@ -56,6 +56,15 @@ bool has_lower_case(const icu::UnicodeString& text, int32_t begin, int32_t end) 
     return false;
 }
 
+bool only_spaces(const icu::UnicodeString& text, int32_t begin, int32_t end) {
+    for (int32_t i = begin; i < end;) {
+        const UChar32 c = text.char32At(i);
+        i += U16_LENGTH(c);
+        if (!u_isspace(c)) return false;
+    }
+    return true;
+}
+
 bool is_number(const std::string& word) {
     return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -106,6 +115,9 @@ uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uin
     // The number just before this word, for "30 евро".
     std::string number;
     uint32_t number_position = 0;
+    // Where the word before ended, if it was a capitalized common word
+    // inside a sentence, for a surname's shape after it.
+    int32_t name_of_words_end = -1;
     const icu::UnicodeString utf16 = utf16_from_utf8(text);
     tokenizer_.tokenize(utf16, [&](const Token& t) {
         const Xapian::termcount general_wdf = t.begin < general.lead_end ? general.lead_wdf : general.wdf;
@@ -126,11 +138,16 @@ uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uin
         // indexed as a name they do not know (lemmatizer.h, InsideSentence).
         // Not one in capitals throughout: a headline set in capitals says
         // nothing by them.
-        const InsideSentence inside = t.capitalized && found.inside_sentence() != InsideSentence::lemmas &&
-                                              !starts_sentence(utf16, t.begin) &&
-                                              has_lower_case(utf16, t.begin, t.end)
-                                          ? found.inside_sentence()
-                                          : InsideSentence::lemmas;
+        const bool capital_inside = t.capitalized && found.capitalized_common_word() &&
+                                    !starts_sentence(utf16, t.begin) && has_lower_case(utf16, t.begin, t.end);
+        InsideSentence inside = capital_inside ? found.inside_sentence() : InsideSentence::lemmas;
+        // Right after another such word, a surname's shape is a name made of
+        // words («Соединённых Штатов», «Крыльев Советов»): a person's name
+        // does not begin with a common word.
+        if (inside == InsideSentence::surname && name_of_words_end >= 0 &&
+            only_spaces(utf16, name_of_words_end, t.begin))
+            inside = InsideSentence::name_use;
+        name_of_words_end = capital_inside ? t.end : -1;
         const WordLemmas& lemmas = inside == InsideSentence::surname ? kNoLemmas : found;
         // A word whose lemmas are indexed is found by them, not by its
         // Snowball stem (query_builder.cpp), so its stem term would be dead

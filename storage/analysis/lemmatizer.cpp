@@ -97,8 +97,10 @@ Lemmatizer::~Lemmatizer() = default;
 Lemmatizer::Lemmatizer(Lemmatizer&&) noexcept = default;
 Lemmatizer& Lemmatizer::operator=(Lemmatizer&&) noexcept = default;
 
-WordLemmas::WordLemmas(std::vector<std::string> found, bool stopword_form, InsideSentence inside_sentence)
-    : lemmas(std::move(found)), stopword_form_(stopword_form), inside_sentence_(inside_sentence) {
+WordLemmas::WordLemmas(std::vector<std::string> found, bool stopword_form, InsideSentence inside_sentence,
+                       bool common_word)
+    : lemmas(std::move(found)), stopword_form_(stopword_form), inside_sentence_(inside_sentence),
+      common_word_(common_word) {
     bool any_stopword = false;
     for (std::size_t i = 0; i < lemmas.size(); ++i) {
         if (!newsdex::is_stopword(lemmas[i])) continue;
@@ -128,28 +130,32 @@ const WordLemmas& Lemmatizer::word_lemmas(const std::string& word, bool capitali
     else if (missing_.empty())
         found = lookup(word, capitalized, /*unmet_query_word=*/index_.has_value());
     // Asked of indexing only: lemmas read from an index (a query's) do not
-    // say which reading is a verb's or a genitive plural.
-    const InsideSentence inside = capitalized && !index_ ? inside_sentence(word, found) : InsideSentence::lemmas;
+    // say which reading is a verb's or a genitive plural. A name a
+    // dictionary knows has lemmas of its own, not the lower-case word's
+    // (looked up, and cached, in the other cache).
+    const bool common_word =
+        capitalized && !index_ && !found.lemmas.empty() && found.lemmas == lemmas(word, false);
+    const InsideSentence inside = inside_sentence(word, found, common_word);
     if (recording_) {
         FormLemmas f{word, capitalized, found.lemmas, {}};
         if (capitalized) f.lower_lemmas = lemmas(word, false);  // recorded as an entry of its own
         new_forms_.push_back(std::move(f));
     }
-    return cache.emplace(word, WordLemmas(std::move(found.lemmas), is_stopword(word), inside)).first->second;
+    return cache.emplace(word, WordLemmas(std::move(found.lemmas), is_stopword(word), inside, common_word))
+        .first->second;
 }
 
-InsideSentence Lemmatizer::inside_sentence(const std::string& word, const Found& found) {
-    // A verb is no name: it begins a title («Россия Зовет»). A name a
-    // dictionary knows has lemmas of its own, not the lower-case word's
-    // (looked up, and cached, in the other cache).
-    if (found.verb || found.lemmas.empty() || found.lemmas != lemmas(word, false)) return InsideSentence::lemmas;
+InsideSentence Lemmatizer::inside_sentence(const std::string& word, const Found& found, bool common_word) {
+    // A verb is no name: it begins a title («Россия Зовет»).
+    if (!common_word || found.verb) return InsideSentence::lemmas;
     // A Russian surname's nominative is its stem's genitive plural (Песков,
     // Волков, Пушков; Ильин), whatever else the form may be (Волков: the
     // accusative too; Лавров: лавровый's short form): capitalized inside a
     // sentence, such a form is a surname far more often than the word: of
     // the 460 forms so used in the dev set, all but a few are surnames or
     // towns (Ростов), the others names made of words (Соединённых Штатов,
-    // Крыльев Советов).
+    // Крыльев Советов), which the indexer tells by the capitalized common
+    // word before them (analyzer.cpp).
     static constexpr std::array<std::string_view, 4> kSurnameEndings{"ов", "ев", "ин", "ын"};
     const bool surname_ending = std::any_of(kSurnameEndings.begin(), kSurnameEndings.end(),
                                             [&](std::string_view e) { return word.ends_with(e); });

@@ -55,7 +55,9 @@ enum class InsideSentence : uint8_t {
                // a name: its lemmas as XC terms («сектор Газа», «Совет Федерации»)
     surname,   // such a word shaped as a surname: a common noun's genitive
                // plural in -ов, -ев, -ин, -ын («Песков»: песок, «Волков»):
-               // indexed as a name no dictionary knows (XN)
+               // indexed as a name no dictionary knows (XN), unless a
+               // capitalized common word comes right before it («Соединённых
+               // Штатов»: a name made of words, so name_use)
 };
 
 // A word's lemmas as Lemmatizer::lemmas gives them, with what indexing
@@ -66,8 +68,10 @@ struct WordLemmas {
     std::vector<std::string> lemmas;
 
     // `stopword_form`: the word is itself a stopword (stopwords.h).
+    // `common_word`: capitalized, and read only as in lower case (no name
+    // reading; a verb's included).
     explicit WordLemmas(std::vector<std::string> found = {}, bool stopword_form = false,
-                        InsideSentence inside_sentence = InsideSentence::lemmas);
+                        InsideSentence inside_sentence = InsideSentence::lemmas, bool common_word = false);
     // lemmas_stand_for_stem(lemmas)
     bool stand_for_stem() const { return stand_for_stem_; }
     // The word is a stopword: no stem term (schema.h, Z).
@@ -77,12 +81,16 @@ struct WordLemmas {
     // How the word, capitalized, is indexed inside a sentence (always
     // `lemmas` where they come from an index: see Lemmatizer::use_index).
     InsideSentence inside_sentence() const { return inside_sentence_; }
+    // Capitalized, it is still only a common word (a verb's form too): so
+    // a word after it begins no person's name (likewise only for indexing).
+    bool capitalized_common_word() const { return common_word_; }
 
 private:
     std::uint32_t stopwords_ = 0;  // bit i: lemmas[i], for the first 32
     bool stand_for_stem_ = false;
     bool stopword_form_ = false;
     InsideSentence inside_sentence_ = InsideSentence::lemmas;
+    bool common_word_ = false;
 };
 
 class Lemmatizer {
@@ -145,8 +153,8 @@ private:
     // queried index never met (Apertium; see use_index).
     Found lookup(const std::string& word, bool capitalized, bool unmet_query_word);
     // How `word`, capitalized, whose dictionaries found `found`, is indexed
-    // inside a sentence.
-    InsideSentence inside_sentence(const std::string& word, const Found& found);
+    // inside a sentence; `common_word`: found only its lower-case readings.
+    static InsideSentence inside_sentence(const std::string& word, const Found& found, bool common_word);
 
     std::string missing_;
     // Opened with the first dictionary (morph_module.h); declared before the

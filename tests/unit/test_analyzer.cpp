@@ -149,6 +149,13 @@ TEST_CASE("a capitalized common word inside a sentence is indexed as a name's us
     // The exact form is there either way (phrases, exact matches).
     CHECK(doc_has(doc, "газа"));
 
+    // A surname's shape right after a capitalized common word is a name
+    // made of words: «Соединённых Штатов» is штат's use as a name.
+    Xapian::Document states;
+    a.index_article(states, "США", "Президент Соединённых Штатов прилетел. Министр встретил Пушкова.");
+    CHECK(doc_has(states, "XCштат"));
+    CHECK_FALSE(doc_has(states, "XNштат"));
+
     // Capitals throughout say nothing: a headline set in capitals.
     Xapian::Document shouted;
     a.index_article(shouted, "ЦЕНЫ НА ГАЗ ВЫРОСЛИ", "Текст.");
