@@ -110,14 +110,18 @@ uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uin
                                std::vector<AnalyzedToken>* tokens) {
     const std::string stem_prefix(schema::kStemPrefix);
     const std::string name_prefix(schema::kNameKeyPrefix);
+    const std::string root_prefix(schema::kRootPrefix);
     const bool with_lemmas = lemmatizer_.available();
     uint32_t last = base;
     // The number just before this word, for "30 евро".
     std::string number;
     uint32_t number_position = 0;
     // Where the word before ended, if it was a capitalized common word
-    // inside a sentence, for a surname's shape after it.
+    // inside a sentence, for a surname's shape after it; and if it was a
+    // first name (a capitalized Cyrillic word no dictionary reads as a
+    // common word), for a surname that is a common word's form after it.
     int32_t name_of_words_end = -1;
+    int32_t first_name_end = -1;
     const icu::UnicodeString utf16 = utf16_from_utf8(text);
     tokenizer_.tokenize(utf16, [&](const Token& t) {
         const Xapian::termcount general_wdf = t.begin < general.lead_end ? general.lead_wdf : general.wdf;
@@ -147,7 +151,16 @@ uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uin
         if (inside == InsideSentence::surname && name_of_words_end >= 0 &&
             only_spaces(utf16, name_of_words_end, t.begin))
             inside = InsideSentence::name_use;
+        // Right after a first name, a common word's form is a surname
+        // («Илона Маска», «Майка Пенса»: маска, пенс): a name no dictionary
+        // knows, which `маска` typed in lower case does not find.
+        if (inside == InsideSentence::name_use && first_name_end >= 0 && only_spaces(utf16, first_name_end, t.begin))
+            inside = InsideSentence::surname;
         name_of_words_end = capital_inside ? t.end : -1;
+        first_name_end = t.capitalized && !found.capitalized_common_word() && positional && is_cyrillic_word(t.text) &&
+                                 has_lower_case(utf16, t.begin, t.end)
+                             ? t.end
+                             : -1;
         const WordLemmas& lemmas = inside == InsideSentence::surname ? kNoLemmas : found;
         // A word whose lemmas are indexed is found by them, not by its
         // Snowball stem (query_builder.cpp), so its stem term would be dead
@@ -163,6 +176,10 @@ uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uin
             else
                 doc.add_term(t.text, general_wdf);
             if (stem_term) doc.add_term(stem_prefix + stem, general_wdf);
+            // Only any-word queries, which search the general field, ask
+            // for roots; a stopword's root would join nothing worth joining.
+            if (positional && !is_stopword(t.text))
+                if (const std::string root = word_root(stem); !root.empty()) doc.add_term(root_prefix + root, general_wdf);
         }
         if (!prefix.empty()) {
             if (positional)

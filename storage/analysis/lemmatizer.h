@@ -57,7 +57,9 @@ enum class InsideSentence : uint8_t {
                // plural in -ов, -ев, -ин, -ын («Песков»: песок, «Волков»):
                // indexed as a name no dictionary knows (XN), unless a
                // capitalized common word comes right before it («Соединённых
-               // Штатов»: a name made of words, so name_use)
+               // Штатов»: a name made of words, so name_use). (The analyzer
+               // also indexes a name_use word so right after a first name:
+               // «Илона Маска».)
 };
 
 // A word's lemmas as Lemmatizer::lemmas gives them, with what indexing

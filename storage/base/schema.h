@@ -43,7 +43,8 @@
 //           the middle of a sentence and read by no dictionary as a name
 //           nor a verb («сектора Газа», «Совета Федерации»; lemmatizer.h,
 //           InsideSentence), instead of its XM term there; one shaped as
-//           a surname («Песков заявил»: песок's genitive plural) is
+//           a surname («Песков заявил»: песок's genitive plural), or
+//           standing right after a first name («Илона Маска»), is
 //           indexed as a name no dictionary knows (XN, Z) instead. A word typed in lower case (газ) finds these only where
 //           its lemma is used so in a fifth or more of the articles that
 //           have it (федерация, олимпиада), and one typed with a capital
@@ -57,6 +58,12 @@
 //           («Соны», «Пескова»), which a common word typed in lower case
 //           («сон») should not find; a name typed finds both (indexes
 //           written before 2026-12-05 have these under XZ)
+//   XR      a word's root (stemmer.h, word_root: the first five letters of
+//           the Snowball stem of a Cyrillic word whose stem has five or
+//           more; not for a stopword), no positions, wdf as its word's, in
+//           the general field only: any-word queries rank by it beside each
+//           word (query_builder.cpp). Indexes written before 2026-12-07 have
+//           none, and rank as before
 //   XM      the bare prefix as a boolean term: the document has lemma terms.
 //           An index (or the part of one) written before 2026-12 has none:
 //           the query builder then matches stems, as those versions did
@@ -143,6 +150,7 @@ inline constexpr std::string_view kLemmaPrefix = "XM";
 inline constexpr std::string_view kUnknownStemPrefix = "XZ";
 inline constexpr std::string_view kUnknownNamePrefix = "XN";
 inline constexpr std::string_view kNameUsePrefix = "XC";
+inline constexpr std::string_view kRootPrefix = "XR";
 // Boolean: this document was indexed with dictionary lemmas.
 inline constexpr std::string_view kLemmaMarker = kLemmaPrefix;
 inline constexpr std::string_view kTopicPrefix = "XT";

@@ -1,4 +1,5 @@
 #include "analysis/analyzer.h"
+#include "analysis/stemmer.h"
 #include "base/schema.h"
 
 #include <catch2/catch.hpp>
@@ -156,6 +157,15 @@ TEST_CASE("a capitalized common word inside a sentence is indexed as a name's us
     CHECK(doc_has(states, "XCштат"));
     CHECK_FALSE(doc_has(states, "XNштат"));
 
+    // Right after a first name, a common word's form is a surname:
+    // «Илона Маска» is no маска; «Совет Маска» (a common word before) is
+    // маска's use as a name, as «Газа» above.
+    Xapian::Document musk;
+    a.index_article(musk, "Tesla", "Компания Илона Маска выросла. Решение Совета Маска приняли.");
+    CHECK(doc_has(musk, "XNмаск"));
+    CHECK_FALSE(doc_has(musk, "XMмаска"));
+    CHECK(doc_has(musk, "XCмаска"));
+
     // Capitals throughout say nothing: a headline set in capitals.
     Xapian::Document shouted;
     a.index_article(shouted, "ЦЕНЫ НА ГАЗ ВЫРОСЛИ", "Текст.");
@@ -220,6 +230,30 @@ TEST_CASE("the body's lead counts kLeadWeight times in the general field", "[ana
     a.index_article(doc, "", "кракозябры " + body_with_word_at(kLeadUnits + 10, "кракозябры"));
     CHECK(wdf_of(doc, "кракозябры") == kLeadWeight + 1);
     CHECK(wdf_of(doc, "XZкракозябр") == kLeadWeight + 1);
+}
+
+TEST_CASE("a Cyrillic word's root is indexed in the general field, counted as its word", "[analyzer]") {
+    Analyzer a;
+    Xapian::Document doc;
+    a.index_article(doc, "Ужесточение правил", "Санкционный список и санкции. Газ, нефть, iPhone и интернет-магазин, в которых всё.");
+    // The first five letters of a stem of five or more: a word's family.
+    CHECK(wdf_of(doc, "XRужест") == newsdex::schema::kTitleWeight);
+    CHECK(wdf_of(doc, "XRсанкц") == 2 * newsdex::schema::kLeadWeight);  // санкционный and санкции
+    // Not in the title's own field; none for a shorter stem (газ, нефт,
+    // прав of правил), a Latin word, a stopword (которых); a compound's
+    // parts have theirs.
+    CHECK_FALSE(doc_has(doc, "XRSужест"));
+    CHECK_FALSE(doc_has(doc, "XRгаз"));
+    CHECK_FALSE(doc_has(doc, "XRнефт"));
+    CHECK_FALSE(doc_has(doc, "XRправ"));
+    CHECK_FALSE(doc_has(doc, "XRiphon"));
+    CHECK_FALSE(doc_has(doc, "XRкотор"));
+    CHECK(doc_has(doc, "XRмагаз"));
+    CHECK(newsdex::word_root("ужесточ") == "ужест");
+    CHECK(newsdex::word_root("санкц") == "санкц");
+    CHECK(newsdex::word_root("нефт").empty());
+    CHECK(newsdex::word_root("iphon").empty());
+    CHECK(newsdex::word_root("интернет-магазин").empty());
 }
 
 TEST_CASE("positions go to the words phrase queries are made of", "[analyzer]") {

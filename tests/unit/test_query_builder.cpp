@@ -1,5 +1,6 @@
 #include "analysis/analyzer.h"
 #include "base/errors.h"
+#include "base/schema.h"
 #include "index/index_reader.h"
 #include "index_fixture.h"
 #include "index/index_writer.h"
@@ -11,6 +12,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 
 using namespace newsdex;
@@ -218,4 +220,36 @@ TEST_CASE("a long query is read as pasted text when asked, in one build", "[quer
     QueryOptions any = long_as_words;
     any.joining = Joining::Any;
     CHECK(builder.build("США ввели «пошлины» на сталь и нефть", any).joining == Joining::Any);
+}
+
+TEST_CASE("an any-word query also finds and ranks by its words' roots; an all-word query does not", "[query]") {
+    testing::TempDir dir;
+    testing::write_articles(dir.path(), {
+        article("noun", "Банки", "Обсуждается ужесточение правил для банков."),
+        article("both", "Правительство", "Правительство ужесточает правила. Ужесточение обсуждается давно."),
+        article("none", "Погода", "Завтра будет тепло и солнечно."),
+    });
+    const auto ranked = [&](const std::string& q, Words words) {
+        SearchRequest r = request_for(dir.path(), q, 10);
+        r.words = words;
+        std::vector<std::string> out;
+        for (const Hit& h : search(r).hits) out.push_back(h.article.id);
+        return out;
+    };
+    // «ужесточает» is in one article; its family (ужесточение: no lemma
+    // or stem joins them) in two.
+    CHECK(ranked("ужесточает", Words::All) == std::vector<std::string>{"both"});
+    CHECK(ranked("ужесточает", Words::Any) == std::vector<std::string>{"both", "noun"});
+    Analyzer analyzer;
+    const Xapian::Database db = open_index_readonly(dir.path());
+    QueryBuilder builder(analyzer, db);
+    const std::string root_term = std::string(schema::kRootPrefix) + "ужест";
+    const auto asks_root = [&](const ParsedQuery& p) {
+        return std::find(p.query.get_terms_begin(), p.query.get_terms_end(), root_term) != p.query.get_terms_end();
+    };
+    CHECK(asks_root(builder.build("ужесточает", {false, {}, Joining::Any})));
+    CHECK(asks_root(builder.build("ужесточает", {false, {}, Joining::Words})));
+    CHECK_FALSE(asks_root(builder.build("ужесточает")));
+    // A word typed for the title alone: roots are not indexed there.
+    CHECK_FALSE(asks_root(builder.build("title:ужесточает", {false, {}, Joining::Any})));
 }
