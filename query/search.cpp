@@ -8,6 +8,7 @@
 #include "index_set.h"
 #include "query_builder.h"
 #include "recency.h"
+#include "analysis/stemmer.h"
 #include "base/schema.h"
 #include "base/xapian_reason.h"
 #include "spelling.h"
@@ -18,6 +19,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <set>
 #include <thread>
 
 namespace newsdex {
@@ -226,10 +228,15 @@ std::string suggest(const Xapian::Database& db, const Xapian::Database& vocabula
 }
 
 std::string explain(const ParsedQuery& parsed, const Xapian::Query& final_query) {
+    const std::set<std::string> asked(final_query.get_unique_terms_begin(), final_query.get_unique_terms_end());
     std::string out = "query:     " + parsed.normalized + "\n";
     for (const QueryWord& w : parsed.words) {
         out += "word:      " + w.word + "  exact: " + w.word;
         if (!w.stem_term.empty()) out += ", stem: " + w.stem_term.substr(1);
+        // Any-word queries rank by the word's root too (query_builder.cpp).
+        if (const std::string root = w.stem_term.empty() ? "" : word_root(w.stem_term.substr(1));
+            !root.empty() && asked.count(std::string(schema::kRootPrefix) + root))
+            out += ", root: " + root + "-";
         if (!w.name_terms.empty()) {
             out += ", other alphabet:";
             for (const std::string& t : w.name_terms) out += " " + t.substr(schema::kNameKeyPrefix.size());

@@ -1,1 +1,1 @@
-newsdex-query --db "$DB" --explain --ids "Пошлинами и Tokayev OR интернет-магазин" | sed -E "s/Query\(.*/Query(...)/"
+newsdex-query --db "$DB" --explain --ids "Пошлинами и Tokayev OR интернет-магазин" | sed -E "s/Query\(.*/Query(...)/"; echo "--- an any-word query ranks by each word's root too"; newsdex-query --db "$DB" --explain --any-words --ids -n 2 "ЕЭК повысит пошлины на прокат" | sed -E "s/Query\(.*/Query(...)/"
