@@ -177,8 +177,9 @@ uint32_t Analyzer::index_field(Xapian::Document& doc, std::string_view text, uin
                 doc.add_term(t.text, general_wdf);
             if (stem_term) doc.add_term(stem_prefix + stem, general_wdf);
             // Only any-word queries, which search the general field, ask
-            // for roots; a stopword's root would join nothing worth joining.
-            if (positional && !is_stopword(t.text))
+            // for roots; a stopword's root would join nothing worth joining
+            // (the lemmatizer has looked that up once a word, where it reads).
+            if (positional && !(with_lemmas ? found.stopword_form() : is_stopword(t.text)))
                 if (const std::string root = word_root(stem); !root.empty()) doc.add_term(root_prefix + root, general_wdf);
         }
         if (!prefix.empty()) {

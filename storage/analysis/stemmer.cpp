@@ -1,5 +1,7 @@
 #include "analysis/stemmer.h"
 
+#include "analysis/lemmatizer.h"
+
 #include <cstdlib>
 #include <cstring>
 #include <functional>
@@ -118,17 +120,10 @@ private:
 
 Xapian::Stem make_stemmer() { return Xapian::Stem(new MixedStemmer); }
 
-std::string word_root(std::string_view stem) {
-    // Five Cyrillic letters: ten bytes, each pair D0..D4 then a
-    // continuation byte (U+0400..U+052F).
-    constexpr std::size_t kRootBytes = 10;
-    if (stem.size() < kRootBytes) return {};
-    for (std::size_t i = 0; i < stem.size(); i += 2) {
-        const auto lead = static_cast<unsigned char>(stem[i]);
-        if (lead < 0xD0 || lead > 0xD4 || i + 1 == stem.size() || (static_cast<unsigned char>(stem[i + 1]) & 0xC0) != 0x80)
-            return {};
-    }
-    return std::string(stem.substr(0, kRootBytes));
+std::string word_root(const std::string& stem) {
+    constexpr std::size_t kRootBytes = 10;  // five Cyrillic letters, two bytes each
+    if (stem.size() < kRootBytes || !is_cyrillic_word(stem)) return {};
+    return stem.substr(0, kRootBytes);
 }
 
 }  // namespace newsdex

@@ -21,6 +21,6 @@ Xapian::Stem make_stemmer();
 // (представить / представитель): a coarse term, indexed under
 // schema::kRootPrefix and asked for only by any-word queries, beside each
 // word (query_builder.cpp, where the five letters were measured).
-std::string word_root(std::string_view stem);
+std::string word_root(const std::string& stem);
 
 }  // namespace newsdex
