@@ -221,7 +221,8 @@ NameLemmas name_lemmas(Lemmatizer& lemmatizer, const std::string& form, bool wit
 // A Latin spelling loses a final -a the same way («Zakharova»: the key of
 // «Захаров-», so «Захаровой» is found, as "Захарова" typed finds it).
 // A Latin word is also looked up in the keys of its Russian case forms: as
-// its English reading (english_reading), and without a final -a.
+// its English, German, Polish and Spanish readings (english_reading,
+// european_readings), and without a final -a.
 // And the keys of its lemmas (name_lemmas), exactly: a name the dictionary
 // knows is not looked up by prefix, which other names (Марина, Марио for
 // «Марии») and other words (радио for «Рады») begin with too.
@@ -248,15 +249,32 @@ std::vector<std::string> name_terms(const Xapian::Database& db, const std::strin
     }
     if (!latin) return {out.begin(), out.end()};
     // The keys of a Latin name's Russian case forms, exactly (not as a
-    // prefix: «maik» is the start of Майкл and Майкоп too).
+    // prefix: «maik» is the start of Майкл and Майкоп too), where they are
+    // a name's: not a common word's at a sentence's start, which more
+    // articles hold in lower case («Кости нашли…» among Costa's cases).
     const auto add_case_forms = [&](const std::string& base, std::initializer_list<const char*> endings) {
         if (base.size() + 1 < kMinNameKeyBytes) return;
-        for (const char* ending : endings)
-            if (const std::string t = std::string(schema::kNameKeyPrefix) + base + ending; db.term_exists(t))
+        for (const char* ending : endings) {
+            const std::string t = std::string(schema::kNameKeyPrefix) + base + ending;
+            const Xapian::doccount as_name = db.get_termfreq(t);
+            constexpr Xapian::doccount kWordUsesPerName = 2;
+            if (as_name > 0 && db.get_termfreq(cyrillic_spelling(base + ending)) <= kWordUsesPerName * as_name)
                 out.insert(t);
+        }
     };
-    // An English name as Russian writes it (Trump: Трамп, Трампа, Трампом).
-    add_case_forms(name_key(english_reading(word)), {"", "a", "u", "e", "om", "im", "oi", "ov", "i", "y", "am", "ami", "akh"});
+    // An English, German, Polish or Spanish name as Russian writes it
+    // (Trump: Трамп, Трампа, Трампом; Scholz: Шольц; Sanchez: Санчес),
+    // a surname in -ski as the adjective it is in Russian (Kaczynski:
+    // Качиньский, Качиньского).
+    std::vector<std::string> readings = european_readings(word);
+    readings.push_back(english_reading(word));
+    for (const std::string& reading : readings) {
+        const std::string reading_key = name_key(reading);
+        add_case_forms(reading_key, {"", "a", "u", "e", "om", "im", "oi", "ov", "i", "y", "am", "ami", "akh"});
+        if (reading_key.ends_with("ski"))
+            add_case_forms(reading_key.substr(0, reading_key.size() - 1),
+                           {"ogo", "omu", "im", "om", "ikh", "imi", "aa", "oi", "uu", "e"});
+    }
     // A name in -a too short to be looked up by prefix without it (Obama:
     // Обамы, Обаме, Обаму, Обамой).
     if (ends_in_a && key.back() == 'a') add_case_forms(key.substr(0, key.size() - 1), {"a", "i", "e", "u", "oi", "ei"});

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <span>
+#include <utility>
 
 namespace newsdex {
 namespace {
@@ -236,6 +238,79 @@ std::string emit(const char* s, std::size_t n) {
     return key;
 }
 
+// A spelling's reading by one language's rules: at each letter the longest
+// rule that applies, else the letter as it is.
+enum class Where : unsigned char {
+    anywhere,
+    start,                 // at the word's start
+    start_before_vowel,    // at the start, a vowel next
+    before_front_vowel,    // e, i or y next
+    after_vowel_alone,     // after a vowel, no vowel next (a lengthening h)
+    before_consonant,      // a consonant next (ö as oe in Schroeder, not in Boeing)
+};
+
+struct ReadingRule {
+    std::string_view from;
+    std::string_view to;
+    Where where = Where::anywhere;
+};
+
+bool applies(const ReadingRule& rule, std::string_view word, std::size_t i) {
+    if (word.substr(i, rule.from.size()) != rule.from) return false;
+    const std::size_t next = i + rule.from.size();
+    const bool vowel_next = next < word.size() && (is_vowel(word[next]) || word[next] == 'y');
+    switch (rule.where) {
+        case Where::anywhere: return true;
+        case Where::start: return i == 0;
+        case Where::start_before_vowel: return i == 0 && vowel_next;
+        case Where::before_front_vowel:
+            return next < word.size() && (word[next] == 'e' || word[next] == 'i' || word[next] == 'y');
+        case Where::after_vowel_alone: return i > 0 && is_vowel(word[i - 1]) && !vowel_next;
+        case Where::before_consonant: return next < word.size() && !vowel_next;
+    }
+    return false;
+}
+
+std::string read_by(std::string_view word, std::span<const ReadingRule> rules) {
+    std::string out;
+    for (std::size_t i = 0; i < word.size();) {
+        const ReadingRule* best = nullptr;
+        for (const ReadingRule& rule : rules)
+            if ((!best || rule.from.size() > best->from.size()) && applies(rule, word, i)) best = &rule;
+        if (best) {
+            out += best->to;
+            i += best->from.size();
+        } else {
+            out += word[i++];
+        }
+    }
+    return out;
+}
+
+// German (Шольц, Штайнмайер, Шрёдер for Schroeder, Мюллер for Mueller,
+// Шойбле for Schaeuble, Цукерберг). Not ie → и: Daniel would read as Данил.
+constexpr std::array<ReadingRule, 24> kGerman{{
+    {"tsch", "ch"}, {"sch", "sh"}, {"chs", "ks"}, {"ch", "kh"}, {"ck", "k"}, {"tz", "ts"}, {"z", "ts"},
+    {"qu", "kv"}, {"aeu", "oi"}, {"eu", "oi"}, {"ei", "ai"}, {"ey", "ai"},
+    {"ae", "e", Where::before_consonant}, {"oe", "e", Where::before_consonant}, {"ue", "iu", Where::before_consonant},
+    {"st", "sht", Where::start}, {"sp", "shp", Where::start}, {"s", "z", Where::start_before_vowel},
+    {"v", "f"}, {"w", "v"}, {"h", "", Where::after_vowel_alone}, {"c", "ts", Where::before_front_vowel},
+    {"c", "k"}, {"y", "i"},
+}};
+
+// Polish (Качиньский, Моравецкий, Бжезинский, Збигнев); w, j and h are
+// name_key's own.
+constexpr std::array<ReadingRule, 7> kPolish{{
+    {"szcz", "shch"}, {"sz", "sh"}, {"cz", "ch"}, {"rz", "zh"}, {"ch", "kh"}, {"c", "ts"}, {"ie", "e"},
+}};
+
+// Spanish (Санчес, Рахой, Эрнандес, Родригес, Кастильо); ch stays ч
+// (Sanchez), not c and a mute h.
+constexpr std::array<ReadingRule, 10> kSpanish{{
+    {"ll", "l"}, {"j", "kh"}, {"g", "kh", Where::before_front_vowel}, {"gue", "ge"}, {"gui", "gi"},
+    {"qu", "k"}, {"z", "s"}, {"c", "s", Where::before_front_vowel}, {"h", ""}, {"ch", "ch"},
+}};
+
 }  // namespace
 
 std::string name_key(std::string_view word) {
@@ -289,6 +364,54 @@ std::string english_reading(std::string_view word) {
         }
     }
     return out == word ? std::string() : out;
+}
+
+std::string cyrillic_spelling(std::string_view key) {
+    // Digraphs first, as name_key emits them; then one letter a letter.
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kDigraphs{{
+        {"sh", "ш"}, {"ch", "ч"}, {"zh", "ж"}, {"kh", "х"}, {"ts", "ц"}, {"iu", "ю"}, {"ia", "я"}, {"ks", "кс"}}};
+    static constexpr std::array<std::string_view, 26> kLetters{
+        "а", "б", "к", "д", "е", "ф", "г", "х", "и", "й", "к", "л", "м",
+        "н", "о", "п", "к", "р", "с", "т", "у", "в", "в", "кс", "й", "з"};
+    std::string out;
+    for (std::size_t i = 0; i < key.size();) {
+        const auto digraph = std::find_if(kDigraphs.begin(), kDigraphs.end(),
+                                          [&](const auto& d) { return key.substr(i, 2) == d.first; });
+        if (digraph != kDigraphs.end()) {
+            out += digraph->second;
+            i += 2;
+        } else if (key[i] >= 'a' && key[i] <= 'z') {
+            out += kLetters[static_cast<std::size_t>(key[i++] - 'a')];
+        } else {
+            return {};
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> european_readings(std::string_view word) {
+    if (word.empty() || !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return {};
+    const auto has = [&](std::initializer_list<std::string_view> parts) {
+        return std::any_of(parts.begin(), parts.end(), [&](std::string_view p) { return word.find(p) != word.npos; });
+    };
+    const auto ends = [&](std::initializer_list<std::string_view> parts) {
+        return std::any_of(parts.begin(), parts.end(), [&](std::string_view p) { return word.ends_with(p); });
+    };
+    // A language's rules only for a spelling that has a mark of it: read
+    // the Polish way, Merz would be Меж; the Spanish way, Kurz курс.
+    const bool german = has({"sch", "tz", "z", "ei", "eu", "ae", "oe", "ue", "ck"}) || word.starts_with("st") ||
+                        word.starts_with("sp");
+    const bool polish = has({"cz", "sz", "rza", "rze", "rzi", "rzo", "rzu", "rzy"}) ||
+                        ends({"ski", "cki", "ska", "cka", "wicz"});
+    const bool spanish = ends({"ez"}) || has({"ll", "j", "qu", "gue", "gui"});
+    std::vector<std::string> out;
+    for (const auto& [marked, rules] : {std::pair{german, std::span<const ReadingRule>(kGerman)},
+                                        std::pair{polish, std::span<const ReadingRule>(kPolish)},
+                                        std::pair{spanish, std::span<const ReadingRule>(kSpanish)}})
+        if (std::string reading = marked ? read_by(word, rules) : std::string(word);
+            reading != word && std::find(out.begin(), out.end(), reading) == out.end())
+            out.push_back(std::move(reading));
+    return out;
 }
 
 }  // namespace newsdex

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsdex {
 
@@ -23,6 +24,27 @@ std::string name_key(std::string_view word);
 // A second reading to look up, not a replacement: Nikita read this way
 // (naikita) names nobody, and the first reading still finds Никита.
 std::string english_reading(std::string_view latin_word);
+
+// How Russian writes a name spelt the German, Polish or Spanish way, as far
+// as the spelling tells (Russian practical transcription): Scholz → sholts
+// (Шольц), Steinmeier → shtainmaier (Штайнмайер), Kaczynski → kachynski
+// (Качиньский), Morawiecki → moravetski (Моравецкий), Sanchez → sanches
+// (Санчес), Rajoy → rakhoy (Рахой). Further readings to look up, as
+// english_reading is, where name_key's letter-for-letter mapping (English
+// and the Russian romanizations) misses. A language's rules read only a
+// spelling with a mark of that language (German sch, z, ei…; Polish cz,
+// sz, -ski…; Spanish -ez, j, ll…), so Merz is not Меж nor Kurz курс.
+// Each reading differs from the spelling and from the others; none for a
+// word that is not Latin letters only. A reading that names nobody finds
+// nothing.
+std::vector<std::string> european_readings(std::string_view latin_word);
+
+// A Cyrillic spelling of a name key, lower case: the inverse of name_key
+// where it is one (kurs → курс, sholts → шолц: ь and й are not in keys, so
+// a name's spelling may differ). For asking whether the word a reading
+// finds is a common word (кости among the cases of Costa: Коста), not to
+// print. "" for a key of anything but Latin letters.
+std::string cyrillic_spelling(std::string_view key);
 
 // Shorter keys find too much to be looked up (three letters are a syllable,
 // not a name), so they are not indexed either.

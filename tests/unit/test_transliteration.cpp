@@ -2,9 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <initializer_list>
 #include <string>
 #include <utility>
+#include <vector>
 
 using newsdex::name_key;
 
@@ -218,4 +220,49 @@ TEST_CASE("English names read aloud key as Russian writes them", "[translit]") {
     CHECK(english_reading("трамп").empty());
     CHECK(english_reading("trump2").empty());
     CHECK(english_reading("").empty());
+}
+
+TEST_CASE("German or Polish or Spanish spellings key as Russian writes them", "[translit]") {
+    using newsdex::european_readings;
+    const auto any_reading_keys_as = [](const char* latin, const char* cyrillic) {
+        for (const std::string& reading : european_readings(latin))
+            if (name_key(reading) == name_key(cyrillic)) return true;
+        return false;
+    };
+    for (const auto& [latin, cyrillic] :
+         {std::pair{"scholz", "шольц"}, {"steinmeier", "штайнмайер"},
+          {"schroeder", "шредер"}, {"mueller", "мюллер"}, {"schaeuble", "шойбле"}, {"kurz", "курц"},
+          {"zuckerberg", "цукерберг"}, {"renzi", "ренци"}, {"kaczynski", "качиньский"},
+          {"morawiecki", "моравецкий"}, {"brzezinski", "бжезинский"}, {"sanchez", "санчес"}, {"rajoy", "рахой"},
+          {"hernandez", "эрнандес"}, {"rodriguez", "родригес"}}) {
+        INFO(latin);
+        CHECK(name_key(latin) != name_key(cyrillic));
+        CHECK(any_reading_keys_as(latin, cyrillic));
+    }
+    // Spellings that read alike in every language have no further reading,
+    // and Daniel does not become Данил.
+    CHECK(european_readings("putin").empty());
+    CHECK(european_readings("obama").empty());
+    CHECK_FALSE(any_reading_keys_as("daniel", "данил"));
+    // A language's rules read only a spelling with a mark of it: Merz is
+    // not read the Polish way (Меж), Kurz not the Spanish way (курс), and
+    // the oe of Boeing is no ö.
+    CHECK_FALSE(any_reading_keys_as("merz", "меж"));
+    CHECK_FALSE(any_reading_keys_as("kurz", "курс"));
+    const std::vector<std::string> boeing = european_readings("boeing");
+    CHECK(std::find(boeing.begin(), boeing.end(), "being") == boeing.end());
+    // Only Latin letters are read.
+    CHECK(european_readings("шольц").empty());
+    CHECK(european_readings("scholz2").empty());
+    CHECK(european_readings("").empty());
+}
+
+TEST_CASE("a key's Cyrillic spelling", "[translit]") {
+    using newsdex::cyrillic_spelling;
+    CHECK(cyrillic_spelling("kurs") == "курс");
+    CHECK(cyrillic_spelling("kosti") == "кости");
+    CHECK(cyrillic_spelling(name_key("шольц")) == "шолц");  // ь is not in keys
+    CHECK(cyrillic_spelling(name_key("чавес")) == "чавес");
+    CHECK(cyrillic_spelling("").empty());
+    CHECK(cyrillic_spelling("kurs1").empty());
 }
