@@ -237,8 +237,11 @@ std::vector<std::string> name_terms(const Xapian::Database& db, const std::strin
     constexpr std::size_t kMinStemBytes = 10;  // five Cyrillic letters
     constexpr std::size_t kMinLatinStem = 5;   // letters left once the -a goes
     const bool latin = !has_cyrillic(word);
+    // A Latin name's letters with diacritics as its language spells them
+    // without (Müller: mueller), which name_key and the readings read.
+    const std::string spelt = latin ? ascii_spelling(word) : word;
     const bool by_stem = !latin && stem.size() >= kMinStemBytes;
-    std::string key = name_key(by_stem ? stem : word);
+    std::string key = name_key(by_stem ? stem : spelt);
     const bool ends_in_a = latin && !key.empty() && key.back() == 'a';
     if (ends_in_a && key.size() > kMinLatinStem) key.pop_back();
     if (key.size() >= kMinNameKeyBytes) {
@@ -266,8 +269,8 @@ std::vector<std::string> name_terms(const Xapian::Database& db, const std::strin
     // (Trump: Трамп, Трампа, Трампом; Scholz: Шольц; Sanchez: Санчес),
     // a surname in -ski as the adjective it is in Russian (Kaczynski:
     // Качиньский, Качиньского).
-    std::vector<std::string> readings = european_readings(word);
-    readings.push_back(english_reading(word));
+    std::vector<std::string> readings = european_readings(spelt);
+    readings.push_back(english_reading(spelt));
     for (const std::string& reading : readings) {
         const std::string reading_key = name_key(reading);
         add_case_forms(reading_key, {"", "a", "u", "e", "om", "im", "oi", "ov", "i", "y", "am", "ami", "akh"});

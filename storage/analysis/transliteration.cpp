@@ -366,6 +366,35 @@ std::string english_reading(std::string_view word) {
     return out == word ? std::string() : out;
 }
 
+std::string ascii_spelling(std::string_view word) {
+    // Letters with a diacritic other than the acute, in UTF-8, as the
+    // language writes them without it (German ä ö ü ß; Polish ł ą ę ś ć ń ź
+    // ż ó; Czech and Slovak š č ž ř ě ů ý; Spanish ñ; French è ê à ô;
+    // Turkish ç ğ ş ı (ç is Turkish ч: Çavuşoğlu, Чавушоглу, rather than
+    // French с); Scandinavian å ø), and as Russian then reads them where it
+    // differs (ę before a consonant: Валенса; ř: Дворжак).
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 35> kLetters{{
+        {"ä", "ae"}, {"ö", "oe"}, {"ü", "ue"}, {"ß", "ss"}, {"ł", "l"}, {"ą", "on"}, {"ę", "en"},
+        {"ś", "s"}, {"ć", "ch"}, {"ń", "n"}, {"ź", "z"}, {"ż", "zh"}, {"ó", "o"}, {"š", "sh"},
+        {"č", "ch"}, {"ž", "zh"}, {"ř", "rzh"}, {"ě", "e"}, {"ů", "u"}, {"ý", "y"}, {"ñ", "ny"},
+        {"ç", "ch"}, {"è", "e"}, {"ê", "e"}, {"ë", "e"}, {"à", "a"}, {"â", "a"}, {"ô", "o"}, {"î", "i"},
+        {"ï", "i"}, {"ğ", "g"}, {"ş", "sh"}, {"ı", "y"}, {"å", "o"}, {"ø", "e"},
+    }};
+    std::string out;
+    for (std::size_t i = 0; i < word.size();) {
+        if (is_ascii_letter(word[i])) {
+            out += ascii_lower(word[i++]);
+            continue;
+        }
+        const auto letter = std::find_if(kLetters.begin(), kLetters.end(),
+                                         [&](const auto& l) { return word.substr(i, l.first.size()) == l.first; });
+        if (letter == kLetters.end()) return {};
+        out += letter->second;
+        i += letter->first.size();
+    }
+    return out;
+}
+
 std::string cyrillic_spelling(std::string_view key) {
     // Digraphs first, as name_key emits them; then one letter a letter.
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kDigraphs{{

@@ -39,6 +39,14 @@ std::string english_reading(std::string_view latin_word);
 // nothing.
 std::vector<std::string> european_readings(std::string_view latin_word);
 
+// A Latin word spelt without diacritics as its language writes it then
+// (Müller → mueller, Wałęsa → walensa, Dvořák → dvorzhak, Erdoğan →
+// erdogan, Peña → penya), so that name_key and the readings can read it; the
+// word itself when it is ASCII letters already, "" when it holds anything
+// but Latin letters. `word` is normalized (lower case; acute accents, which
+// the analyzer strips as stress marks, are gone already).
+std::string ascii_spelling(std::string_view word);
+
 // A Cyrillic spelling of a name key, lower case: the inverse of name_key
 // where it is one (kurs → курс, sholts → шолц: ь and й are not in keys, so
 // a name's spelling may differ). For asking whether the word a reading

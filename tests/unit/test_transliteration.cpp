@@ -266,3 +266,21 @@ TEST_CASE("a key's Cyrillic spelling", "[translit]") {
     CHECK(cyrillic_spelling("").empty());
     CHECK(cyrillic_spelling("kurs1").empty());
 }
+
+TEST_CASE("a Latin name's diacritics spelt as its language writes them without", "[translit]") {
+    using newsdex::ascii_spelling;
+    CHECK(ascii_spelling("müller") == "mueller");
+    CHECK(ascii_spelling("wałęsa") == "walensa");
+    CHECK(ascii_spelling("dvořak") == "dvorzhak");
+    CHECK(ascii_spelling("erdoğan") == "erdogan");
+    CHECK(ascii_spelling("çavuşoğlu") == "chavushoglu");
+    CHECK(ascii_spelling("scholz") == "scholz");
+    // Keyed so, they are the Cyrillic names' keys.
+    CHECK(name_key(ascii_spelling("erdoğan")) == name_key("эрдоган"));
+    CHECK(name_key(ascii_spelling("çavuşoğlu")) == name_key("чавушоглу"));
+    CHECK(name_key(ascii_spelling("dvořak")) == name_key("дворжак"));
+    // Anything but Latin letters: none.
+    CHECK(ascii_spelling("шольц").empty());
+    CHECK(ascii_spelling("müller2").empty());
+    CHECK(ascii_spelling("").empty());
+}
