@@ -221,8 +221,8 @@ NameLemmas name_lemmas(Lemmatizer& lemmatizer, const std::string& form, bool wit
 // A Latin spelling loses a final -a the same way («Zakharova»: the key of
 // «Захаров-», so «Захаровой» is found, as "Захарова" typed finds it).
 // A Latin word is also looked up in the keys of its Russian case forms: as
-// its English, German, Polish and Spanish readings (english_reading,
-// european_readings), and without a final -a.
+// its English, German, Polish, Spanish and French readings
+// (english_reading, european_readings), and without a final -a.
 // And the keys of its lemmas (name_lemmas), exactly: a name the dictionary
 // knows is not looked up by prefix, which other names (Марина, Марио for
 // «Марии») and other words (радио for «Рады») begin with too.
@@ -255,18 +255,18 @@ std::vector<std::string> name_terms(const Xapian::Database& db, const std::strin
     // prefix: «maik» is the start of Майкл and Майкоп too), where they are
     // a name's: not a common word's at a sentence's start, which more
     // articles hold in lower case («Кости нашли…» among Costa's cases).
+    constexpr Xapian::doccount kWordUsesPerName = 2;  // articles in lower case per one capitalized
     const auto add_case_forms = [&](const std::string& base, std::initializer_list<const char*> endings) {
         if (base.size() + 1 < kMinNameKeyBytes) return;
         for (const char* ending : endings) {
             const std::string t = std::string(schema::kNameKeyPrefix) + base + ending;
             const Xapian::doccount as_name = db.get_termfreq(t);
-            constexpr Xapian::doccount kWordUsesPerName = 2;
             if (as_name > 0 && db.get_termfreq(cyrillic_spelling(base + ending)) <= kWordUsesPerName * as_name)
                 out.insert(t);
         }
     };
-    // An English, German, Polish or Spanish name as Russian writes it
-    // (Trump: Трамп, Трампа, Трампом; Scholz: Шольц; Sanchez: Санчес),
+    // An English, German, Polish, Spanish or French name as Russian writes
+    // it (Trump: Трамп, Трампа, Трампом; Scholz: Шольц; Hollande: Олланд),
     // a surname in -ski as the adjective it is in Russian (Kaczynski:
     // Качиньский, Качиньского).
     std::vector<std::string> readings = european_readings(spelt);

@@ -247,6 +247,10 @@ enum class Where : unsigned char {
     before_front_vowel,    // e, i or y next
     after_vowel_alone,     // after a vowel, no vowel next (a lengthening h)
     before_consonant,      // a consonant next (ö as oe in Schroeder, not in Boeing)
+    nasal,                 // a consonant or the end next (French en, in: Melenchon)
+    end,                   // at the word's end
+    inside,                // not at the start
+    between_vowels,        // a vowel on each side (French s: Loiseau)
 };
 
 struct ReadingRule {
@@ -267,6 +271,10 @@ bool applies(const ReadingRule& rule, std::string_view word, std::size_t i) {
             return next < word.size() && (word[next] == 'e' || word[next] == 'i' || word[next] == 'y');
         case Where::after_vowel_alone: return i > 0 && is_vowel(word[i - 1]) && !vowel_next;
         case Where::before_consonant: return next < word.size() && !vowel_next;
+        case Where::nasal: return !vowel_next;
+        case Where::end: return next == word.size();
+        case Where::inside: return i > 0;
+        case Where::between_vowels: return i > 0 && is_vowel(word[i - 1]) && vowel_next;
     }
     return false;
 }
@@ -309,6 +317,22 @@ constexpr std::array<ReadingRule, 7> kPolish{{
 constexpr std::array<ReadingRule, 10> kSpanish{{
     {"ll", "l"}, {"j", "kh"}, {"g", "kh", Where::before_front_vowel}, {"gue", "ge"}, {"gui", "gi"},
     {"qu", "k"}, {"z", "s"}, {"c", "s", Where::before_front_vowel}, {"h", ""}, {"ch", "ch"},
+}};
+
+// French (Олланд, Фийон, Ширак, Меланшон, Жан, Жак, Франсуа, Барнье,
+// Лагард, Пежо, Депардье, Луазо, Рено): silent h and final letters, ch,
+// j, g before a front vowel, ou, oi, au, eau, eu, ai, the nasal vowels,
+// ill, gn; -cois for -çois typed without its cedilla.
+constexpr std::array<ReadingRule, 39> kFrench{{
+    {"eaux", "o", Where::end}, {"eau", "o"}, {"aux", "o", Where::end}, {"ault", "o", Where::end}, {"au", "o"},
+    {"oui", "ui"}, {"ou", "u"}, {"oi", "ua"}, {"cois", "sua", Where::end}, {"ill", "ii", Where::inside},
+    {"gn", "ni"}, {"ch", "sh"}, {"ph", "f"}, {"qu", "k"}, {"j", "zh"}, {"geo", "zho"}, {"gea", "zha"},
+    {"g", "zh", Where::before_front_vowel}, {"eu", "e"}, {"ai", "e"}, {"ei", "e"}, {"ean", "an"},
+    {"en", "an", Where::nasal}, {"em", "am", Where::nasal}, {"ain", "en", Where::nasal},
+    {"ein", "en", Where::nasal}, {"in", "en", Where::nasal}, {"un", "en", Where::nasal}, {"u", "iu"},
+    {"h", ""}, {"s", "z", Where::between_vowels}, {"ier", "ie", Where::end}, {"er", "e", Where::end},
+    {"es", "", Where::end}, {"e", "", Where::end}, {"s", "", Where::end}, {"t", "", Where::end},
+    {"d", "", Where::end}, {"x", "", Where::end},
 }};
 
 }  // namespace
@@ -426,17 +450,27 @@ std::vector<std::string> european_readings(std::string_view word) {
     const auto ends = [&](std::initializer_list<std::string_view> parts) {
         return std::any_of(parts.begin(), parts.end(), [&](std::string_view p) { return word.ends_with(p); });
     };
-    // A language's rules only for a spelling that has a mark of it: read
-    // the Polish way, Merz would be Меж; the Spanish way, Kurz курс.
-    const bool german = has({"sch", "tz", "z", "ei", "eu", "ae", "oe", "ue", "ck"}) || word.starts_with("st") ||
+    // A language's rules only for a spelling that has a mark of it, and
+    // none of the letters it does not write: read the Polish way, Merz
+    // would be Меж; the Spanish way, Kurz курс.
+    const bool german = has({"sch", "tz", "z", "ei", "eu", "ae", "oe", "ue"}) || word.starts_with("st") ||
                         word.starts_with("sp");
     const bool polish = has({"cz", "sz", "rza", "rze", "rzi", "rzo", "rzu", "rzy"}) ||
                         ends({"ski", "cki", "ska", "cka", "wicz"});
-    const bool spanish = ends({"ez"}) || has({"ll", "j", "qu", "gue", "gui"});
+    // Spanish writes no k, w, sh or th (so Jack is not Хак).
+    const bool spanish = !has({"k", "w", "sh", "th"}) && (ends({"ez"}) || has({"ll", "j", "qu", "gue", "gui"}));
+    // French seldom writes k or w (so Jack is not Жак, nor Mike Мик); its
+    // j is no mark of it (Jane is not Жан), but Jean's is.
+    const std::size_t n = word.size();
+    const bool french = !has({"k", "w"}) &&
+                        (has({"eau", "au", "oi", "ou", "eu", "ill", "gn", "qu", "ch", "jea", "ier"}) ||
+                         ends({"ac", "ot"}) ||
+                         (n >= 3 && word[n - 1] == 'e' && is_consonant(word[n - 2]) && is_consonant(word[n - 3])));
     std::vector<std::string> out;
     for (const auto& [marked, rules] : {std::pair{german, std::span<const ReadingRule>(kGerman)},
                                         std::pair{polish, std::span<const ReadingRule>(kPolish)},
-                                        std::pair{spanish, std::span<const ReadingRule>(kSpanish)}})
+                                        std::pair{spanish, std::span<const ReadingRule>(kSpanish)},
+                                        std::pair{french, std::span<const ReadingRule>(kFrench)}})
         if (std::string reading = marked ? read_by(word, rules) : std::string(word);
             reading != word && std::find(out.begin(), out.end(), reading) == out.end())
             out.push_back(std::move(reading));

@@ -222,7 +222,7 @@ TEST_CASE("English names read aloud key as Russian writes them", "[translit]") {
     CHECK(english_reading("").empty());
 }
 
-TEST_CASE("German or Polish or Spanish spellings key as Russian writes them", "[translit]") {
+TEST_CASE("German or Polish or Spanish or French spellings key as Russian writes them", "[translit]") {
     using newsdex::european_readings;
     const auto any_reading_keys_as = [](const char* latin, const char* cyrillic) {
         for (const std::string& reading : european_readings(latin))
@@ -234,7 +234,9 @@ TEST_CASE("German or Polish or Spanish spellings key as Russian writes them", "[
           {"schroeder", "шредер"}, {"mueller", "мюллер"}, {"schaeuble", "шойбле"}, {"kurz", "курц"},
           {"zuckerberg", "цукерберг"}, {"renzi", "ренци"}, {"kaczynski", "качиньский"},
           {"morawiecki", "моравецкий"}, {"brzezinski", "бжезинский"}, {"sanchez", "санчес"}, {"rajoy", "рахой"},
-          {"hernandez", "эрнандес"}, {"rodriguez", "родригес"}}) {
+          {"hernandez", "эрнандес"}, {"rodriguez", "родригес"}, {"hollande", "олланд"}, {"fillon", "фийон"},
+          {"chirac", "ширак"}, {"jacques", "жак"}, {"francois", "франсуа"}, {"melenchon", "меланшон"},
+          {"philippe", "филипп"}, {"jean", "жан"}, {"peugeot", "пежо"}, {"depardieu", "депардье"}}) {
         INFO(latin);
         CHECK(name_key(latin) != name_key(cyrillic));
         CHECK(any_reading_keys_as(latin, cyrillic));
@@ -249,6 +251,12 @@ TEST_CASE("German or Polish or Spanish spellings key as Russian writes them", "[
     // the oe of Boeing is no ö.
     CHECK_FALSE(any_reading_keys_as("merz", "меж"));
     CHECK_FALSE(any_reading_keys_as("kurz", "курс"));
+    // Nor English names the French or Spanish way: Jane is not Жан, Jack
+    // neither Жак nor Хак, Mike not Мик.
+    CHECK_FALSE(any_reading_keys_as("jane", "жан"));
+    CHECK_FALSE(any_reading_keys_as("jack", "жак"));
+    CHECK_FALSE(any_reading_keys_as("jack", "хак"));
+    CHECK_FALSE(any_reading_keys_as("mike", "мик"));
     const std::vector<std::string> boeing = european_readings("boeing");
     CHECK(std::find(boeing.begin(), boeing.end(), "being") == boeing.end());
     // Only Latin letters are read.
