@@ -251,6 +251,7 @@ enum class Where : unsigned char {
     end,                   // at the word's end
     inside,                // not at the start
     between_vowels,        // a vowel on each side (French s: Loiseau)
+    before_vowel,          // a vowel next (Italian gi, ci: Giovanni, Ciampi)
 };
 
 struct ReadingRule {
@@ -275,6 +276,7 @@ bool applies(const ReadingRule& rule, std::string_view word, std::size_t i) {
         case Where::end: return next == word.size();
         case Where::inside: return i > 0;
         case Where::between_vowels: return i > 0 && is_vowel(word[i - 1]) && vowel_next;
+        case Where::before_vowel: return vowel_next;
     }
     return false;
 }
@@ -323,16 +325,27 @@ constexpr std::array<ReadingRule, 10> kSpanish{{
 // Лагард, Пежо, Депардье, Луазо, Рено): silent h and final letters, ch,
 // j, g before a front vowel, ou, oi, au, eau, eu, ai, the nasal vowels,
 // ill, gn; -cois for -çois typed without its cedilla.
-constexpr std::array<ReadingRule, 39> kFrench{{
+constexpr std::array<ReadingRule, 40> kFrench{{
     {"eaux", "o", Where::end}, {"eau", "o"}, {"aux", "o", Where::end}, {"ault", "o", Where::end}, {"au", "o"},
     {"oui", "ui"}, {"ou", "u"}, {"oi", "ua"}, {"cois", "sua", Where::end}, {"ill", "ii", Where::inside},
     {"gn", "ni"}, {"ch", "sh"}, {"ph", "f"}, {"qu", "k"}, {"j", "zh"}, {"geo", "zho"}, {"gea", "zha"},
     {"g", "zh", Where::before_front_vowel}, {"eu", "e"}, {"ai", "e"}, {"ei", "e"}, {"ean", "an"},
     {"en", "an", Where::nasal}, {"em", "am", Where::nasal}, {"ain", "en", Where::nasal},
     {"ein", "en", Where::nasal}, {"in", "en", Where::nasal}, {"un", "en", Where::nasal}, {"u", "iu"},
-    {"h", ""}, {"s", "z", Where::between_vowels}, {"ier", "ie", Where::end}, {"er", "e", Where::end},
+    {"h", ""}, {"s", "z", Where::between_vowels}, {"c", "s", Where::before_front_vowel},
+    {"ier", "ie", Where::end}, {"er", "e", Where::end},
     {"es", "", Where::end}, {"e", "", Where::end}, {"s", "", Where::end}, {"t", "", Where::end},
     {"d", "", Where::end}, {"x", "", Where::end},
+}};
+
+// Italian (Джентилони, Джузеппе, Луиджи, Чампи, Марчелло, Анчелотти,
+// Ренци): c and g before a front vowel, ci and gi before another vowel
+// (the i only softens), ch and gh, sc, gn, gli, z, s between vowels.
+constexpr std::array<ReadingRule, 17> kItalian{{
+    {"cch", "kk"}, {"ch", "k"}, {"gh", "g"}, {"ggi", "dzh", Where::before_vowel}, {"gi", "dzh", Where::before_vowel},
+    {"ci", "ch", Where::before_vowel}, {"sci", "sh", Where::before_vowel}, {"sc", "sh", Where::before_front_vowel},
+    {"g", "dzh", Where::before_front_vowel}, {"c", "ch", Where::before_front_vowel}, {"gli", "li"}, {"gn", "ni"},
+    {"zz", "ts"}, {"z", "ts"}, {"s", "z", Where::between_vowels}, {"h", ""}, {"j", "i"},
 }};
 
 }  // namespace
@@ -466,11 +479,16 @@ std::vector<std::string> european_readings(std::string_view word) {
                         (has({"eau", "au", "oi", "ou", "eu", "ill", "gn", "qu", "ch", "jea", "ier"}) ||
                          ends({"ac", "ot"}) ||
                          (n >= 3 && word[n - 1] == 'e' && is_consonant(word[n - 2]) && is_consonant(word[n - 3])));
+    // Italian ends in a vowel and writes no k, w, x, y or j, nor th or sh
+    // (so Jackie is not read so; Alice is, as Аличе, her Italian name).
+    const bool italian = n >= 3 && is_vowel(word[n - 1]) && !has({"k", "w", "x", "y", "j", "th", "sh"}) &&
+                         has({"gi", "ge", "ci", "ce", "gn", "gli", "sc", "zz", "z", "cch", "gh"});
     std::vector<std::string> out;
     for (const auto& [marked, rules] : {std::pair{german, std::span<const ReadingRule>(kGerman)},
                                         std::pair{polish, std::span<const ReadingRule>(kPolish)},
                                         std::pair{spanish, std::span<const ReadingRule>(kSpanish)},
-                                        std::pair{french, std::span<const ReadingRule>(kFrench)}})
+                                        std::pair{french, std::span<const ReadingRule>(kFrench)},
+                                        std::pair{italian, std::span<const ReadingRule>(kItalian)}})
         if (std::string reading = marked ? read_by(word, rules) : std::string(word);
             reading != word && std::find(out.begin(), out.end(), reading) == out.end())
             out.push_back(std::move(reading));

@@ -25,21 +25,22 @@ std::string name_key(std::string_view word);
 // (naikita) names nobody, and the first reading still finds Никита.
 std::string english_reading(std::string_view latin_word);
 
-// How Russian writes a name spelt the German, Polish, Spanish or French way,
-// as far as the spelling tells (Russian practical transcription): Scholz →
-// sholts (Шольц), Steinmeier → shtainmaier (Штайнмайер), Kaczynski →
-// kachynski (Качиньский), Morawiecki → moravetski (Моравецкий), Sanchez →
-// sanches (Санчес), Rajoy → rakhoy (Рахой), Hollande → olland (Олланд),
-// Francois → fransua (Франсуа). Further readings to look up, as
+// How Russian writes a name spelt the German, Polish, Spanish, French or
+// Italian way, as far as the spelling tells (Russian practical
+// transcription): Scholz → sholts (Шольц), Steinmeier → shtainmaier
+// (Штайнмайер), Kaczynski → kachynski (Качиньский), Morawiecki →
+// moravetski (Моравецкий), Sanchez → sanches (Санчес), Rajoy → rakhoy
+// (Рахой), Hollande → olland (Олланд), Francois → fransua (Франсуа),
+// Giovanni → dzhovanni (Джованни). Further readings to look up, as
 // english_reading is, where name_key's letter-for-letter mapping (English
 // and the Russian romanizations) misses. A language's rules read only a
 // spelling with a mark of that language and none of the letters it does
 // not write (German sch, z, ei…; Polish cz, sz, -ski…; Spanish -ez, j,
-// ll…, no k or w; French ou, oi, eau, ch, ill…, no k or w), so Merz is not
-// Меж, Kurz not курс, Jane not Жан.
-// Each reading differs from the spelling and from the others; none for a
-// word that is not Latin letters only. A reading that names nobody finds
-// nothing.
+// ll…, no k or w; French ou, oi, eau, ch, ill…, no k or w; Italian a final
+// vowel and gi, ce, gn, z…, no k, w, x, y or j), so Merz is not Меж, Kurz
+// not курс, Jane not Жан. Each reading differs from the spelling and from
+// the others; none for a word that is not Latin letters only. A reading
+// that names nobody finds nothing.
 std::vector<std::string> european_readings(std::string_view latin_word);
 
 // A Latin word spelt without diacritics as its language writes it then

@@ -357,7 +357,7 @@ TEST_CASE("an English name typed in Latin finds it as Russian writes it", "[lemm
     CHECK(index.ids("Obama") == std::set<std::string>{"obama", "obama-2"});
 }
 
-TEST_CASE("names spelt the German or Polish or Spanish or French way find them as Russian writes them", "[lemmas][query]") {
+TEST_CASE("names spelt the German or Polish or Spanish or French or Italian way find them as Russian writes them", "[lemmas][query]") {
     const testing::ArticlesIndex index({
         article("scholz", "Визит", "Канцлер Олаф Шольц прибыл в Пекин."),
         article("scholz-2", "Бюджет", "Правительство Шольца представило бюджет."),
@@ -367,6 +367,7 @@ TEST_CASE("names spelt the German or Polish or Spanish or French way find them a
         article("course", "Рубль", "Курс доллара вырос. Курс евро тоже вырос, курс юаня упал, и курс фунта тоже."),
         article("hollande", "Франция", "Слова Франсуа Олланда привели газеты."),
         article("jean", "Театр", "Роль сыграл Жан Рено."),
+        article("gentiloni", "Италия", "Паоло Джентилони возглавил правительство."),
         article("costa", "Футбол", "Диего Коста забил дважды."),
         article("bones", "Археология", "Кости нашли в пещере."),
         article("bones-2", "Музей", "В музее показали кости мамонта."),
@@ -378,6 +379,7 @@ TEST_CASE("names spelt the German or Polish or Spanish or French way find them a
     CHECK(index.ids("Hollande") == std::set<std::string>{"hollande"});
     CHECK(index.ids("Francois") == std::set<std::string>{"hollande"});
     CHECK(index.ids("Jean") == std::set<std::string>{"jean"});
+    CHECK(index.ids("Gentiloni") == std::set<std::string>{"gentiloni"});
     // Jane is English: not Жан.
     CHECK(index.ids("Jane").empty());
     // Kurz is Курц; «Курс» at a sentence's start is a common word, which

@@ -222,7 +222,7 @@ TEST_CASE("English names read aloud key as Russian writes them", "[translit]") {
     CHECK(english_reading("").empty());
 }
 
-TEST_CASE("German or Polish or Spanish or French spellings key as Russian writes them", "[translit]") {
+TEST_CASE("German or Polish or Spanish or French or Italian spellings key as Russian writes them", "[translit]") {
     using newsdex::european_readings;
     const auto any_reading_keys_as = [](const char* latin, const char* cyrillic) {
         for (const std::string& reading : european_readings(latin))
@@ -236,7 +236,9 @@ TEST_CASE("German or Polish or Spanish or French spellings key as Russian writes
           {"morawiecki", "моравецкий"}, {"brzezinski", "бжезинский"}, {"sanchez", "санчес"}, {"rajoy", "рахой"},
           {"hernandez", "эрнандес"}, {"rodriguez", "родригес"}, {"hollande", "олланд"}, {"fillon", "фийон"},
           {"chirac", "ширак"}, {"jacques", "жак"}, {"francois", "франсуа"}, {"melenchon", "меланшон"},
-          {"philippe", "филипп"}, {"jean", "жан"}, {"peugeot", "пежо"}, {"depardieu", "депардье"}}) {
+          {"philippe", "филипп"}, {"jean", "жан"}, {"peugeot", "пежо"}, {"depardieu", "депардье"},
+          {"gentiloni", "джентилони"}, {"giuseppe", "джузеппе"}, {"giovanni", "джованни"}, {"luigi", "луиджи"},
+          {"ancelotti", "анчелотти"}, {"ciampi", "чампи"}}) {
         INFO(latin);
         CHECK(name_key(latin) != name_key(cyrillic));
         CHECK(any_reading_keys_as(latin, cyrillic));
@@ -257,6 +259,9 @@ TEST_CASE("German or Polish or Spanish or French spellings key as Russian writes
     CHECK_FALSE(any_reading_keys_as("jack", "жак"));
     CHECK_FALSE(any_reading_keys_as("jack", "хак"));
     CHECK_FALSE(any_reading_keys_as("mike", "мик"));
+    // Nor the Italian way where a letter Italian does not write says so:
+    // Jackie is not Джакие.
+    CHECK_FALSE(any_reading_keys_as("jackie", "джакие"));
     const std::vector<std::string> boeing = european_readings("boeing");
     CHECK(std::find(boeing.begin(), boeing.end(), "being") == boeing.end());
     // Only Latin letters are read.
