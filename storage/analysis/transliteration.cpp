@@ -409,7 +409,11 @@ std::string ascii_spelling(std::string_view word) {
     // ż ó; Czech and Slovak š č ž ř ě ů ý; Spanish ñ; French è ê à ô;
     // Turkish ç ğ ş ı (ç is Turkish ч: Çavuşoğlu, Чавушоглу, rather than
     // French с); Scandinavian å ø), and as Russian then reads them where it
-    // differs (ę before a consonant: Валенса; ř: Дворжак).
+    // differs (ę before a consonant: Валенса; ř: Дворжак). Not ICU's
+    // Latin-ASCII transliterator: it drops the mark alone (müller → muller,
+    // dvořák → dvorak, wałęsa → walesa, çavuşoğlu → cavusoglu, schröder →
+    // schroder), and of these six names only erdogan then keys as Russian
+    // writes it (uconv -x Latin-ASCII, 2026-12-07).
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 35> kLetters{{
         {"ä", "ae"}, {"ö", "oe"}, {"ü", "ue"}, {"ß", "ss"}, {"ł", "l"}, {"ą", "on"}, {"ę", "en"},
         {"ś", "s"}, {"ć", "ch"}, {"ń", "n"}, {"ź", "z"}, {"ż", "zh"}, {"ó", "o"}, {"š", "sh"},
