@@ -222,7 +222,7 @@ NameLemmas name_lemmas(Lemmatizer& lemmatizer, const std::string& form, bool wit
 // «Захаров-», so «Захаровой» is found, as "Захарова" typed finds it).
 // A Latin word is also looked up in the keys of its Russian case forms: as
 // its English, German, Polish, Spanish and French readings
-// (english_reading, european_readings), and without a final -a.
+// (english_readings, european_readings), and without a final -a.
 // And the keys of its lemmas (name_lemmas), exactly: a name the dictionary
 // knows is not looked up by prefix, which other names (Марина, Марио for
 // «Марии») and other words (радио for «Рады») begin with too.
@@ -270,7 +270,7 @@ std::vector<std::string> name_terms(const Xapian::Database& db, const std::strin
     // a surname in -ski as the adjective it is in Russian (Kaczynski:
     // Качиньский, Качиньского).
     std::vector<std::string> readings = european_readings(spelt);
-    readings.push_back(english_reading(spelt));
+    for (std::string& reading : english_readings(spelt)) readings.push_back(std::move(reading));
     for (const std::string& reading : readings) {
         const std::string reading_key = name_key(reading);
         add_case_forms(reading_key, {"", "a", "u", "e", "om", "im", "oi", "ov", "i", "y", "am", "ami", "akh"});

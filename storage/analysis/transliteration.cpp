@@ -252,6 +252,16 @@ enum class Where : unsigned char {
     inside,                // not at the start
     between_vowels,        // a vowel on each side (French s: Loiseau)
     before_vowel,          // a vowel next (Italian gi, ci: Giovanni, Ciampi)
+    open,                  // a vowel ending its syllable, after a consonant: one consonant (or
+                           // th, ch, sh, ph) and a vowel next (English a in Haley, Gates, Davis)
+    closed,                // after a consonant, a consonant and then another or the end next
+                           // (English a in Mattis, u in Trump; not the a of Ryan)
+    before_final_e,        // one consonant, then an e that ends the word, or -es (English a in
+                           // Jake, Gates: always ей, as Jack is Джек)
+    before_silent_e,       // one consonant, then an e that ends the word or comes before a
+                           // consonant (English i in Biden, Mike, Price)
+    end_after_consonant,   // at the end, after a consonant that follows a vowel (English
+                           // silent e: Pence, Gates)
 };
 
 struct ReadingRule {
@@ -259,6 +269,11 @@ struct ReadingRule {
     std::string_view to;
     Where where = Where::anywhere;
 };
+
+// Two letters English writes for one consonant.
+bool is_consonant_digraph(std::string_view letters) {
+    return letters == "th" || letters == "ch" || letters == "sh" || letters == "ph";
+}
 
 bool applies(const ReadingRule& rule, std::string_view word, std::size_t i) {
     if (word.substr(i, rule.from.size()) != rule.from) return false;
@@ -277,16 +292,36 @@ bool applies(const ReadingRule& rule, std::string_view word, std::size_t i) {
         case Where::inside: return i > 0;
         case Where::between_vowels: return i > 0 && is_vowel(word[i - 1]) && vowel_next;
         case Where::before_vowel: return vowel_next;
+        case Where::open: {
+            const std::size_t digraph = is_consonant_digraph(word.substr(next, 2)) ? 2 : 1;
+            return i > 0 && is_consonant(word[i - 1]) && next + digraph < word.size() && is_consonant(word[next]) &&
+                   (is_vowel(word[next + digraph]) || word[next + digraph] == 'y');
+        }
+        case Where::closed:
+            return i > 0 && is_consonant(word[i - 1]) && next < word.size() && is_consonant(word[next]) &&
+                   (next + 1 == word.size() || is_consonant(word[next + 1]));
+        case Where::before_final_e: {
+            const std::string_view rest = word.substr(std::min(next + 1, word.size()));
+            return next + 1 < word.size() && is_consonant(word[next]) && (rest == "e" || rest == "es");
+        }
+        case Where::before_silent_e:
+            return next + 1 < word.size() && is_consonant(word[next]) && word[next + 1] == 'e' &&
+                   (next + 2 == word.size() || is_consonant(word[next + 2]));
+        case Where::end_after_consonant:
+            return next == word.size() && i > 1 && is_consonant(word[i - 1]) &&
+                   std::any_of(word.begin(), word.begin() + static_cast<std::ptrdiff_t>(i - 1), is_vowel);
     }
     return false;
 }
 
-std::string read_by(std::string_view word, std::span<const ReadingRule> rules) {
+// `tables`: read as one, the earlier's rule winning over a later's as long.
+std::string read_by(std::string_view word, std::initializer_list<std::span<const ReadingRule>> tables) {
     std::string out;
     for (std::size_t i = 0; i < word.size();) {
         const ReadingRule* best = nullptr;
-        for (const ReadingRule& rule : rules)
-            if ((!best || rule.from.size() > best->from.size()) && applies(rule, word, i)) best = &rule;
+        for (const std::span<const ReadingRule> rules : tables)
+            for (const ReadingRule& rule : rules)
+                if ((!best || rule.from.size() > best->from.size()) && applies(rule, word, i)) best = &rule;
         if (best) {
             out += best->to;
             i += best->from.size();
@@ -348,6 +383,35 @@ constexpr std::array<ReadingRule, 17> kItalian{{
     {"zz", "ts"}, {"z", "ts"}, {"s", "z", Where::between_vowels}, {"h", ""}, {"j", "i"},
 }};
 
+// English, as Russian practical transcription writes English names (Трамп,
+// Байден, Хейли, Пенс, Гейтс, Блэр, Маккейн, Уилсон, Остин, Браун, Тэтчер):
+// j, a silent h after a vowel, w before a vowel at the start, Mc, the vowel
+// digraphs, a closed u (Trump, Hunter), an i or a lengthened by a silent e
+// (Biden, Price; Gates, Haley), a final silent e, -ey, -dge. Russian writes
+// English a two ways, and the spelling does not tell which: an open a as ей
+// (Бейкер) or э (Дэвис, Кэмерон), a closed one as а (Харрис) or э (Мэттис,
+// Джексон); only before a final e is it always ей (Гейтс, Джейк: Jake is
+// not Джек). So the rules every reading shares, and then a table for each
+// reading of a. An a after a vowel or y is read as spelt (Ryan: Райан).
+constexpr std::array<ReadingRule, 35> kEnglish{{
+    {"j", "dzh"}, {"h", "", Where::after_vowel_alone}, {"wr", "r", Where::start}, {"wh", "u", Where::start},
+    {"wa", "uo", Where::start}, {"w", "u", Where::start_before_vowel}, {"mcc", "mak", Where::start},
+    {"mc", "mak", Where::start}, {"qu", "kv"}, {"ck", "k"},
+    // т and ч, which name_key reads "tch" as one of (ч): a doubled t
+    // stays т before it (Mitchell: Митчелл, Thatcher: Тэтчер).
+    {"tch", "ttch"}, {"dge", "dzh"}, {"ge", "dzh", Where::end}, {"igh", "ai"}, {"ee", "i"}, {"ea", "i"},
+    {"oo", "u"}, {"ow", "au"}, {"aw", "o"}, {"au", "o"}, {"air", "er"}, {"ai", "ei"}, {"ay", "ei"},
+    {"ey", "i", Where::end}, {"ie", "i", Where::end}, {"oe", "o", Where::end}, {"ar", "ar"},
+    {"i", "ai", Where::before_silent_e}, {"u", "a", Where::closed}, {"ce", "s", Where::end},
+    {"es", "s", Where::end_after_consonant}, {"e", "", Where::end_after_consonant},
+    // c as the spelling reads it, before the a it precedes is read as e
+    // (Cameron: kemeron, not semeron).
+    {"ch", "ch"}, {"c", "s", Where::before_front_vowel}, {"c", "k"},
+}};
+constexpr std::array<ReadingRule, 1> kEnglishLongA{{{"a", "ei", Where::open}}};
+constexpr std::array<ReadingRule, 3> kEnglishFlatA{{
+    {"a", "ei", Where::before_final_e}, {"a", "e", Where::open}, {"a", "e", Where::closed}}};
+
 }  // namespace
 
 std::string name_key(std::string_view word) {
@@ -374,33 +438,15 @@ std::string name_key(std::string_view word) {
     return emit(s, n);
 }
 
-std::string english_reading(std::string_view word) {
+std::vector<std::string> english_readings(std::string_view word) {
     if (word.empty() || !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return {};
-    const auto consonant = [&](std::size_t i) { return i < word.size() && is_consonant(word[i]); };
-    const auto vowel = [&](std::size_t i) { return i < word.size() && is_vowel(word[i]); };
-    const std::size_t end = word.size();
-    std::string out;
-    for (std::size_t i = 0; i < end; ++i) {
-        const char c = word[i];
-        if (c == 'j') {
-            out += "dzh";  // Johnson: Джонсон
-        } else if (c == 'h' && i == 0 && vowel(1)) {
-            out += "kh";  // Hunter, Hillary: Хантер, Хиллари
-        } else if (c == 'h' && i > 0 && vowel(i - 1) && !vowel(i + 1)) {
-            // silent after a vowel: Johnson, Noah
-        } else if (c == 'u' && i > 0 && consonant(i + 1) && (consonant(i + 2) || i + 2 == end)) {
-            out += 'a';  // a closed u: Trump, Hunter
-        } else if (c == 'i' && i > 0 && consonant(i + 1) && i + 2 < end && word[i + 2] == 'e' &&
-                   (i + 3 == end || consonant(i + 3))) {
-            out += "ai";  // i before a consonant and e: Biden, Mike; a final e is silent
-            out += word[i + 1];
-            if (i + 3 < end) out += 'e';
-            i += 2;
-        } else {
-            out += c;
-        }
-    }
-    return out == word ? std::string() : out;
+    std::vector<std::string> out;
+    for (const std::span<const ReadingRule> a : {std::span<const ReadingRule>(kEnglishLongA),
+                                                 std::span<const ReadingRule>(kEnglishFlatA)})
+        if (std::string reading = read_by(word, {kEnglish, a});
+            reading != word && std::find(out.begin(), out.end(), reading) == out.end())
+            out.push_back(std::move(reading));
+    return out;
 }
 
 std::string ascii_spelling(std::string_view word) {
@@ -493,7 +539,7 @@ std::vector<std::string> european_readings(std::string_view word) {
                                         std::pair{spanish, std::span<const ReadingRule>(kSpanish)},
                                         std::pair{french, std::span<const ReadingRule>(kFrench)},
                                         std::pair{italian, std::span<const ReadingRule>(kItalian)}})
-        if (std::string reading = marked ? read_by(word, rules) : std::string(word);
+        if (std::string reading = marked ? read_by(word, {rules}) : std::string(word);
             reading != word && std::find(out.begin(), out.end(), reading) == out.end())
             out.push_back(std::move(reading));
     return out;

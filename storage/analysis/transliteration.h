@@ -17,13 +17,17 @@ namespace newsdex {
 std::string name_key(std::string_view word);
 
 // How Russian writes an English name read aloud, as far as its spelling
-// tells: Trump → tramp (Трамп), Johnson → dzhonson (Джонсон), Biden →
-// baiden (Байден), Mike → maik, Hunter → khanter. name_key maps spellings
-// letter for letter, which finds Tokayev and Navalny but not these. For a
-// Latin word of letters only; "" when the reading is the spelling itself.
-// A second reading to look up, not a replacement: Nikita read this way
-// (naikita) names nobody, and the first reading still finds Никита.
-std::string english_reading(std::string_view latin_word);
+// tells (Russian practical transcription): Trump → tramp (Трамп), Johnson →
+// dzhonson (Джонсон), Biden → baiden (Байден), Haley → kheili (Хейли),
+// Pence → pens (Пенс), Mattis → mettis (Мэттис), McCain → makein
+// (Маккейн). name_key maps spellings letter for letter, which finds Tokayev
+// and Navalny but not these. English a is read both ways Russian writes it
+// (Gates: Гейтс, Davis: Дэвис; Harris: Харрис, Mattis: Мэттис), so up to
+// two readings, each differing from the spelling; none for a word of
+// anything but Latin letters. Readings to look up, not replacements:
+// Nikita read this way (naikita) names nobody, and the spelling still
+// finds Никита.
+std::vector<std::string> english_readings(std::string_view latin_word);
 
 // How Russian writes a name spelt the German, Polish, Spanish, French or
 // Italian way, as far as the spelling tells (Russian practical
@@ -32,7 +36,7 @@ std::string english_reading(std::string_view latin_word);
 // moravetski (Моравецкий), Sanchez → sanches (Санчес), Rajoy → rakhoy
 // (Рахой), Hollande → olland (Олланд), Francois → fransua (Франсуа),
 // Giovanni → dzhovanni (Джованни). Further readings to look up, as
-// english_reading is, where name_key's letter-for-letter mapping (English
+// english_readings are, where name_key's letter-for-letter mapping (English
 // and the Russian romanizations) misses. A language's rules read only a
 // spelling with a mark of that language and none of the letters it does
 // not write (German sch, z, ei…; Polish cz, sz, -ski…; Spanish -ez, j,

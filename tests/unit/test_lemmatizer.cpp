@@ -390,6 +390,27 @@ TEST_CASE("names spelt the German or Polish or Spanish or French or Italian way 
     CHECK(index.ids("Costa") == std::set<std::string>{"costa"});
 }
 
+TEST_CASE("English names find them as Russian writes them whichever way it reads an a", "[lemmas][query]") {
+    const testing::ArticlesIndex index({
+        article("cameron", "Британия", "Дэвид Кэмерон ушёл в отставку."),
+        article("gates", "Фонд", "Фонд Билла Гейтса выделил деньги."),
+        article("mccain", "Сенат", "Сенатор Джон Маккейн выступил против."),
+        article("blair", "Ирак", "Тони Блэр признал ошибку."),
+        article("jackson", "Музыка", "Песни Майкла Джексона звучали всю ночь."),
+        article("jack", "Книги", "Джек Лондон написал роман."),
+        article("rene", "Кино", "Рене Руссо сыграла главную роль."),
+    });
+    CHECK(index.ids("Cameron") == std::set<std::string>{"cameron"});  // a open, as э
+    CHECK(index.ids("Gates") == std::set<std::string>{"gates"});      // a before a silent e, as ей
+    CHECK(index.ids("McCain") == std::set<std::string>{"mccain"});
+    CHECK(index.ids("Blair") == std::set<std::string>{"blair"});
+    CHECK(index.ids("Jackson") == std::set<std::string>{"jackson"});  // a closed, as э
+    // An a before a final e is never э (Jake is Джейк, not Джек), nor one
+    // after y (Ryan is Райан, not Рене).
+    CHECK(index.ids("Jake").empty());
+    CHECK(index.ids("Ryan").empty());
+}
+
 TEST_CASE("compounds, units and names match in any form", "[lemmas][query]") {
     Fixture f;
     CHECK(f.ids("Ростов-на-Дону") == std::set<std::string>{"rostov"});
