@@ -221,13 +221,13 @@ NameLemmas name_lemmas(Lemmatizer& lemmatizer, const std::string& form, bool wit
 // A Latin spelling loses a final -a the same way («Zakharova»: the key of
 // «Захаров-», so «Захаровой» is found, as "Захарова" typed finds it).
 // A Latin word is also looked up in the keys of its Russian case forms: as
-// its English, German, Polish, Spanish and French readings
+// its English, German, Polish, Spanish, French, Italian and Ukrainian readings
 // (english_readings, european_readings), and without a final -a.
 // And the keys of its lemmas (name_lemmas), exactly: a name the dictionary
 // knows is not looked up by prefix, which other names (Марина, Марио for
 // «Марии») and other words (радио for «Рады») begin with too.
 std::vector<std::string> name_terms(const Xapian::Database& db, const std::string& word, const std::string& stem,
-                                    const NameLemmas& name) {
+                                    const NameLemmas& name, Lemmatizer* lemmatizer) {
     std::set<std::string> out;
     for (const std::string& lemma : name.lemmas)
         if (const std::string key = std::string(schema::kNameKeyPrefix) + name_key(lemma);
@@ -256,27 +256,48 @@ std::vector<std::string> name_terms(const Xapian::Database& db, const std::strin
     // a name's: not a common word's at a sentence's start, which more
     // articles hold in lower case («Кости нашли…» among Costa's cases).
     constexpr Xapian::doccount kWordUsesPerName = 2;  // articles in lower case per one capitalized
+    // How many it found.
     const auto add_case_forms = [&](const std::string& base, std::initializer_list<const char*> endings) {
-        if (base.size() + 1 < kMinNameKeyBytes) return;
+        std::size_t found = 0;
+        if (base.size() + 1 < kMinNameKeyBytes) return found;
         for (const char* ending : endings) {
             const std::string t = std::string(schema::kNameKeyPrefix) + base + ending;
             const Xapian::doccount as_name = db.get_termfreq(t);
             if (as_name > 0 && db.get_termfreq(cyrillic_spelling(base + ending)) <= kWordUsesPerName * as_name)
-                out.insert(t);
+                out.insert(t), ++found;
         }
+        return found;
     };
-    // An English, German, Polish, Spanish or French name as Russian writes
-    // it (Trump: Трамп, Трампа, Трампом; Scholz: Шольц; Hollande: Олланд),
+    // An English, German, Polish, Spanish, French, Italian or Ukrainian name
+    // as Russian writes it (Trump: Трамп, Трампа, Трампом; Scholz: Шольц;
+    // Hollande: Олланд; Kharkiv: Харьков),
     // a surname in -ski as the adjective it is in Russian (Kaczynski:
     // Качиньский, Качиньского).
+    // A spelling no language's rules read otherwise, as it is spelt, where
+    // its key is too short to be looked up by prefix (Kiev: kev, the key of
+    // Киева, Киеве, Киеву).
     std::vector<std::string> readings = european_readings(spelt);
     for (std::string& reading : english_readings(spelt)) readings.push_back(std::move(reading));
+    if (readings.empty() && key.size() < kMinNameKeyBytes) readings.push_back(spelt);
     for (const std::string& reading : readings) {
         const std::string reading_key = name_key(reading);
-        add_case_forms(reading_key, {"", "a", "u", "e", "om", "im", "oi", "ov", "i", "y", "am", "ami", "akh"});
+        const std::size_t cases =
+            add_case_forms(reading_key, {"", "a", "u", "e", "om", "im", "oi", "ov", "i", "y", "am", "ami", "akh"});
         if (reading_key.ends_with("ski"))
             add_case_forms(reading_key.substr(0, reading_key.size() - 1),
                            {"ogo", "omu", "im", "om", "ikh", "imi", "aa", "oi", "uu", "e"});
+        // A key too short to be indexed (Киев: kev) leaves the name's
+        // nominative unkeyed: where its other cases were found as a name's,
+        // the nominative is looked up by its lemma, the reading written in
+        // Cyrillic (Kyiv read the Ukrainian way, and Kiev: киев), if the
+        // dictionaries read that capitalized as a lemma of its own, and
+        // otherwise in lower case (a name: not Mir, мир, nor Lot, лот).
+        if (cases > 0 && lemmatizer && reading_key.size() < kMinNameKeyBytes)
+            if (const std::string cyrillic = cyrillic_spelling(reading); !cyrillic.empty())
+                if (const std::vector<std::string> as_name = lemmatizer->lemmas(cyrillic, true);
+                    is_dictionary_form(as_name, cyrillic) && as_name != lemmatizer->lemmas(cyrillic, false))
+                    if (std::string t = std::string(schema::kLemmaPrefix) + cyrillic; db.term_exists(t))
+                        out.insert(std::move(t));
     }
     // A name in -a too short to be looked up by prefix without it (Obama:
     // Обамы, Обаме, Обаму, Обамой).
@@ -606,7 +627,8 @@ ParsedQuery QueryBuilder::build_normalized(std::string_view user_query, Analyzer
                 // Typed as a name, or a Latin word the index does not have.
                 const bool name = normalized.capitalized.count(*u) || (!has_cyrillic(*u) && db_.get_termfreq(*u) == 0);
                 QueryWord w{*u, term,
-                            name ? name_terms(db_, *u, stem, name_lemmas(analyzer_.lemmatizer(), *u, with_lemmas > 0))
+                            name ? name_terms(db_, *u, stem, name_lemmas(analyzer_.lemmatizer(), *u, with_lemmas > 0),
+                                              with_lemmas > 0 ? &analyzer_.lemmatizer() : nullptr)
                                  : std::vector<std::string>{},
                             {}};
                 if (!w.name_terms.empty())

@@ -258,6 +258,8 @@ enum class Where : unsigned char {
                            // (English a in Mattis, u in Trump; not the a of Ryan)
     before_final_e,        // one consonant, then an e that ends the word, or -es (English a in
                            // Jake, Gates: always ей, as Jack is Джек)
+    closed_syllable,       // a consonant, then another or the end, next, whatever comes before
+                           // (Ukrainian i in Kyiv, Kharkiv, Hlib)
     before_silent_e,       // one consonant, then an e that ends the word or comes before a
                            // consonant (English i in Biden, Mike, Price)
     end_after_consonant,   // at the end, after a consonant that follows a vowel (English
@@ -269,6 +271,12 @@ struct ReadingRule {
     std::string_view to;
     Where where = Where::anywhere;
 };
+
+// Whether the letters from `next` close a syllable: a consonant, then
+// another or the word's end.
+bool closes_syllable(std::string_view word, std::size_t next) {
+    return next < word.size() && is_consonant(word[next]) && (next + 1 == word.size() || is_consonant(word[next + 1]));
+}
 
 // Two letters English writes for one consonant.
 bool is_consonant_digraph(std::string_view letters) {
@@ -297,9 +305,8 @@ bool applies(const ReadingRule& rule, std::string_view word, std::size_t i) {
             return i > 0 && is_consonant(word[i - 1]) && next + digraph < word.size() && is_consonant(word[next]) &&
                    (is_vowel(word[next + digraph]) || word[next + digraph] == 'y');
         }
-        case Where::closed:
-            return i > 0 && is_consonant(word[i - 1]) && next < word.size() && is_consonant(word[next]) &&
-                   (next + 1 == word.size() || is_consonant(word[next + 1]));
+        case Where::closed: return i > 0 && is_consonant(word[i - 1]) && closes_syllable(word, next);
+        case Where::closed_syllable: return closes_syllable(word, next);
         case Where::before_final_e: {
             const std::string_view rest = word.substr(std::min(next + 1, word.size()));
             return next + 1 < word.size() && is_consonant(word[next]) && (rest == "e" || rest == "es");
@@ -411,6 +418,35 @@ constexpr std::array<ReadingRule, 35> kEnglish{{
 constexpr std::array<ReadingRule, 1> kEnglishLongA{{{"a", "ei", Where::open}}};
 constexpr std::array<ReadingRule, 3> kEnglishFlatA{{
     {"a", "ei", Where::before_final_e}, {"a", "e", Where::open}, {"a", "e", Where::closed}}};
+
+// Ukrainian, spelt by Ukraine's official romanization (2010), as Russian
+// writes the same names (Киев, Харьков, Львов, Луганск, Глеб, Сергей):
+// h is Ukrainian г, y is и, and where Ukrainian has і in a closed syllable
+// Russian mostly has о or е (Київ: Киев, Харків: Харьков, Львів: Львов,
+// Гліб: Глеб), as it has -ий or -ей for Ukrainian -ій (Григорій: Григорий,
+// Сергій: Сергей): so a table every reading shares, and one for each
+// vowel Russian may have there.
+constexpr std::array<ReadingRule, 7> kUkrainian{{
+    {"shch", "shch"}, {"kh", "kh"}, {"zh", "zh"}, {"sh", "sh"}, {"ch", "ch"}, {"h", "g"}, {"y", "i"},
+}};
+constexpr std::array<ReadingRule, 2> kUkrainianO{{{"i", "o", Where::closed_syllable}, {"iy", "ii", Where::end}}};
+constexpr std::array<ReadingRule, 2> kUkrainianE{{{"i", "e", Where::closed_syllable}, {"iy", "ei", Where::end}}};
+
+// A Ukrainian spelling's mark: ї or й beside і or и (yi, iy, yy), a final
+// -iv (-ів, the Russian -ов, -ев), or an h that is neither part of kh, zh,
+// sh, ch nor an English one starting the word before a vowel (Harris).
+bool looks_ukrainian(std::string_view word) {
+    if (word.find("yi") != word.npos || word.find("iy") != word.npos || word.find("yy") != word.npos ||
+        word.ends_with("iv"))
+        return true;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        if (word[i] != 'h') continue;
+        const bool digraph = i > 0 && (word[i - 1] == 'k' || word[i - 1] == 'z' || word[i - 1] == 's' || word[i - 1] == 'c');
+        const bool english_start = i == 0 && word.size() > 1 && (is_vowel(word[1]) || word[1] == 'y');
+        if (!digraph && !english_start) return true;
+    }
+    return false;
+}
 
 }  // namespace
 
@@ -534,14 +570,19 @@ std::vector<std::string> european_readings(std::string_view word) {
     const bool italian = n >= 3 && is_vowel(word[n - 1]) && !has({"k", "w", "x", "y", "j", "th", "sh"}) &&
                          has({"gi", "ge", "ci", "ce", "gn", "gli", "sc", "zz", "z", "cch", "gh"});
     std::vector<std::string> out;
+    const auto add = [&](std::string reading) {
+        if (reading != word && std::find(out.begin(), out.end(), reading) == out.end()) out.push_back(std::move(reading));
+    };
+    if (looks_ukrainian(word))
+        for (const std::span<const ReadingRule> vowel : {std::span<const ReadingRule>(kUkrainianO),
+                                                         std::span<const ReadingRule>(kUkrainianE)})
+            add(read_by(word, {kUkrainian, vowel}));
     for (const auto& [marked, rules] : {std::pair{german, std::span<const ReadingRule>(kGerman)},
                                         std::pair{polish, std::span<const ReadingRule>(kPolish)},
                                         std::pair{spanish, std::span<const ReadingRule>(kSpanish)},
                                         std::pair{french, std::span<const ReadingRule>(kFrench)},
                                         std::pair{italian, std::span<const ReadingRule>(kItalian)}})
-        if (std::string reading = marked ? read_by(word, {rules}) : std::string(word);
-            reading != word && std::find(out.begin(), out.end(), reading) == out.end())
-            out.push_back(std::move(reading));
+        if (marked) add(read_by(word, {rules}));
     return out;
 }
 

@@ -29,19 +29,21 @@ std::string name_key(std::string_view word);
 // finds Никита.
 std::vector<std::string> english_readings(std::string_view latin_word);
 
-// How Russian writes a name spelt the German, Polish, Spanish, French or
-// Italian way, as far as the spelling tells (Russian practical
+// How Russian writes a name spelt the German, Polish, Spanish, French,
+// Italian or Ukrainian way, as far as the spelling tells (Russian practical
 // transcription): Scholz → sholts (Шольц), Steinmeier → shtainmaier
 // (Штайнмайер), Kaczynski → kachynski (Качиньский), Morawiecki →
 // moravetski (Моравецкий), Sanchez → sanches (Санчес), Rajoy → rakhoy
 // (Рахой), Hollande → olland (Олланд), Francois → fransua (Франсуа),
-// Giovanni → dzhovanni (Джованни). Further readings to look up, as
+// Giovanni → dzhovanni (Джованни), Kharkiv → kharkov (Харьков), Kyiv →
+// kiev (Киев), Serhiy → sergei (Сергей). Further readings to look up, as
 // english_readings are, where name_key's letter-for-letter mapping (English
 // and the Russian romanizations) misses. A language's rules read only a
 // spelling with a mark of that language and none of the letters it does
 // not write (German sch, z, ei…; Polish cz, sz, -ski…; Spanish -ez, j,
 // ll…, no k or w; French ou, oi, eau, ch, ill…, no k or w; Italian a final
-// vowel and gi, ce, gn, z…, no k, w, x, y or j), so Merz is not Меж, Kurz
+// vowel and gi, ce, gn, z…, no k, w, x, y or j; Ukrainian yi, iy, -iv, an
+// h not English's), so Merz is not Меж, Kurz
 // not курс, Jane not Жан. Each reading differs from the spelling and from
 // the others; none for a word that is not Latin letters only. A reading
 // that names nobody finds nothing.

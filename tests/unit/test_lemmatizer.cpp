@@ -411,6 +411,25 @@ TEST_CASE("English names find them as Russian writes them whichever way it reads
     CHECK(index.ids("Ryan").empty());
 }
 
+TEST_CASE("Ukrainian spellings find places and names as Russian writes them", "[lemmas][query]") {
+    const testing::ArticlesIndex index({
+        article("kyiv", "Украина", "Киев заявил о переговорах."),
+        article("kyiv-2", "Визит", "Делегация прибыла в Киев, а затем из Киева в Харьков."),
+        article("lviv", "Город", "Во Львове прошёл фестиваль."),
+        article("oleh", "Отставка", "Министр Олег Петров ушёл в отставку."),
+        article("peace", "Мир", "Мир и покой. Мир вокруг нас."),
+    });
+    // Киев's key (kev) is too short to be indexed: its nominative is found
+    // by its lemma, its other cases by their keys.
+    CHECK(index.ids("Kyiv") == std::set<std::string>{"kyiv", "kyiv-2"});
+    CHECK(index.ids("Kiev") == std::set<std::string>{"kyiv", "kyiv-2"});
+    CHECK(index.ids("Kharkiv") == std::set<std::string>{"kyiv-2"});
+    CHECK(index.ids("Lviv") == std::set<std::string>{"lviv"});
+    CHECK(index.ids("Oleh") == std::set<std::string>{"oleh"});
+    // A short key's common word is not read as a name: Mir is not мир.
+    CHECK(index.ids("Mir").empty());
+}
+
 TEST_CASE("compounds, units and names match in any form", "[lemmas][query]") {
     Fixture f;
     CHECK(f.ids("Ростов-на-Дону") == std::set<std::string>{"rostov"});

@@ -236,7 +236,7 @@ TEST_CASE("English names read aloud key as Russian writes them", "[translit]") {
     CHECK(english_readings("").empty());
 }
 
-TEST_CASE("German or Polish or Spanish or French or Italian spellings key as Russian writes them", "[translit]") {
+TEST_CASE("German or Polish or Spanish or French or Italian or Ukrainian spellings key as Russian writes them", "[translit]") {
     using newsdex::european_readings;
     const auto any_reading_keys_as = [](const char* latin, const char* cyrillic) {
         for (const std::string& reading : european_readings(latin))
@@ -257,6 +257,19 @@ TEST_CASE("German or Polish or Spanish or French or Italian spellings key as Rus
         CHECK(name_key(latin) != name_key(cyrillic));
         CHECK(any_reading_keys_as(latin, cyrillic));
     }
+    // Ukrainian: h is г, y и, і in a closed syllable о or е, -ій -ий or -ей.
+    for (const auto& [latin, cyrillic] :
+         {std::pair{"kyiv", "киев"}, {"kharkiv", "харьков"}, {"lviv", "львов"}, {"luhansk", "луганск"},
+          {"serhiy", "сергей"}, {"andriy", "андрей"}, {"oleh", "олег"}, {"hlib", "глеб"}}) {
+        INFO(latin);
+        CHECK(name_key(latin) != name_key(cyrillic));
+        CHECK(any_reading_keys_as(latin, cyrillic));
+    }
+    // Only a spelling with a Ukrainian mark (yi, iy, yy, -iv, an h other
+    // than English's first letter or a part of kh, zh, sh, ch): Tim is not
+    // read as Том, Harris not as Гаррис.
+    CHECK_FALSE(any_reading_keys_as("tim", "том"));
+    CHECK_FALSE(any_reading_keys_as("harris", "гаррис"));
     // Spellings that read alike in every language have no further reading,
     // and Daniel does not become Данил.
     CHECK(european_readings("putin").empty());
