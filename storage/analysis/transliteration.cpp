@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <utility>
 
@@ -448,6 +449,96 @@ bool looks_ukrainian(std::string_view word) {
     return false;
 }
 
+
+// Chinese names in pinyin, as Russian writes them by Palladius's system
+// (Си Цзиньпин, Ли Кэцян, Синьцзян, Ухань, Хуавэй, Гуанчжоу): a syllable
+// is an initial and a final, each written its own way, in name keys'
+// letters (Цзиньпин: tszinpin). The syllables are pinyin's own: j, q and x
+// only before i and ü (written u), g, k and h never before i, zh, ch, sh,
+// r, z, c and s before no i but their own (чжи, цзы), so few English words
+// read as pinyin.
+struct PinyinPart {
+    std::string_view pinyin;
+    std::string_view russian;
+};
+
+constexpr std::array<PinyinPart, 21> kPinyinInitials{{
+    {"zh", "chzh"}, {"ch", "ch"}, {"sh", "sh"}, {"b", "b"}, {"p", "p"}, {"m", "m"}, {"f", "f"},
+    {"d", "d"}, {"t", "t"}, {"n", "n"}, {"l", "l"}, {"g", "g"}, {"k", "k"}, {"h", "kh"},
+    {"j", "tsz"}, {"q", "ts"}, {"x", "s"}, {"r", "zh"}, {"z", "tsz"}, {"c", "ts"}, {"s", "s"},
+}};
+
+// After an initial; i-finals and ü-finals are told apart below.
+constexpr std::array<PinyinPart, 32> kPinyinFinals{{
+    {"a", "a"}, {"o", "o"}, {"e", "e"}, {"ai", "ai"}, {"ei", "ei"}, {"ao", "ao"}, {"ou", "ou"},
+    {"an", "an"}, {"en", "en"}, {"ang", "an"}, {"eng", "en"}, {"ong", "un"},
+    {"i", "i"}, {"ia", "ia"}, {"iao", "iao"}, {"ie", "e"}, {"iu", "iu"}, {"ian", "ian"}, {"in", "in"},
+    {"iang", "ian"}, {"ing", "in"}, {"iong", "iun"},
+    {"u", "u"}, {"ua", "ua"}, {"uo", "o"}, {"uai", "uai"}, {"ui", "ui"}, {"uan", "uan"}, {"un", "un"},
+    {"uang", "uan"}, {"ue", "iue"}, {"v", "iui"},
+}};
+
+// Syllables without an initial.
+constexpr std::array<PinyinPart, 35> kPinyinBare{{
+    {"a", "a"}, {"o", "o"}, {"e", "e"}, {"ai", "ai"}, {"ei", "ei"}, {"ao", "ao"}, {"ou", "ou"}, {"an", "an"},
+    {"en", "en"}, {"ang", "an"}, {"eng", "en"}, {"er", "er"}, {"yi", "i"}, {"ya", "ia"}, {"yao", "iao"},
+    {"ye", "e"}, {"you", "iu"}, {"yan", "ian"}, {"yin", "in"}, {"yang", "ian"}, {"ying", "in"},
+    {"yong", "iun"}, {"yu", "iui"}, {"yue", "iue"}, {"yuan", "iuan"}, {"yun", "iun"}, {"wu", "u"},
+    {"wa", "va"}, {"wo", "vo"}, {"wai", "vai"}, {"wei", "vei"}, {"wan", "van"}, {"wen", "ven"},
+    {"wang", "van"}, {"weng", "ven"},
+}};
+
+// How Palladius writes `final` after `initial`, or nullopt where pinyin
+// has no such syllable.
+std::optional<std::string> pinyin_final(std::string_view initial, const PinyinPart& final) {
+    const std::string_view f = final.pinyin;
+    const bool i_final = f.front() == 'i';
+    const bool u_final = f.front() == 'u' || f == "v";
+    if (initial == "j" || initial == "q" || initial == "x") {
+        if (!i_final && !u_final) return std::nullopt;
+        // Their u is ü: xu сюй, xuan сюань, jun цзюнь, xue сюэ.
+        if (f == "u") return std::string("iui");
+        if (f == "uan" || f == "un") return "i" + std::string(final.russian);
+        if (f == "ua" || f == "uo" || f == "uai" || f == "ui" || f == "uang") return std::nullopt;
+        return std::string(final.russian);
+    }
+    const bool sibilant = initial == "zh" || initial == "ch" || initial == "sh" || initial == "r" ||
+                          initial == "z" || initial == "c" || initial == "s";
+    if (i_final && (initial == "g" || initial == "k" || initial == "h")) return std::nullopt;
+    if (i_final && sibilant) {
+        if (f != "i") return std::nullopt;
+        // цзы, цы, сы; чжи, чи, ши, жи.
+        return std::string(initial == "z" || initial == "c" || initial == "s" ? "y" : "i");
+    }
+    if ((f == "ue" || f == "v") && initial != "n" && initial != "l") return std::nullopt;
+    return std::string(final.russian);
+}
+
+// The syllables of a pinyin spelling, read from `at`, as Palladius writes
+// them; the longest first, and nullopt when the rest is not pinyin.
+std::optional<std::string> read_pinyin(std::string_view word, std::size_t at, std::size_t& syllables) {
+    if (at == word.size()) return std::string();
+    std::vector<std::pair<std::size_t, std::string>> options;  // letters, Russian
+    for (const PinyinPart& bare : kPinyinBare)
+        if (word.substr(at, bare.pinyin.size()) == bare.pinyin) options.emplace_back(bare.pinyin.size(), bare.russian);
+    for (const PinyinPart& initial : kPinyinInitials) {
+        if (word.substr(at, initial.pinyin.size()) != initial.pinyin) continue;
+        const std::size_t after = at + initial.pinyin.size();
+        for (const PinyinPart& final : kPinyinFinals)
+            if (word.substr(after, final.pinyin.size()) == final.pinyin)
+                if (const std::optional<std::string> written = pinyin_final(initial.pinyin, final))
+                    options.emplace_back(initial.pinyin.size() + final.pinyin.size(),
+                                         std::string(initial.russian) + *written);
+    }
+    std::sort(options.begin(), options.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (const auto& [letters, russian] : options)
+        if (std::optional<std::string> rest = read_pinyin(word, at + letters, syllables)) {
+            ++syllables;
+            return russian + *rest;
+        }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::string name_key(std::string_view word) {
@@ -483,6 +574,20 @@ std::vector<std::string> english_readings(std::string_view word) {
             reading != word && std::find(out.begin(), out.end(), reading) == out.end())
             out.push_back(std::move(reading));
     return out;
+}
+
+std::string chinese_reading(std::string_view word) {
+    if (word.empty() || !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return {};
+    std::size_t syllables = 0;
+    const std::optional<std::string> reading = read_pinyin(word, 0, syllables);
+    if (!reading) return {};
+    // One syllable is pinyin only with a letter English seldom begins one
+    // with so: x, q, z, j or a c that is no ch (Zhang, Qin, Xiong, Cai; not
+    // Long, King, Song or Chen).
+    bool marked = syllables > 1 || word.find_first_of("xqzj") != word.npos;
+    for (std::size_t c = word.find('c'); !marked && c != word.npos; c = word.find('c', c + 1))
+        marked = c + 1 == word.size() || word[c + 1] != 'h';
+    return marked && *reading != word ? *reading : std::string();
 }
 
 std::string ascii_spelling(std::string_view word) {

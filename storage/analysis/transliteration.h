@@ -49,6 +49,14 @@ std::vector<std::string> english_readings(std::string_view latin_word);
 // that names nobody finds nothing.
 std::vector<std::string> european_readings(std::string_view latin_word);
 
+// How Russian writes a Chinese name spelt in pinyin, by Palladius's system:
+// Jinping → tszinpin (Цзиньпин), Keqiang → ketsian (Кэцян), Xinjiang →
+// sintszian (Синьцзян), Huawei → khuavei (Хуавэй). Only for a word that is
+// pinyin syllables throughout, two or more of them or one with x, q, z, c
+// or j (so Long, Song, King are not read); "" when it is not, or reads as
+// spelt. A further reading to look up, as english_readings are.
+std::string chinese_reading(std::string_view latin_word);
+
 // A Latin word spelt without diacritics as its language writes it then
 // (Müller → mueller, Wałęsa → walensa, Dvořák → dvorzhak, Erdoğan →
 // erdogan, Peña → penya), so that name_key and the readings can read it; the

@@ -430,6 +430,19 @@ TEST_CASE("Ukrainian spellings find places and names as Russian writes them", "[
     CHECK(index.ids("Mir").empty());
 }
 
+TEST_CASE("Chinese names in pinyin find them as Russian writes them", "[lemmas][query]") {
+    const testing::ArticlesIndex index({
+        article("xi", "Китай", "Председатель КНР Си Цзиньпин прибыл в Москву."),
+        article("xi-2", "Встреча", "Переговоры с Си Цзиньпином прошли в Кремле."),
+        article("xinjiang", "Регион", "В Синьцзяне открыли завод."),
+        article("long", "Слово", "Лун был драконом."),
+    });
+    CHECK(index.ids("Jinping") == std::set<std::string>{"xi", "xi-2"});
+    CHECK(index.ids("Xinjiang") == std::set<std::string>{"xinjiang"});
+    // One syllable without a mark of pinyin is not read so: Long is not Лун.
+    CHECK(index.ids("Long").empty());
+}
+
 TEST_CASE("compounds, units and names match in any form", "[lemmas][query]") {
     Fixture f;
     CHECK(f.ids("Ростов-на-Дону") == std::set<std::string>{"rostov"});

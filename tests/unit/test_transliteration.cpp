@@ -236,6 +236,25 @@ TEST_CASE("English names read aloud key as Russian writes them", "[translit]") {
     CHECK(english_readings("").empty());
 }
 
+TEST_CASE("Chinese names in pinyin key as Palladius writes them", "[translit]") {
+    using newsdex::chinese_reading;
+    for (const auto& [latin, cyrillic] :
+         {std::pair{"jinping", "цзиньпин"}, {"keqiang", "кэцян"}, {"xinjiang", "синьцзян"}, {"wuhan", "ухань"},
+          {"huawei", "хуавэй"}, {"zedong", "цзэдун"}, {"shanghai", "шанхай"}, {"guangzhou", "гуанчжоу"},
+          {"zhang", "чжан"}, {"xu", "сюй"}, {"cixi", "цыси"}, {"shijiazhuang", "шицзячжуан"}, {"jun", "цзюнь"},
+          {"xuan", "сюань"}, {"guomindang", "гоминьдан"}, {"yuexiu", "юэсю"}, {"taiwan", "тайвань"}}) {
+        INFO(latin);
+        CHECK(name_key(chinese_reading(latin)) == name_key(cyrillic));
+    }
+    // Pinyin throughout, and two syllables or a mark of pinyin: not
+    // English words that are one syllable (Long, Song, King, Chen), nor
+    // what pinyin has no syllable for (Hunter: ter; Gi: g before i).
+    for (const char* word : {"long", "song", "king", "chen", "hunter", "johnson", "gi", "putin", "", "xi2"})
+        CHECK(chinese_reading(word).empty());
+    // A spelling Palladius writes letter for letter has no reading.
+    CHECK(chinese_reading("mandela").empty());
+}
+
 TEST_CASE("German or Polish or Spanish or French or Italian or Ukrainian spellings key as Russian writes them", "[translit]") {
     using newsdex::european_readings;
     const auto any_reading_keys_as = [](const char* latin, const char* cyrillic) {
