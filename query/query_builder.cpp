@@ -279,6 +279,7 @@ std::vector<std::string> name_terms(const Xapian::Database& db, const std::strin
     std::vector<std::string> readings = european_readings(spelt);
     for (std::string& reading : english_readings(spelt)) readings.push_back(std::move(reading));
     if (std::string chinese = chinese_reading(spelt); !chinese.empty()) readings.push_back(std::move(chinese));
+    if (std::string japanese = japanese_reading(spelt); !japanese.empty()) readings.push_back(std::move(japanese));
     if (readings.empty() && key.size() < kMinNameKeyBytes) readings.push_back(spelt);
     for (const std::string& reading : readings) {
         const std::string reading_key = name_key(reading);

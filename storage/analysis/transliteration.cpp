@@ -539,6 +539,45 @@ std::optional<std::string> read_pinyin(std::string_view word, std::size_t at, st
     return std::nullopt;
 }
 
+
+// Japanese names in Hepburn romanization, as Russian writes them by
+// Polivanov's system (Синдзо Абэ, Хиросима, Фукусима, Кисида, Ёсихидэ):
+// the same kana, written shi си, chi ти, tsu цу, ji and z дз, sh, ch and j
+// before a, u, o ся, тя, дзя…; the rest as spelt (e is э, which keys as e).
+// In name keys' letters, y before a vowel for я, ю, ё.
+constexpr std::array<PinyinPart, 40> kKana{{
+    {"shi", "si"}, {"chi", "ti"}, {"tsu", "tsu"}, {"ji", "dzi"}, {"sha", "sya"}, {"shu", "syu"}, {"sho", "syo"},
+    {"cha", "tya"}, {"chu", "tyu"}, {"cho", "tyo"}, {"ja", "dzya"}, {"ju", "dzyu"}, {"jo", "dzyo"},
+    {"za", "dza"}, {"zu", "dzu"}, {"ze", "dze"}, {"zo", "dzo"}, {"fu", "fu"}, {"wa", "va"}, {"wo", "o"},
+    {"ya", "ya"}, {"yu", "yu"}, {"yo", "yo"}, {"a", "a"}, {"i", "i"}, {"u", "u"}, {"e", "e"}, {"o", "o"},
+    // Consonants before a vowel (which the loop reads next), ky, gy…
+    // before a, u, o, and the syllabic n.
+    {"k", "k"}, {"s", "s"}, {"t", "t"}, {"n", "n"}, {"h", "h"}, {"m", "m"}, {"r", "r"}, {"g", "g"},
+    {"d", "d"}, {"b", "b"}, {"p", "p"}, {"y", "y"},
+}};
+
+// Hepburn's syllables throughout: each consonant (or ky, sh…) before a
+// vowel, but n, which may end a syllable, and a doubled consonant (Hokkaido).
+std::optional<std::string> read_hepburn(std::string_view word) {
+    std::string out;
+    for (std::size_t i = 0; i < word.size();) {
+        const auto part = std::find_if(kKana.begin(), kKana.end(),
+                                       [&](const PinyinPart& k) { return word.substr(i, k.pinyin.size()) == k.pinyin; });
+        if (part == kKana.end()) return std::nullopt;
+        const std::size_t next = i + part->pinyin.size();
+        const char last = part->pinyin.back();
+        const auto at = [&](std::size_t k) { return k < word.size() ? word[k] : '\0'; };
+        const bool before_vowel = is_vowel(at(next));
+        // ky, gy, ny… before a, u or o; a doubled consonant (sokuon).
+        const bool glide = last != 'y' && at(next) == 'y' && (at(next + 1) == 'a' || at(next + 1) == 'u' || at(next + 1) == 'o');
+        const bool doubled = at(next) == last && last != 'n' && last != 'y';
+        if (!is_vowel(last) && last != 'n' && !before_vowel && !glide && !doubled) return std::nullopt;
+        out += part->russian;
+        i = next;
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string name_key(std::string_view word) {
@@ -588,6 +627,12 @@ std::string chinese_reading(std::string_view word) {
     for (std::size_t c = word.find('c'); !marked && c != word.npos; c = word.find('c', c + 1))
         marked = c + 1 == word.size() || word[c + 1] != 'h';
     return marked && *reading != word ? *reading : std::string();
+}
+
+std::string japanese_reading(std::string_view word) {
+    if (word.empty() || !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return {};
+    const std::optional<std::string> reading = read_hepburn(word);
+    return reading && *reading != word ? *reading : std::string();
 }
 
 std::string ascii_spelling(std::string_view word) {

@@ -57,6 +57,15 @@ std::vector<std::string> european_readings(std::string_view latin_word);
 // spelt. A further reading to look up, as english_readings are.
 std::string chinese_reading(std::string_view latin_word);
 
+// How Russian writes a Japanese name spelt in Hepburn romanization, by
+// Polivanov's system: Shinzo → sindzo (Синдзо), Hiroshima → khirosima
+// (Хиросима), Yoshihide → yosikhide (Ёсихидэ), Suzuki → sudzuki (Судзуки).
+// Only for a word that is Hepburn's syllables throughout (a consonant
+// before a vowel, but n, or doubled); "" when it is not, or reads as spelt
+// (Osaka, Honda: the key of the spelling is the name's already). A further
+// reading to look up, as english_readings are.
+std::string japanese_reading(std::string_view latin_word);
+
 // A Latin word spelt without diacritics as its language writes it then
 // (Müller → mueller, Wałęsa → walensa, Dvořák → dvorzhak, Erdoğan →
 // erdogan, Peña → penya), so that name_key and the readings can read it; the

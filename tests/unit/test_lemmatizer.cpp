@@ -430,14 +430,18 @@ TEST_CASE("Ukrainian spellings find places and names as Russian writes them", "[
     CHECK(index.ids("Mir").empty());
 }
 
-TEST_CASE("Chinese names in pinyin find them as Russian writes them", "[lemmas][query]") {
+TEST_CASE("Chinese and Japanese names find them as Russian writes them", "[lemmas][query]") {
     const testing::ArticlesIndex index({
         article("xi", "Китай", "Председатель КНР Си Цзиньпин прибыл в Москву."),
         article("xi-2", "Встреча", "Переговоры с Си Цзиньпином прошли в Кремле."),
         article("xinjiang", "Регион", "В Синьцзяне открыли завод."),
         article("long", "Слово", "Лун был драконом."),
+        article("shinzo", "Япония", "Премьер Синдзо Абэ посетил Хиросиму."),
     });
     CHECK(index.ids("Jinping") == std::set<std::string>{"xi", "xi-2"});
+    // And Japanese in Hepburn as Polivanov writes it.
+    CHECK(index.ids("Shinzo") == std::set<std::string>{"shinzo"});
+    CHECK(index.ids("Hiroshima") == std::set<std::string>{"shinzo"});
     CHECK(index.ids("Xinjiang") == std::set<std::string>{"xinjiang"});
     // One syllable without a mark of pinyin is not read so: Long is not Лун.
     CHECK(index.ids("Long").empty());

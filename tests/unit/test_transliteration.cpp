@@ -255,6 +255,22 @@ TEST_CASE("Chinese names in pinyin key as Palladius writes them", "[translit]") 
     CHECK(chinese_reading("mandela").empty());
 }
 
+TEST_CASE("Japanese names in Hepburn key as Polivanov writes them", "[translit]") {
+    using newsdex::japanese_reading;
+    for (const auto& [latin, cyrillic] :
+         {std::pair{"shinzo", "синдзо"}, {"hiroshima", "хиросима"}, {"fukushima", "фукусима"}, {"kishida", "кисида"},
+          {"yoshihide", "ёсихидэ"}, {"suzuki", "судзуки"}, {"koizumi", "коидзуми"}, {"mitsubishi", "мицубиси"},
+          {"takaichi", "такаити"}, {"junichiro", "дзюнитиро"}, {"shoji", "сёдзи"}}) {
+        INFO(latin);
+        CHECK(name_key(japanese_reading(latin)) == name_key(cyrillic));
+    }
+    // Hepburn's syllables throughout (a consonant before a vowel, but n, or
+    // doubled), and read otherwise than spelt: not Johnson (hns), Kim (a
+    // final m), Osaka or Honda (keyed as spelt already).
+    for (const char* word : {"johnson", "kim", "osaka", "honda", "trump", "", "abe1"})
+        CHECK(japanese_reading(word).empty());
+}
+
 TEST_CASE("German or Polish or Spanish or French or Italian or Ukrainian spellings key as Russian writes them", "[translit]") {
     using newsdex::european_readings;
     const auto any_reading_keys_as = [](const char* latin, const char* cyrillic) {
