@@ -6,6 +6,7 @@
 #include "analysis/stemmer.h"
 #include "analysis/stopwords.h"
 #include "term_budget.h"
+#include "analysis/name_readings.h"
 #include "analysis/transliteration.h"
 
 #include <algorithm>
@@ -221,8 +222,8 @@ NameLemmas name_lemmas(Lemmatizer& lemmatizer, const std::string& form, bool wit
 // A Latin spelling loses a final -a the same way («Zakharova»: the key of
 // «Захаров-», so «Захаровой» is found, as "Захарова" typed finds it).
 // A Latin word is also looked up in the keys of its Russian case forms: as
-// its English, German, Polish, Spanish, French, Italian and Ukrainian readings
-// (english_readings, european_readings), and without a final -a.
+// its English, German, Polish, Spanish, French, Italian, Ukrainian, Chinese
+// and Japanese readings (name_readings.h), and without a final -a.
 // And the keys of its lemmas (name_lemmas), exactly: a name the dictionary
 // knows is not looked up by prefix, which other names (Марина, Марио for
 // «Марии») and other words (радио for «Рады») begin with too.
@@ -268,18 +269,13 @@ std::vector<std::string> name_terms(const Xapian::Database& db, const std::strin
         }
         return found;
     };
-    // An English, German, Polish, Spanish, French, Italian or Ukrainian name
-    // as Russian writes it (Trump: Трамп, Трампа, Трампом; Scholz: Шольц;
-    // Hollande: Олланд; Kharkiv: Харьков),
+    // A name read as Russian writes it (name_readings.h: Trump: Трамп,
+    // Трампа, Трампом; Scholz: Шольц; Hollande: Олланд; Kharkiv: Харьков),
     // a surname in -ski as the adjective it is in Russian (Kaczynski:
-    // Качиньский, Качиньского).
-    // A spelling no language's rules read otherwise, as it is spelt, where
-    // its key is too short to be looked up by prefix (Kiev: kev, the key of
-    // Киева, Киеве, Киеву).
-    std::vector<std::string> readings = european_readings(spelt);
-    for (std::string& reading : english_readings(spelt)) readings.push_back(std::move(reading));
-    if (std::string chinese = chinese_reading(spelt); !chinese.empty()) readings.push_back(std::move(chinese));
-    if (std::string japanese = japanese_reading(spelt); !japanese.empty()) readings.push_back(std::move(japanese));
+    // Качиньский, Качиньского); a spelling no language's rules read
+    // otherwise as it is spelt, where its key is too short to be looked up
+    // by prefix (Kiev: kev, the key of Киева, Киеве, Киеву).
+    std::vector<std::string> readings = name_readings(spelt);
     if (readings.empty() && key.size() < kMinNameKeyBytes) readings.push_back(spelt);
     for (const std::string& reading : readings) {
         const std::string reading_key = name_key(reading);

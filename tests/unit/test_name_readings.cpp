@@ -1,0 +1,141 @@
+// The readings of Latin spellings by other languages' rules
+// (name_readings.h), checked by the name keys they give.
+#include "analysis/name_readings.h"
+#include "analysis/transliteration.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+using newsdex::name_key;
+
+TEST_CASE("English names read aloud key as Russian writes them", "[translit]") {
+    using newsdex::english_readings;
+    const auto keys = [](const std::string& latin) {
+        std::vector<std::string> out;
+        for (const std::string& reading : english_readings(latin)) out.push_back(name_key(reading));
+        return out;
+    };
+    // One of the readings keys as the Cyrillic name does, where the
+    // spelling does not: a closed u, j, a silent h; i and a lengthened by a
+    // silent e, a read as ей or as э, Mc, ai, ay, air, au, ow, w, tch.
+    for (const auto& [latin, cyrillic] :
+         {std::pair{"trump", "трамп"}, {"johnson", "джонсон"}, {"biden", "байден"}, {"mike", "майк"},
+          {"justin", "джастин"}, {"hunter", "хантер"}, {"gates", "гейтс"}, {"price", "прайс"}, {"cameron", "кэмерон"},
+          {"jackson", "джексон"}, {"mccain", "маккейн"}, {"may", "мэй"}, {"blair", "блэр"}, {"austin", "остин"},
+          {"wilson", "уилсон"}, {"thatcher", "тэтчер"}, {"mitchell", "митчелл"}}) {
+        INFO(latin);
+        CHECK(name_key(latin) != name_key(cyrillic));
+        const std::vector<std::string> found = keys(latin);
+        CHECK(std::find(found.begin(), found.end(), name_key(cyrillic)) != found.end());
+    }
+    // At most a reading for each way of reading a, none the spelling itself.
+    CHECK(english_readings("cameron").size() == 2);
+    for (const std::string& reading : english_readings("jackson")) CHECK(reading != "jackson");
+    // A spelling with nothing to read otherwise has no reading.
+    CHECK(english_readings("putin").empty());
+    CHECK(english_readings("kerry").empty());
+    // Only Latin letters are read.
+    CHECK(english_readings("трамп").empty());
+    CHECK(english_readings("trump2").empty());
+    CHECK(english_readings("").empty());
+}
+
+TEST_CASE("Chinese names in pinyin key as Palladius writes them", "[translit]") {
+    using newsdex::chinese_reading;
+    for (const auto& [latin, cyrillic] :
+         {std::pair{"jinping", "цзиньпин"}, {"keqiang", "кэцян"}, {"xinjiang", "синьцзян"}, {"wuhan", "ухань"},
+          {"huawei", "хуавэй"}, {"zedong", "цзэдун"}, {"shanghai", "шанхай"}, {"guangzhou", "гуанчжоу"},
+          {"zhang", "чжан"}, {"xu", "сюй"}, {"cixi", "цыси"}, {"shijiazhuang", "шицзячжуан"}, {"jun", "цзюнь"},
+          {"xuan", "сюань"}, {"guomindang", "гоминьдан"}, {"yuexiu", "юэсю"}, {"taiwan", "тайвань"}}) {
+        INFO(latin);
+        CHECK(name_key(chinese_reading(latin)) == name_key(cyrillic));
+    }
+    // Pinyin throughout, and two syllables or a mark of pinyin: not
+    // English words that are one syllable (Long, Song, King, Chen), nor
+    // what pinyin has no syllable for (Hunter: ter; Gi: g before i).
+    for (const char* word : {"long", "song", "king", "chen", "hunter", "johnson", "gi", "putin", "", "xi2"})
+        CHECK(chinese_reading(word).empty());
+    // A spelling Palladius writes letter for letter has no reading.
+    CHECK(chinese_reading("mandela").empty());
+}
+
+TEST_CASE("Japanese names in Hepburn key as Polivanov writes them", "[translit]") {
+    using newsdex::japanese_reading;
+    for (const auto& [latin, cyrillic] :
+         {std::pair{"shinzo", "синдзо"}, {"hiroshima", "хиросима"}, {"fukushima", "фукусима"}, {"kishida", "кисида"},
+          {"yoshihide", "ёсихидэ"}, {"suzuki", "судзуки"}, {"koizumi", "коидзуми"}, {"mitsubishi", "мицубиси"},
+          {"takaichi", "такаити"}, {"junichiro", "дзюнитиро"}, {"shoji", "сёдзи"}}) {
+        INFO(latin);
+        CHECK(name_key(japanese_reading(latin)) == name_key(cyrillic));
+    }
+    // Hepburn's syllables throughout (a consonant before a vowel, but n, or
+    // doubled), and read otherwise than spelt: not Johnson (hns), Kim (a
+    // final m), Osaka or Honda (keyed as spelt already).
+    for (const char* word : {"johnson", "kim", "osaka", "honda", "trump", "", "abe1"})
+        CHECK(japanese_reading(word).empty());
+}
+
+TEST_CASE("German or Polish or Spanish or French or Italian or Ukrainian spellings key as Russian writes them", "[translit]") {
+    using newsdex::european_readings;
+    const auto any_reading_keys_as = [](const char* latin, const char* cyrillic) {
+        for (const std::string& reading : european_readings(latin))
+            if (name_key(reading) == name_key(cyrillic)) return true;
+        return false;
+    };
+    for (const auto& [latin, cyrillic] :
+         {std::pair{"scholz", "шольц"}, {"steinmeier", "штайнмайер"},
+          {"schroeder", "шредер"}, {"mueller", "мюллер"}, {"schaeuble", "шойбле"}, {"kurz", "курц"},
+          {"zuckerberg", "цукерберг"}, {"renzi", "ренци"}, {"kaczynski", "качиньский"},
+          {"morawiecki", "моравецкий"}, {"brzezinski", "бжезинский"}, {"sanchez", "санчес"}, {"rajoy", "рахой"},
+          {"hernandez", "эрнандес"}, {"rodriguez", "родригес"}, {"hollande", "олланд"}, {"fillon", "фийон"},
+          {"chirac", "ширак"}, {"jacques", "жак"}, {"francois", "франсуа"}, {"melenchon", "меланшон"},
+          {"philippe", "филипп"}, {"jean", "жан"}, {"peugeot", "пежо"}, {"depardieu", "депардье"},
+          {"gentiloni", "джентилони"}, {"giuseppe", "джузеппе"}, {"giovanni", "джованни"}, {"luigi", "луиджи"},
+          {"ancelotti", "анчелотти"}, {"ciampi", "чампи"}}) {
+        INFO(latin);
+        CHECK(name_key(latin) != name_key(cyrillic));
+        CHECK(any_reading_keys_as(latin, cyrillic));
+    }
+    // Ukrainian: h is г, y и, і in a closed syllable о or е, -ій -ий or -ей.
+    for (const auto& [latin, cyrillic] :
+         {std::pair{"kyiv", "киев"}, {"kharkiv", "харьков"}, {"lviv", "львов"}, {"luhansk", "луганск"},
+          {"serhiy", "сергей"}, {"andriy", "андрей"}, {"oleh", "олег"}, {"hlib", "глеб"}}) {
+        INFO(latin);
+        CHECK(name_key(latin) != name_key(cyrillic));
+        CHECK(any_reading_keys_as(latin, cyrillic));
+    }
+    // Only a spelling with a Ukrainian mark (yi, iy, yy, -iv, an h other
+    // than English's first letter or a part of kh, zh, sh, ch): Tim is not
+    // read as Том, Harris not as Гаррис.
+    CHECK_FALSE(any_reading_keys_as("tim", "том"));
+    CHECK_FALSE(any_reading_keys_as("harris", "гаррис"));
+    // Spellings that read alike in every language have no further reading,
+    // and Daniel does not become Данил.
+    CHECK(european_readings("putin").empty());
+    CHECK(european_readings("obama").empty());
+    CHECK_FALSE(any_reading_keys_as("daniel", "данил"));
+    // A language's rules read only a spelling with a mark of it: Merz is
+    // not read the Polish way (Меж), Kurz not the Spanish way (курс), and
+    // the oe of Boeing is no ö.
+    CHECK_FALSE(any_reading_keys_as("merz", "меж"));
+    CHECK_FALSE(any_reading_keys_as("kurz", "курс"));
+    // Nor English names the French or Spanish way: Jane is not Жан, Jack
+    // neither Жак nor Хак, Mike not Мик.
+    CHECK_FALSE(any_reading_keys_as("jane", "жан"));
+    CHECK_FALSE(any_reading_keys_as("jack", "жак"));
+    CHECK_FALSE(any_reading_keys_as("jack", "хак"));
+    CHECK_FALSE(any_reading_keys_as("mike", "мик"));
+    // Nor the Italian way where a letter Italian does not write says so:
+    // Jackie is not Джакие.
+    CHECK_FALSE(any_reading_keys_as("jackie", "джакие"));
+    const std::vector<std::string> boeing = european_readings("boeing");
+    CHECK(std::find(boeing.begin(), boeing.end(), "being") == boeing.end());
+    // Only Latin letters are read.
+    CHECK(european_readings("шольц").empty());
+    CHECK(european_readings("scholz2").empty());
+    CHECK(european_readings("").empty());
+}
