@@ -6,6 +6,7 @@
 #include "analysis/stemmer.h"
 #include "analysis/stopwords.h"
 #include "term_budget.h"
+#include "analysis/exonyms.h"
 #include "analysis/name_readings.h"
 #include "analysis/transliteration.h"
 
@@ -300,6 +301,14 @@ std::vector<std::string> name_terms(const Xapian::Database& db, const std::strin
     // A name in -a too short to be looked up by prefix without it (Obama:
     // Обамы, Обаме, Обаму, Обамой).
     if (ends_in_a && key.back() == 'a') add_case_forms(key.substr(0, key.size() - 1), {"a", "i", "e", "u", "oi", "ei"});
+    // A country or city typed by its English name, which no reading gives
+    // (exonyms.h: China: Китай, Poland: Польша, Moscow: Москва), by the
+    // Russian name's lemmas.
+    if (lemmatizer)
+        for (const std::string& russian : russian_exonyms(spelt))
+            for (const std::string& lemma : std::vector<std::string>(lemmatizer->lemmas(russian, true)))
+                if (std::string t = std::string(schema::kLemmaPrefix) + lemma; db.term_exists(t))
+                    out.insert(std::move(t));
     return {out.begin(), out.end()};
 }
 

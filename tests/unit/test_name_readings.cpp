@@ -1,5 +1,6 @@
-// The readings of Latin spellings by other languages' rules
+// The readings of Latin spellings by other languages' rules and exonyms
 // (name_readings.h), checked by the name keys they give.
+#include "analysis/exonyms.h"
 #include "analysis/name_readings.h"
 #include "analysis/transliteration.h"
 
@@ -138,4 +139,19 @@ TEST_CASE("German or Polish or Spanish or French or Italian or Ukrainian spellin
     CHECK(european_readings("шольц").empty());
     CHECK(european_readings("scholz2").empty());
     CHECK(european_readings("").empty());
+}
+
+TEST_CASE("countries and cities typed by their English names have their Russian names", "[translit]") {
+    using newsdex::russian_exonyms;
+    using Names = std::vector<std::string>;
+    CHECK(russian_exonyms("china") == Names{"китай"});
+    CHECK(russian_exonyms("poland") == Names{"польша"});
+    CHECK(russian_exonyms("moscow") == Names{"москва"});
+    CHECK(russian_exonyms("warsaw") == Names{"варшава"});
+    CHECK(russian_exonyms("kyiv") == Names{"киев"});
+    // One word, in lower case, and a country's or a city's only.
+    CHECK(russian_exonyms("China").empty());
+    CHECK(russian_exonyms("united").empty());
+    CHECK(russian_exonyms("trump").empty());
+    CHECK(russian_exonyms("").empty());
 }

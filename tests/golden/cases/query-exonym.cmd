@@ -1,0 +1,1 @@
+newsdex-query --db "$DB" --ids Moscow; echo "--- China: Китай, by ICU's country names (the query binary's own trimmed data)"; newsdex-query --db "$DB" --ids China; echo "--- Mongolia keys as Монголия does"; newsdex-query --db "$DB" --ids Mongolia
