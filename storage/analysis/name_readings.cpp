@@ -290,8 +290,13 @@ std::optional<std::string> pinyin_final(std::string_view initial, const PinyinPa
 
 // The syllables of a pinyin spelling, read from `at`, as Palladius writes
 // them; the longest first, and nullopt when the rest is not pinyin.
-std::optional<std::string> read_pinyin(std::string_view word, std::size_t at, std::size_t& syllables) {
+// `unreadable`: the places from which the rest was found not to be pinyin,
+// so each is tried once (xianxian… splits three ways at every xian: a long
+// word that fails at its end would be tried in 3ⁿ ways).
+std::optional<std::string> read_pinyin(std::string_view word, std::size_t at, std::size_t& syllables,
+                                       std::vector<bool>& unreadable) {
     if (at == word.size()) return std::string();
+    if (unreadable[at]) return std::nullopt;
     std::vector<std::pair<std::size_t, std::string>> options;  // letters, Russian
     for (const PinyinPart& bare : kPinyinBare)
         if (word.substr(at, bare.pinyin.size()) == bare.pinyin) options.emplace_back(bare.pinyin.size(), bare.russian);
@@ -306,10 +311,11 @@ std::optional<std::string> read_pinyin(std::string_view word, std::size_t at, st
     }
     std::sort(options.begin(), options.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     for (const auto& [letters, russian] : options)
-        if (std::optional<std::string> rest = read_pinyin(word, at + letters, syllables)) {
+        if (std::optional<std::string> rest = read_pinyin(word, at + letters, syllables, unreadable)) {
             ++syllables;
             return russian + *rest;
         }
+    unreadable[at] = true;
     return std::nullopt;
 }
 
@@ -413,7 +419,8 @@ std::vector<std::string> european_readings(std::string_view word) {
 std::string chinese_reading(std::string_view word) {
     if (word.empty() || !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return {};
     std::size_t syllables = 0;
-    const std::optional<std::string> reading = read_pinyin(word, 0, syllables);
+    std::vector<bool> unreadable(word.size(), false);
+    const std::optional<std::string> reading = read_pinyin(word, 0, syllables, unreadable);
     if (!reading) return {};
     // One syllable is pinyin only with a letter English seldom begins one
     // with so: x, q, z, j or a c that is no ch (Zhang, Qin, Xiong, Cai; not

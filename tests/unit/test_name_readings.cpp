@@ -62,6 +62,12 @@ TEST_CASE("Chinese names in pinyin key as Palladius writes them", "[translit]") 
         CHECK(chinese_reading(word).empty());
     // A spelling Palladius writes letter for letter has no reading.
     CHECK(chinese_reading("mandela").empty());
+    // A long word that is pinyin up to its last letter is given up at once,
+    // not tried every way it splits (each xian: xian, xi an, xia n…).
+    std::string long_word;
+    for (int i = 0; i < 200; ++i) long_word += "xian";
+    CHECK(chinese_reading(long_word + "q").empty());
+    CHECK_FALSE(chinese_reading(long_word).empty());
 }
 
 TEST_CASE("Japanese names in Hepburn key as Polivanov writes them", "[translit]") {
