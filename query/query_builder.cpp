@@ -216,6 +216,30 @@ NameLemmas name_lemmas(Lemmatizer& lemmatizer, const std::string& form, bool wit
     return out;
 }
 
+// The lemma term of a name whose key is too short to be indexed, as a
+// reading written in Cyrillic gives it (Kyiv read the Ukrainian way, and
+// Kiev: киев), if the dictionaries read that capitalized as a lemma of its
+// own, and otherwise in lower case (a name: not Mir, мир, nor Lot, лот).
+std::optional<std::string> short_name_lemma(const Xapian::Database& db, Lemmatizer& lemmatizer,
+                                            const std::string& reading) {
+    const std::string cyrillic = cyrillic_spelling(reading);
+    if (cyrillic.empty()) return std::nullopt;
+    const std::vector<std::string> as_name = lemmatizer.lemmas(cyrillic, true);
+    if (!is_dictionary_form(as_name, cyrillic) || as_name == lemmatizer.lemmas(cyrillic, false)) return std::nullopt;
+    std::string term = std::string(schema::kLemmaPrefix) + cyrillic;
+    return db.term_exists(term) ? std::optional(std::move(term)) : std::nullopt;
+}
+
+// The lemma terms of a country or city typed by its English name, which no
+// reading gives (exonyms.h: China: Китай, Poland: Польша, Moscow: Москва).
+std::vector<std::string> exonym_lemmas(const Xapian::Database& db, Lemmatizer& lemmatizer, const std::string& latin) {
+    std::vector<std::string> out;
+    for (const std::string& russian : russian_exonyms(latin))
+        for (const std::string& lemma : std::vector<std::string>(lemmatizer.lemmas(russian, true)))
+            if (std::string t = std::string(schema::kLemmaPrefix) + lemma; db.term_exists(t)) out.push_back(std::move(t));
+    return out;
+}
+
 // Name-key terms in the index that begin with this word's key: inflected
 // forms of a name ("Токаева", "Токаеву") have longer keys. A Cyrillic word
 // is keyed by its stem, so "Навального" still finds "Navalny" — unless the
@@ -224,7 +248,8 @@ NameLemmas name_lemmas(Lemmatizer& lemmatizer, const std::string& form, bool wit
 // «Захаров-», so «Захаровой» is found, as "Захарова" typed finds it).
 // A Latin word is also looked up in the keys of its Russian case forms: as
 // its English, German, Polish, Spanish, French, Italian, Ukrainian, Chinese
-// and Japanese readings (name_readings.h), and without a final -a.
+// and Japanese readings (name_readings.h), and without a final -a; a
+// country or city by its English name, by its Russian name's lemmas.
 // And the keys of its lemmas (name_lemmas), exactly: a name the dictionary
 // knows is not looked up by prefix, which other names (Марина, Марио for
 // «Марии») and other words (радио for «Рады») begin with too.
@@ -258,7 +283,7 @@ std::vector<std::string> name_terms(const Xapian::Database& db, const std::strin
     // a name's: not a common word's at a sentence's start, which more
     // articles hold in lower case («Кости нашли…» among Costa's cases).
     constexpr Xapian::doccount kWordUsesPerName = 2;  // articles in lower case per one capitalized
-    // How many it found.
+    // Returns how many it found.
     const auto add_case_forms = [&](const std::string& base, std::initializer_list<const char*> endings) {
         std::size_t found = 0;
         if (base.size() + 1 < kMinNameKeyBytes) return found;
@@ -287,28 +312,15 @@ std::vector<std::string> name_terms(const Xapian::Database& db, const std::strin
                            {"ogo", "omu", "im", "om", "ikh", "imi", "aa", "oi", "uu", "e"});
         // A key too short to be indexed (Киев: kev) leaves the name's
         // nominative unkeyed: where its other cases were found as a name's,
-        // the nominative is looked up by its lemma, the reading written in
-        // Cyrillic (Kyiv read the Ukrainian way, and Kiev: киев), if the
-        // dictionaries read that capitalized as a lemma of its own, and
-        // otherwise in lower case (a name: not Mir, мир, nor Lot, лот).
+        // the nominative is looked up by its lemma.
         if (cases > 0 && lemmatizer && reading_key.size() < kMinNameKeyBytes)
-            if (const std::string cyrillic = cyrillic_spelling(reading); !cyrillic.empty())
-                if (const std::vector<std::string> as_name = lemmatizer->lemmas(cyrillic, true);
-                    is_dictionary_form(as_name, cyrillic) && as_name != lemmatizer->lemmas(cyrillic, false))
-                    if (std::string t = std::string(schema::kLemmaPrefix) + cyrillic; db.term_exists(t))
-                        out.insert(std::move(t));
+            if (std::optional<std::string> t = short_name_lemma(db, *lemmatizer, reading)) out.insert(std::move(*t));
     }
     // A name in -a too short to be looked up by prefix without it (Obama:
     // Обамы, Обаме, Обаму, Обамой).
     if (ends_in_a && key.back() == 'a') add_case_forms(key.substr(0, key.size() - 1), {"a", "i", "e", "u", "oi", "ei"});
-    // A country or city typed by its English name, which no reading gives
-    // (exonyms.h: China: Китай, Poland: Польша, Moscow: Москва), by the
-    // Russian name's lemmas.
     if (lemmatizer)
-        for (const std::string& russian : russian_exonyms(spelt))
-            for (const std::string& lemma : std::vector<std::string>(lemmatizer->lemmas(russian, true)))
-                if (std::string t = std::string(schema::kLemmaPrefix) + lemma; db.term_exists(t))
-                    out.insert(std::move(t));
+        for (std::string& t : exonym_lemmas(db, *lemmatizer, spelt)) out.insert(std::move(t));
     return {out.begin(), out.end()};
 }
 
