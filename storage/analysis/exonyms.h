@@ -13,8 +13,8 @@ namespace newsdex {
 
 // The Russian names (normalized as words are: lower case, ё folded) of the
 // countries and cities whose English name, one word, is `latin_word`
-// (lower case); empty for any other word. The first call reads ICU's data
-// (about 700 names, a millisecond); it is kept for the process.
+// (lower-case ASCII letters); empty for any other word. Each call scans
+// ICU's names (about 700) for it.
 std::vector<std::string> russian_exonyms(std::string_view latin_word);
 
 }  // namespace newsdex
