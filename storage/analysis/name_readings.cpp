@@ -230,20 +230,20 @@ bool looks_ukrainian(std::string_view word) {
 // letters (Цзиньпин: tszinpin). The syllables are pinyin's own: j, q and x
 // only before i and ü (written u), g, k and h never before i, zh, ch, sh,
 // r, z, c and s before no i but their own (чжи, цзы), so few English words
-// read as pinyin.
-struct PinyinPart {
-    std::string_view pinyin;
+// read as pinyin. (Japanese kana below are written with the same parts.)
+struct SyllablePart {
+    std::string_view latin;  // as pinyin or Hepburn spells it
     std::string_view russian;
 };
 
-constexpr std::array<PinyinPart, 21> kPinyinInitials{{
+constexpr std::array<SyllablePart, 21> kPinyinInitials{{
     {"zh", "chzh"}, {"ch", "ch"}, {"sh", "sh"}, {"b", "b"}, {"p", "p"}, {"m", "m"}, {"f", "f"},
     {"d", "d"}, {"t", "t"}, {"n", "n"}, {"l", "l"}, {"g", "g"}, {"k", "k"}, {"h", "kh"},
     {"j", "tsz"}, {"q", "ts"}, {"x", "s"}, {"r", "zh"}, {"z", "tsz"}, {"c", "ts"}, {"s", "s"},
 }};
 
 // After an initial; i-finals and ü-finals are told apart below.
-constexpr std::array<PinyinPart, 32> kPinyinFinals{{
+constexpr std::array<SyllablePart, 32> kPinyinFinals{{
     {"a", "a"}, {"o", "o"}, {"e", "e"}, {"ai", "ai"}, {"ei", "ei"}, {"ao", "ao"}, {"ou", "ou"},
     {"an", "an"}, {"en", "en"}, {"ang", "an"}, {"eng", "en"}, {"ong", "un"},
     {"i", "i"}, {"ia", "ia"}, {"iao", "iao"}, {"ie", "e"}, {"iu", "iu"}, {"ian", "ian"}, {"in", "in"},
@@ -253,7 +253,7 @@ constexpr std::array<PinyinPart, 32> kPinyinFinals{{
 }};
 
 // Syllables without an initial.
-constexpr std::array<PinyinPart, 35> kPinyinBare{{
+constexpr std::array<SyllablePart, 35> kPinyinBare{{
     {"a", "a"}, {"o", "o"}, {"e", "e"}, {"ai", "ai"}, {"ei", "ei"}, {"ao", "ao"}, {"ou", "ou"}, {"an", "an"},
     {"en", "en"}, {"ang", "an"}, {"eng", "en"}, {"er", "er"}, {"yi", "i"}, {"ya", "ia"}, {"yao", "iao"},
     {"ye", "e"}, {"you", "iu"}, {"yan", "ian"}, {"yin", "in"}, {"yang", "ian"}, {"ying", "in"},
@@ -264,8 +264,8 @@ constexpr std::array<PinyinPart, 35> kPinyinBare{{
 
 // How Palladius writes `final` after `initial`, or nullopt where pinyin
 // has no such syllable.
-std::optional<std::string> pinyin_final(std::string_view initial, const PinyinPart& final) {
-    const std::string_view f = final.pinyin;
+std::optional<std::string> pinyin_final(std::string_view initial, const SyllablePart& final) {
+    const std::string_view f = final.latin;
     const bool i_final = f.front() == 'i';
     const bool u_final = f.front() == 'u' || f == "v";
     if (initial == "j" || initial == "q" || initial == "x") {
@@ -298,15 +298,15 @@ std::optional<std::string> read_pinyin(std::string_view word, std::size_t at, st
     if (at == word.size()) return std::string();
     if (unreadable[at]) return std::nullopt;
     std::vector<std::pair<std::size_t, std::string>> options;  // letters, Russian
-    for (const PinyinPart& bare : kPinyinBare)
-        if (word.substr(at, bare.pinyin.size()) == bare.pinyin) options.emplace_back(bare.pinyin.size(), bare.russian);
-    for (const PinyinPart& initial : kPinyinInitials) {
-        if (word.substr(at, initial.pinyin.size()) != initial.pinyin) continue;
-        const std::size_t after = at + initial.pinyin.size();
-        for (const PinyinPart& final : kPinyinFinals)
-            if (word.substr(after, final.pinyin.size()) == final.pinyin)
-                if (const std::optional<std::string> written = pinyin_final(initial.pinyin, final))
-                    options.emplace_back(initial.pinyin.size() + final.pinyin.size(),
+    for (const SyllablePart& bare : kPinyinBare)
+        if (word.substr(at, bare.latin.size()) == bare.latin) options.emplace_back(bare.latin.size(), bare.russian);
+    for (const SyllablePart& initial : kPinyinInitials) {
+        if (word.substr(at, initial.latin.size()) != initial.latin) continue;
+        const std::size_t after = at + initial.latin.size();
+        for (const SyllablePart& final : kPinyinFinals)
+            if (word.substr(after, final.latin.size()) == final.latin)
+                if (const std::optional<std::string> written = pinyin_final(initial.latin, final))
+                    options.emplace_back(initial.latin.size() + final.latin.size(),
                                          std::string(initial.russian) + *written);
     }
     std::sort(options.begin(), options.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -325,7 +325,7 @@ std::optional<std::string> read_pinyin(std::string_view word, std::size_t at, st
 // the same kana, written shi си, chi ти, tsu цу, ji and z дз, sh, ch and j
 // before a, u, o ся, тя, дзя…; the rest as spelt (e is э, which keys as e).
 // In name keys' letters, y before a vowel for я, ю, ё.
-constexpr std::array<PinyinPart, 40> kKana{{
+constexpr std::array<SyllablePart, 40> kKana{{
     {"shi", "si"}, {"chi", "ti"}, {"tsu", "tsu"}, {"ji", "dzi"}, {"sha", "sya"}, {"shu", "syu"}, {"sho", "syo"},
     {"cha", "tya"}, {"chu", "tyu"}, {"cho", "tyo"}, {"ja", "dzya"}, {"ju", "dzyu"}, {"jo", "dzyo"},
     {"za", "dza"}, {"zu", "dzu"}, {"ze", "dze"}, {"zo", "dzo"}, {"fu", "fu"}, {"wa", "va"}, {"wo", "o"},
@@ -342,10 +342,10 @@ std::optional<std::string> read_hepburn(std::string_view word) {
     std::string out;
     for (std::size_t i = 0; i < word.size();) {
         const auto part = std::find_if(kKana.begin(), kKana.end(),
-                                       [&](const PinyinPart& k) { return word.substr(i, k.pinyin.size()) == k.pinyin; });
+                                       [&](const SyllablePart& k) { return word.substr(i, k.latin.size()) == k.latin; });
         if (part == kKana.end()) return std::nullopt;
-        const std::size_t next = i + part->pinyin.size();
-        const char last = part->pinyin.back();
+        const std::size_t next = i + part->latin.size();
+        const char last = part->latin.back();
         const auto at = [&](std::size_t k) { return k < word.size() ? word[k] : '\0'; };
         const bool before_vowel = is_vowel(at(next));
         // ky, gy, ny… before a, u or o; a doubled consonant (sokuon).
