@@ -12,6 +12,7 @@
 #include "base/schema.h"
 #include "base/xapian_reason.h"
 #include "spelling.h"
+#include "story.h"
 #include "story_counts.h"
 #include "analysis/topic_profiles.h"
 #include "topic_query.h"
@@ -315,7 +316,7 @@ SearchResult run_once(const IndexSet& set, Analyzer& analyzer, const SearchReque
 
     Xapian::Enquire enquire(db);
     enquire.set_weighting_scheme(weighting(joining));
-    if (request.collapse) enquire.set_collapse_key(schema::kStorySlot);
+    if (request.collapse) enquire.set_collapse_key(story_collapse_slot(db, set.any_remote()));
     if (request.sort != SortOrder::Relevance)
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot, request.sort == SortOrder::DateDescending);
 

@@ -54,6 +54,17 @@ HitStory HitStories::of(const Xapian::Document& doc, Xapian::doccount collapsed)
     return story;
 }
 
+Xapian::valueno story_collapse_slot(const Xapian::Database& db, bool remote) {
+    if (remote) return schema::kStorySlot;
+    // Every article of a story of two or more has it (as it has a shape),
+    // and none predates story threads (whose story, its headline key, is in
+    // slot 2 alone).
+    const Xapian::doccount collapsible = db.get_value_freq(schema::kStoryCollapseSlot);
+    const bool linked_since = collapsible > 0 && collapsible >= db.get_value_freq(schema::kStoryShapeSlot) &&
+                              db.get_value_freq(schema::kStoryFingerprintSlot) == db.get_doccount();
+    return linked_since ? schema::kStoryCollapseSlot : schema::kStorySlot;
+}
+
 Xapian::Query story_query(const Xapian::Database& db, const std::string& id,
                           std::optional<Xapian::docid> article) {
     if (!article) {

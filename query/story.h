@@ -35,6 +35,14 @@ private:
     bool shapes_kept_;
 };
 
+// The value slot a search collapses stories by (schema.h): 8, where only
+// an article with another in its story has one, in an index linked since
+// that slot; otherwise 2, every article's story id, which costs Xapian a
+// value read for each article it matches (a one-word query's process +5%
+// instructions) but is right in an index of any age. `remote`: a shard is
+// a xapian-tcpsrv's, where each question about the index is a round trip.
+Xapian::valueno story_collapse_slot(const Xapian::Database& db, bool remote);
+
 // Every article of the story of the article with this id (`article`: its
 // document, if there is one), or of the story with this id. Throws
 // QueryError when there is neither.

@@ -126,6 +126,7 @@ void add_story_fields(Xapian::Document& doc, const StoryFingerprint& f) {
 void set_story(Xapian::Document& doc, const std::string& story, const StoryShape& shape) {
     doc.add_value(schema::kStorySlot, story);
     doc.add_value(schema::kStoryShapeSlot, encode_story_shape(shape));  // empty: none (Xapian removes it)
+    doc.add_value(schema::kStoryCollapseSlot, shape.size > 1 ? story : std::string());
 }
 
 }  // namespace newsdex

@@ -69,8 +69,9 @@ std::string story_id_text(uint64_t id);
 // story it has alone (the linker joins it to others afterwards).
 void add_story_fields(Xapian::Document& doc, const StoryFingerprint& fingerprint);
 
-// Puts a document in a story (value slot 2) of this shape (slot 7): its
-// values only, so that rewriting it costs Xapian no term list (story_shape.h).
+// Puts a document in a story (value slot 2) of this shape (slot 7), and in a
+// story of two or more in the collapse slot too (8): its values only, so
+// that rewriting it costs Xapian no term list (story_shape.h).
 void set_story(Xapian::Document& doc, const std::string& story, const StoryShape& shape);
 
 }  // namespace newsdex

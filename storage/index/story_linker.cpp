@@ -185,9 +185,27 @@ private:
     std::unordered_map<Xapian::docid, std::size_t> node_of_;
 };
 
+// An index linked before the collapse slot (schema.h, 8) has a shape on
+// each article of a story of two or more and no collapse slot: each gets
+// it from its story id, so that searches collapse by the new slot.
+void add_collapse_slots(Xapian::WritableDatabase& db) {
+    if (db.get_value_freq(schema::kStoryCollapseSlot) >= db.get_value_freq(schema::kStoryShapeSlot)) return;
+    std::vector<Xapian::docid> shaped;
+    for (auto it = db.valuestream_begin(schema::kStoryShapeSlot); it != db.valuestream_end(schema::kStoryShapeSlot);
+         ++it)
+        shaped.push_back(it.get_docid());
+    for (const Xapian::docid docid : shaped) {
+        Xapian::Document doc = db.get_document(docid);
+        if (!doc.get_value(schema::kStoryCollapseSlot).empty()) continue;
+        doc.add_value(schema::kStoryCollapseSlot, doc.get_value(schema::kStorySlot));
+        db.replace_document(docid, doc);
+    }
+}
+
 }  // namespace
 
 StoryLinks link_stories(Xapian::WritableDatabase& db) {
+    add_collapse_slots(db);
     StoryGraph graph(db);
     // The stories to re-form: those that lost an article, and those a new
     // article joins. Their other articles are looked at again, as a lost

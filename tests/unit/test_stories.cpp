@@ -10,6 +10,7 @@
 #include "index/story_linker.h"
 #include "index_fixture.h"
 #include "search.h"
+#include "story.h"
 #include "temp_dir.h"
 #include "test_articles.h"
 
@@ -59,26 +60,22 @@ Article dated(Article a, const std::string& date) {
     return a;
 }
 
-// Each article's story id, by article id.
-std::map<std::string, std::string> stories(const std::filesystem::path& dir) {
-    Xapian::Database db(testing::live_generation(dir).xapian().string());
-    std::map<std::string, std::string> out;
-    for (auto it = db.allterms_begin(std::string(schema::kIdPrefix)); it != db.allterms_end(std::string(schema::kIdPrefix));
-         ++it) {
-        const Xapian::docid docid = *db.postlist_begin(*it);
-        out[(*it).substr(schema::kIdPrefix.size())] = db.get_document(docid).get_value(schema::kStorySlot);
-    }
-    return out;
-}
-
-// Each article's story shape as stored (story_shape.h; empty: alone).
-std::map<std::string, std::string> shapes(const std::filesystem::path& dir) {
+// Each article's value in `slot`, by article id (empty: none).
+std::map<std::string, std::string> values(const std::filesystem::path& dir, Xapian::valueno slot) {
     Xapian::Database db(testing::live_generation(dir).xapian().string());
     std::map<std::string, std::string> out;
     for (auto it = db.allterms_begin(std::string(schema::kIdPrefix)); it != db.allterms_end(std::string(schema::kIdPrefix));
          ++it)
-        out[(*it).substr(schema::kIdPrefix.size())] = db.get_document(*db.postlist_begin(*it)).get_value(schema::kStoryShapeSlot);
+        out[(*it).substr(schema::kIdPrefix.size())] = db.get_document(*db.postlist_begin(*it)).get_value(slot);
     return out;
+}
+
+// Each article's story id, its story's shape (story_shape.h; empty: alone)
+// and what a search collapses it by (empty: alone), by article id.
+std::map<std::string, std::string> stories(const std::filesystem::path& dir) { return values(dir, schema::kStorySlot); }
+std::map<std::string, std::string> shapes(const std::filesystem::path& dir) { return values(dir, schema::kStoryShapeSlot); }
+std::map<std::string, std::string> collapse_keys(const std::filesystem::path& dir) {
+    return values(dir, schema::kStoryCollapseSlot);
 }
 
 void write_and_link(const std::filesystem::path& dir, const std::vector<Article>& articles) {
@@ -135,6 +132,10 @@ TEST_CASE("rewrites and same-day copies are one story; its id is its articles' s
     using Shapes = std::map<std::string, std::string>;
     CHECK(shapes(dir.path()) == Shapes{{"first", "2"}, {"rewrite", "2"}, {"other", ""},
                                        {"copy-a", "2 20250301"}, {"copy-b", "2 20250301"}, {"next-day", ""}});
+    // And its story id again, which searches collapse by (schema.h, 8).
+    CHECK(collapse_keys(dir.path()) == Shapes{{"first", ids.at("first")}, {"rewrite", ids.at("first")}, {"other", ""},
+                                              {"copy-a", ids.at("copy-a")}, {"copy-b", ids.at("copy-a")},
+                                              {"next-day", ""}});
     // A story is values only: moving an article into one rewrites no terms.
     Xapian::Database db(testing::live_generation(dir.path()).xapian().string());
     CHECK(db.allterms_begin(std::string(schema::kStoryPrefix)) == db.allterms_end(std::string(schema::kStoryPrefix)));
@@ -158,6 +159,7 @@ TEST_CASE("an incremental run and a rebuild give the same stories, and a rerun c
     write_and_link(incremental.path(), {kArticles[3], kArticles[0]});
     CHECK(stories(incremental.path()) == stories(rebuilt.path()));
     CHECK(shapes(incremental.path()) == shapes(rebuilt.path()));
+    CHECK(collapse_keys(incremental.path()) == collapse_keys(rebuilt.path()));
 
     IndexWriter again(testing::live_generation(incremental.path()));
     for (const Article& a : kArticles) again.write(a);  // unchanged: nothing new to link
@@ -195,6 +197,7 @@ TEST_CASE("a story lives on when an article leaves it, as a rebuild without it w
         const auto ids = stories(dir.path());
         CHECK(ids == stories(rebuilt.path()));
         CHECK(shapes(dir.path()) == shapes(rebuilt.path()));
+        CHECK(collapse_keys(dir.path()) == collapse_keys(rebuilt.path()));
         const bool together = ids.begin()->second == std::next(ids.begin())->second;
         CHECK(together == (leaving.id != "a" || b_and_c));
     }
@@ -210,6 +213,7 @@ TEST_CASE("an article replaced by a text of another story leaves its old one", "
     const auto ids = stories(dir.path());
     CHECK(ids == stories(rebuilt.path()));
     CHECK(shapes(dir.path()) == shapes(rebuilt.path()));
+    CHECK(collapse_keys(dir.path()) == collapse_keys(rebuilt.path()));
     CHECK(ids.at("rewrite") == ids.at("other"));
     CHECK(ids.at("first") != ids.at("other"));
 }
@@ -251,6 +255,8 @@ TEST_CASE("an index whose stories are terms is counted by them, and gets every s
     testing::TempDir dir;
     write_and_link(dir.path(), kArticles);
     std::map<std::string, std::string> expected = shapes(dir.path());
+    std::map<std::string, std::string> expected_keys = collapse_keys(dir.path());
+    expected_keys["late"] = "";
     // As newsdex wrote stories on 2026-12-05 and 06: a term each, no shape.
     {
         Xapian::WritableDatabase db(testing::live_generation(dir.path()).xapian().string(), Xapian::DB_OPEN);
@@ -258,6 +264,7 @@ TEST_CASE("an index whose stories are terms is counted by them, and gets every s
             Xapian::Document doc = db.get_document(*it);
             doc.add_boolean_term(std::string(schema::kStoryPrefix) + doc.get_value(schema::kStorySlot));
             doc.add_value(schema::kStoryShapeSlot, "");
+            doc.add_value(schema::kStoryCollapseSlot, "");
             db.replace_document(*it, doc);
         }
         db.set_metadata("newsdex.stories.shaped", "");
@@ -279,8 +286,42 @@ TEST_CASE("an index whose stories are terms is counted by them, and gets every s
     write_and_link(dir.path(), {article("late", "Другое", body(9, 120))});
     expected["late"] = "";
     CHECK(shapes(dir.path()) == expected);
+    CHECK(collapse_keys(dir.path()) == expected_keys);
     CHECK(copy_shown() == std::pair<Xapian::doccount, std::string>{2, "20250301"});  // by its shape
     CHECK(shown().at("next-day") == std::pair<Xapian::doccount, std::string>{1, ""});
+}
+
+TEST_CASE("an index linked before the collapse slot collapses by story id, and gets the slot at its next link",
+          "[stories][query]") {
+    testing::TempDir dir;
+    write_and_link(dir.path(), kArticles);
+    std::map<std::string, std::string> expected = collapse_keys(dir.path());
+    const auto collapse_slot = [&](bool remote) {
+        Xapian::Database db(testing::live_generation(dir.path()).xapian().string());
+        return story_collapse_slot(db, remote);
+    };
+    CHECK(collapse_slot(false) == schema::kStoryCollapseSlot);
+    CHECK(collapse_slot(true) == schema::kStorySlot);  // no questions asked of a remote shard
+    // As newsdex wrote stories on 2026-12-06 and 07: shapes, no collapse slot.
+    {
+        Xapian::WritableDatabase db(testing::live_generation(dir.path()).xapian().string(), Xapian::DB_OPEN);
+        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+            Xapian::Document doc = db.get_document(*it);
+            doc.add_value(schema::kStoryCollapseSlot, "");
+            db.replace_document(*it, doc);
+        }
+        db.commit();
+    }
+    REQUIRE(collapse_keys(dir.path()).at("first").empty());
+    const auto hits = [&] { return search(testing::request_for(dir.path(), "завод ремонт")).hits.size(); };
+    CHECK(collapse_slot(false) == schema::kStorySlot);
+    CHECK(hits() == 1);  // the rewrite collapsed into its story, by the story id
+
+    write_and_link(dir.path(), {article("late", "Другое", body(9, 120))});
+    expected["late"] = "";
+    CHECK(collapse_keys(dir.path()) == expected);
+    CHECK(collapse_slot(false) == schema::kStoryCollapseSlot);
+    CHECK(hits() == 1);
 }
 
 TEST_CASE("with --stories, facets and a timeline's days count stories, each once in time", "[stories][query]") {
