@@ -119,7 +119,7 @@
 //      every one it matches (a one-word query's process 5.28 M -> 4.99 M
 //      instructions, callgrind, on the dev index). An index linked before
 //      it gets it at its next link (story_linker.cpp); until then its
-//      searches collapse by slot 2 (query/search.cpp, collapse_slot)
+//      searches collapse by slot 2 (query/story.h, story_collapse_slot)
 //   1000+  one slot per topic profile (topic_profiles.cpp): the article's
 //      score for that topic, sortable_serialise(0..1), only when > 0
 //
