@@ -8,6 +8,7 @@
 #include "term_budget.h"
 #include "analysis/exonyms.h"
 #include "analysis/name_readings.h"
+#include "analysis/ukrainian_given_names.h"
 #include "analysis/transliteration.h"
 
 #include <algorithm>
@@ -230,12 +231,17 @@ std::optional<std::string> short_name_lemma(const Xapian::Database& db, Lemmatiz
     return db.term_exists(term) ? std::optional(std::move(term)) : std::nullopt;
 }
 
-// The lemma terms of a country or city typed by its English name, which no
-// reading gives (exonyms.h: China: Китай, Poland: Польша, Moscow: Москва).
-std::vector<std::string> exonym_lemmas(const Xapian::Database& db, Lemmatizer& lemmatizer, const std::string& latin) {
+// The lemma terms of what Russian calls a name typed in Latin letters, which
+// no reading gives: a country or city by its English name (exonyms.h:
+// China: Китай, Poland: Польша, Moscow: Москва), a Ukrainian given name
+// (ukrainian_given_names.h: Volodymyr: Владимир, Mykhailo: Михаил).
+std::vector<std::string> russian_name_lemmas(const Xapian::Database& db, Lemmatizer& lemmatizer,
+                                             const std::string& latin) {
+    std::vector<std::string> russian = russian_exonyms(latin);
+    for (std::string& name : russian_given_names(latin)) russian.push_back(std::move(name));
     std::vector<std::string> out;
-    for (const std::string& russian : russian_exonyms(latin))
-        for (const std::string& lemma : std::vector<std::string>(lemmatizer.lemmas(russian, true)))
+    for (const std::string& name : russian)
+        for (const std::string& lemma : std::vector<std::string>(lemmatizer.lemmas(name, true)))
             if (std::string t = std::string(schema::kLemmaPrefix) + lemma; db.term_exists(t)) out.push_back(std::move(t));
     return out;
 }
@@ -249,7 +255,8 @@ std::vector<std::string> exonym_lemmas(const Xapian::Database& db, Lemmatizer& l
 // A Latin word is also looked up in the keys of its Russian case forms: as
 // its English, German, Polish, Spanish, French, Italian, Ukrainian, Chinese
 // and Japanese readings (name_readings.h), and without a final -a; a
-// country or city by its English name, by its Russian name's lemmas.
+// country or city by its English name, and a Ukrainian given name, by its
+// Russian name's lemmas.
 // And the keys of its lemmas (name_lemmas), exactly: a name the dictionary
 // knows is not looked up by prefix, which other names (Марина, Марио for
 // «Марии») and other words (радио for «Рады») begin with too.
@@ -320,7 +327,7 @@ std::vector<std::string> name_terms(const Xapian::Database& db, const std::strin
     // Обамы, Обаме, Обаму, Обамой).
     if (ends_in_a && key.back() == 'a') add_case_forms(key.substr(0, key.size() - 1), {"a", "i", "e", "u", "oi", "ei"});
     if (lemmatizer)
-        for (std::string& t : exonym_lemmas(db, *lemmatizer, spelt)) out.insert(std::move(t));
+        for (std::string& t : russian_name_lemmas(db, *lemmatizer, spelt)) out.insert(std::move(t));
     return {out.begin(), out.end()};
 }
 

@@ -201,8 +201,11 @@ constexpr std::array<ReadingRule, 3> kEnglishFlatA{{
 // Гліб: Глеб), as it has -ий or -ей for Ukrainian -ій (Григорій: Григорий,
 // Сергій: Сергей): so a table every reading shares, and one for each
 // vowel Russian may have there.
-constexpr std::array<ReadingRule, 7> kUkrainian{{
+// After a vowel, before a consonant, i is й (Hroisman: Гройсман), not a
+// closed syllable's і.
+constexpr std::array<ReadingRule, 8> kUkrainian{{
     {"shch", "shch"}, {"kh", "kh"}, {"zh", "zh"}, {"sh", "sh"}, {"ch", "ch"}, {"h", "g"}, {"y", "i"},
+    {"i", "i", Where::after_vowel_alone},
 }};
 constexpr std::array<ReadingRule, 2> kUkrainianO{{{"i", "o", Where::closed_syllable}, {"iy", "ii", Where::end}}};
 constexpr std::array<ReadingRule, 2> kUkrainianE{{{"i", "e", Where::closed_syllable}, {"iy", "ei", Where::end}}};

@@ -430,6 +430,20 @@ TEST_CASE("Ukrainian spellings find places and names as Russian writes them", "[
     CHECK(index.ids("Mir").empty());
 }
 
+TEST_CASE("Ukrainian given names find the Russian names they translate", "[lemmas][query]") {
+    const testing::ArticlesIndex index({
+        article("vladimir", "Визит", "Президент Владимир Зеленский прибыл в Брюссель."),
+        article("vladimir-2", "Интервью", "Владимиру Кличко задали вопрос."),
+        article("mikhail", "Отставка", "Министр Михаил Федоров ушёл в отставку."),
+        article("groisman", "Правительство", "Премьер Владимир Гройсман выступил в Раде."),
+        article("peace", "Мир", "Мир и покой."),
+    });
+    CHECK(index.ids("Volodymyr") == std::set<std::string>{"vladimir", "vladimir-2", "groisman"});
+    CHECK(index.ids("Mykhailo") == std::set<std::string>{"mikhail"});
+    // And after a vowel an i is й (Гройсман), not a closed syllable's і.
+    CHECK(index.ids("Hroisman") == std::set<std::string>{"groisman"});
+}
+
 TEST_CASE("Chinese and Japanese names find them as Russian writes them", "[lemmas][query]") {
     const testing::ArticlesIndex index({
         article("xi", "Китай", "Председатель КНР Си Цзиньпин прибыл в Москву."),

@@ -3,6 +3,8 @@
 #include "analysis/exonyms.h"
 #include "analysis/name_readings.h"
 #include "analysis/transliteration.h"
+#include "analysis/ukrainian_given_names.h"
+#include "analysis/ukrainian_spellings.h"
 
 #include <catch2/catch.hpp>
 
@@ -161,4 +163,55 @@ TEST_CASE("countries and cities typed by their English names have their Russian 
     CHECK(russian_exonyms("united").empty());
     CHECK(russian_exonyms("trump").empty());
     CHECK(russian_exonyms("").empty());
+}
+
+TEST_CASE("Latin spellings of Ukrainian names read back into Ukrainian letters", "[translit]") {
+    using newsdex::ukrainian_spellings;
+    const auto spells = [](const std::string& latin, const std::string& ukrainian) {
+        const std::vector<std::string> all = ukrainian_spellings(latin);
+        return std::find(all.begin(), all.end(), ukrainian) != all.end();
+    };
+    // The 2010 system, and the older English habits.
+    CHECK(spells("volodymyr", "Володимир"));
+    CHECK(spells("oleksandr", "Олександр"));
+    CHECK(spells("mykhailo", "Михайло"));
+    CHECK(spells("mykhaylo", "Михайло"));
+    CHECK(spells("oleksii", "Олексій"));
+    CHECK(spells("oleksiy", "Олексій"));
+    CHECK(spells("yuliia", "Юлія"));
+    CHECK(spells("mariia", "Марія"));
+    CHECK(spells("maria", "Марія"));
+    CHECK(spells("zhytomyr", "Житомир"));
+    CHECK(spells("shcherbak", "Щербак"));
+    // What the romanization drops: ь (Vasyl), the apostrophe (Viacheslav).
+    CHECK(spells("vasyl", "Василь"));
+    CHECK(spells("viacheslav", "В'ячеслав"));
+    CHECK(spells("vyacheslav", "В'ячеслав"));
+    // A digraph is its one letter: kh is never кг.
+    CHECK_FALSE(spells("mykhailo", "Микгайло"));
+    // Only the letters the romanization writes, in lower case; a bounded
+    // number of spellings, however ambiguous the word.
+    CHECK(ukrainian_spellings("Volodymyr").empty());
+    CHECK(ukrainian_spellings("wagner").empty());
+    CHECK(ukrainian_spellings("xi").empty());
+    CHECK(ukrainian_spellings("володимир").empty());
+    CHECK(ukrainian_spellings("").empty());
+    CHECK(ukrainian_spellings("iyiyiyiyiyiyiyiyiyiyiyiyiyiyiy").size() == newsdex::kMaxUkrainianSpellings);
+}
+
+TEST_CASE("Ukrainian given names have the Russian names they translate", "[translit]") {
+    // Translations, not spellings: the Ukrainian-Russian dictionary's.
+    using newsdex::russian_given_names;
+    using Names = std::vector<std::string>;
+    CHECK(russian_given_names("volodymyr") == Names{"владимир"});
+    CHECK(russian_given_names("oleksii") == Names{"алексей"});
+    CHECK(russian_given_names("oleksiy") == Names{"алексей"});
+    CHECK(russian_given_names("mykola") == Names{"николай"});
+    CHECK(russian_given_names("vasyl") == Names{"василий"});
+    CHECK(russian_given_names("viacheslav") == Names{"вячеслав"});
+    // No given name of the dictionary: nothing.
+    CHECK(russian_given_names("trump").empty());
+    CHECK(russian_given_names("mir").empty());
+    CHECK(russian_given_names("Volodymyr").empty());
+    CHECK(russian_given_names("").empty());
 }
