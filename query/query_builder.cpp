@@ -8,7 +8,7 @@
 #include "term_budget.h"
 #include "analysis/exonyms.h"
 #include "analysis/name_readings.h"
-#include "analysis/ukrainian_given_names.h"
+#include "analysis/given_names.h"
 #include "analysis/transliteration.h"
 
 #include <algorithm>
@@ -233,8 +233,8 @@ std::optional<std::string> short_name_lemma(const Xapian::Database& db, Lemmatiz
 
 // The lemma terms of what Russian calls a name typed in Latin letters, which
 // no reading gives: a country or city by its English name (exonyms.h:
-// China: Китай, Poland: Польша, Moscow: Москва), a Ukrainian given name
-// (ukrainian_given_names.h: Volodymyr: Владимир, Mykhailo: Михаил).
+// China: Китай, Poland: Польша, Moscow: Москва), a Ukrainian or Belarusian
+// given name (given_names.h: Volodymyr, Uladzimir: Владимир).
 std::vector<std::string> russian_name_lemmas(const Xapian::Database& db, Lemmatizer& lemmatizer,
                                              const std::string& latin) {
     std::vector<std::string> russian = russian_exonyms(latin);
@@ -255,8 +255,8 @@ std::vector<std::string> russian_name_lemmas(const Xapian::Database& db, Lemmati
 // A Latin word is also looked up in the keys of its Russian case forms: as
 // its English, German, Polish, Spanish, French, Italian, Ukrainian, Chinese
 // and Japanese readings (name_readings.h), and without a final -a; a
-// country or city by its English name, and a Ukrainian given name, by its
-// Russian name's lemmas.
+// country or city by its English name, and a Ukrainian or Belarusian given
+// name, by its Russian name's lemmas.
 // And the keys of its lemmas (name_lemmas), exactly: a name the dictionary
 // knows is not looked up by prefix, which other names (Марина, Марио for
 // «Марии») and other words (радио for «Рады») begin with too.

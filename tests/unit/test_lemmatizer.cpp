@@ -430,7 +430,7 @@ TEST_CASE("Ukrainian spellings find places and names as Russian writes them", "[
     CHECK(index.ids("Mir").empty());
 }
 
-TEST_CASE("Ukrainian given names find the Russian names they translate", "[lemmas][query]") {
+TEST_CASE("Ukrainian and Belarusian given names find the Russian names they translate", "[lemmas][query]") {
     const testing::ArticlesIndex index({
         article("vladimir", "Визит", "Президент Владимир Зеленский прибыл в Брюссель."),
         article("vladimir-2", "Интервью", "Владимиру Кличко задали вопрос."),
@@ -440,6 +440,7 @@ TEST_CASE("Ukrainian given names find the Russian names they translate", "[lemma
     });
     CHECK(index.ids("Volodymyr") == std::set<std::string>{"vladimir", "vladimir-2", "groisman"});
     CHECK(index.ids("Mykhailo") == std::set<std::string>{"mikhail"});
+    CHECK(index.ids("Uladzimir") == std::set<std::string>{"vladimir", "vladimir-2", "groisman"});
     // And after a vowel an i is й (Гройсман), not a closed syllable's і.
     CHECK(index.ids("Hroisman") == std::set<std::string>{"groisman"});
 }

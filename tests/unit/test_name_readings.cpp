@@ -3,8 +3,8 @@
 #include "analysis/exonyms.h"
 #include "analysis/name_readings.h"
 #include "analysis/transliteration.h"
-#include "analysis/ukrainian_given_names.h"
-#include "analysis/ukrainian_spellings.h"
+#include "analysis/given_names.h"
+#include "analysis/native_spellings.h"
 
 #include <catch2/catch.hpp>
 
@@ -165,42 +165,55 @@ TEST_CASE("countries and cities typed by their English names have their Russian 
     CHECK(russian_exonyms("").empty());
 }
 
-TEST_CASE("Latin spellings of Ukrainian names read back into Ukrainian letters", "[translit]") {
-    using newsdex::ukrainian_spellings;
-    const auto spells = [](const std::string& latin, const std::string& ukrainian) {
-        const std::vector<std::string> all = ukrainian_spellings(latin);
-        return std::find(all.begin(), all.end(), ukrainian) != all.end();
+TEST_CASE("Latin spellings of Ukrainian and Belarusian names read back into their letters", "[translit]") {
+    using newsdex::native_spellings;
+    using newsdex::Romanized;
+    const auto spells = [](const std::string& latin, Romanized language, const std::string& native) {
+        const std::vector<std::string> all = native_spellings(latin, language);
+        return std::find(all.begin(), all.end(), native) != all.end();
     };
-    // The 2010 system, and the older English habits.
-    CHECK(spells("volodymyr", "Володимир"));
-    CHECK(spells("oleksandr", "Олександр"));
-    CHECK(spells("mykhailo", "Михайло"));
-    CHECK(spells("mykhaylo", "Михайло"));
-    CHECK(spells("oleksii", "Олексій"));
-    CHECK(spells("oleksiy", "Олексій"));
-    CHECK(spells("yuliia", "Юлія"));
-    CHECK(spells("mariia", "Марія"));
-    CHECK(spells("maria", "Марія"));
-    CHECK(spells("zhytomyr", "Житомир"));
-    CHECK(spells("shcherbak", "Щербак"));
+    // Ukrainian: the 2010 system, and the older English habits.
+    constexpr Romanized uk = Romanized::ukrainian;
+    CHECK(spells("volodymyr", uk, "Володимир"));
+    CHECK(spells("oleksandr", uk, "Олександр"));
+    CHECK(spells("mykhailo", uk, "Михайло"));
+    CHECK(spells("mykhaylo", uk, "Михайло"));
+    CHECK(spells("oleksii", uk, "Олексій"));
+    CHECK(spells("oleksiy", uk, "Олексій"));
+    CHECK(spells("yuliia", uk, "Юлія"));
+    CHECK(spells("mariia", uk, "Марія"));
+    CHECK(spells("maria", uk, "Марія"));
+    CHECK(spells("zhytomyr", uk, "Житомир"));
+    CHECK(spells("shcherbak", uk, "Щербак"));
     // What the romanization drops: ь (Vasyl), the apostrophe (Viacheslav).
-    CHECK(spells("vasyl", "Василь"));
-    CHECK(spells("viacheslav", "В'ячеслав"));
-    CHECK(spells("vyacheslav", "В'ячеслав"));
+    CHECK(spells("vasyl", uk, "Василь"));
+    CHECK(spells("viacheslav", uk, "В'ячеслав"));
+    CHECK(spells("vyacheslav", uk, "В'ячеслав"));
     // A digraph is its one letter: kh is never кг.
-    CHECK_FALSE(spells("mykhailo", "Микгайло"));
+    CHECK_FALSE(spells("mykhailo", uk, "Микгайло"));
+    // Belarusian: ы for y, ў for u, дз for dz, э for e.
+    constexpr Romanized be = Romanized::belarusian;
+    CHECK(spells("aliaksandr", be, "Аляксандр"));
+    CHECK(spells("uladzimir", be, "Уладзімір"));
+    CHECK(spells("siarhei", be, "Сяргей"));
+    CHECK(spells("dzmitry", be, "Дзмітрый"));
+    CHECK(spells("stanislau", be, "Станіслаў"));
+    CHECK(spells("yauhen", be, "Яўген"));
+    CHECK(spells("andrei", be, "Андрэй"));
+    CHECK(spells("anatol", be, "Анатоль"));
+    CHECK_FALSE(spells("dzmitry", be, "Дзмитры"));  // Belarusian has no и
     // Only the letters the romanization writes, in lower case; a bounded
     // number of spellings, however ambiguous the word.
-    CHECK(ukrainian_spellings("Volodymyr").empty());
-    CHECK(ukrainian_spellings("wagner").empty());
-    CHECK(ukrainian_spellings("xi").empty());
-    CHECK(ukrainian_spellings("володимир").empty());
-    CHECK(ukrainian_spellings("").empty());
-    CHECK(ukrainian_spellings("iyiyiyiyiyiyiyiyiyiyiyiyiyiyiy").size() == newsdex::kMaxUkrainianSpellings);
+    CHECK(native_spellings("Volodymyr", uk).empty());
+    CHECK(native_spellings("wagner", uk).empty());
+    CHECK(native_spellings("xi", be).empty());
+    CHECK(native_spellings("володимир", uk).empty());
+    CHECK(native_spellings("", be).empty());
+    CHECK(native_spellings("iyiyiyiyiyiyiyiyiyiyiyiyiyiyiy", uk).size() == newsdex::kMaxNativeSpellings);
 }
 
-TEST_CASE("Ukrainian given names have the Russian names they translate", "[translit]") {
-    // Translations, not spellings: the Ukrainian-Russian dictionary's.
+TEST_CASE("Ukrainian and Belarusian given names have the Russian names they translate", "[translit]") {
+    // Translations, not spellings: the bilingual dictionaries'.
     using newsdex::russian_given_names;
     using Names = std::vector<std::string>;
     CHECK(russian_given_names("volodymyr") == Names{"владимир"});
@@ -209,7 +222,10 @@ TEST_CASE("Ukrainian given names have the Russian names they translate", "[trans
     CHECK(russian_given_names("mykola") == Names{"николай"});
     CHECK(russian_given_names("vasyl") == Names{"василий"});
     CHECK(russian_given_names("viacheslav") == Names{"вячеслав"});
-    // No given name of the dictionary: nothing.
+    CHECK(russian_given_names("uladzimir") == Names{"владимир"});
+    CHECK(russian_given_names("aliaksandr") == Names{"александр"});
+    CHECK(russian_given_names("siarhei") == Names{"сергей"});
+    // No given name of the dictionaries: nothing.
     CHECK(russian_given_names("trump").empty());
     CHECK(russian_given_names("mir").empty());
     CHECK(russian_given_names("Volodymyr").empty());
