@@ -8,7 +8,7 @@
 #include "term_budget.h"
 #include "analysis/exonyms.h"
 #include "analysis/name_readings.h"
-#include "analysis/given_names.h"
+#include "analysis/proper_names.h"
 #include "analysis/transliteration.h"
 
 #include <algorithm>
@@ -231,14 +231,36 @@ std::optional<std::string> short_name_lemma(const Xapian::Database& db, Lemmatiz
     return db.term_exists(term) ? std::optional(std::move(term)) : std::nullopt;
 }
 
+// How the index has seen a form: mostly with a capital — its name key
+// (indexed for capitalized words, schema.h XL) in at least half the
+// documents that have the form: «Песков», not «Пошлинами» —, mostly in
+// lower case, or it cannot tell (the form unseen, or its key too short to
+// be indexed).
+enum class SeenCase : unsigned char { capital, lower, unknown };
+
+SeenCase seen_case(const Xapian::Database& db, const std::string& form) {
+    const Xapian::doccount all = db.get_termfreq(form);
+    const std::string key = name_key(form);
+    if (all == 0 || key.size() < kMinNameKeyBytes) return SeenCase::unknown;
+    return 2 * db.get_termfreq(std::string(schema::kNameKeyPrefix) + key) >= all ? SeenCase::capital : SeenCase::lower;
+}
+
+bool mostly_capitalized(const Xapian::Database& db, const std::string& form) {
+    return seen_case(db, form) == SeenCase::capital;
+}
+
 // The lemma terms of what Russian calls a name typed in Latin letters, which
 // no reading gives: a country or city by its English name (exonyms.h:
 // China: Китай, Poland: Польша, Moscow: Москва), a Ukrainian or Belarusian
-// given name (given_names.h: Volodymyr, Uladzimir: Владимир).
+// name (proper_names.h: Volodymyr, Uladzimir: Владимир; Hrodna: Гродно)
+// unless the index sees its Russian name mostly in lower case — Лилия, a
+// name the Ukrainian Liliia stands for, is a flower too, and its lemma
+// term would find the flower.
 std::vector<std::string> russian_name_lemmas(const Xapian::Database& db, Lemmatizer& lemmatizer,
                                              const std::string& latin) {
     std::vector<std::string> russian = russian_exonyms(latin);
-    for (std::string& name : russian_given_names(latin)) russian.push_back(std::move(name));
+    for (std::string& name : russian_proper_names(latin))
+        if (seen_case(db, name) != SeenCase::lower) russian.push_back(std::move(name));
     std::vector<std::string> out;
     for (const std::string& name : russian)
         for (const std::string& lemma : std::vector<std::string>(lemmatizer.lemmas(name, true)))
@@ -255,8 +277,8 @@ std::vector<std::string> russian_name_lemmas(const Xapian::Database& db, Lemmati
 // A Latin word is also looked up in the keys of its Russian case forms: as
 // its English, German, Polish, Spanish, French, Italian, Ukrainian, Chinese
 // and Japanese readings (name_readings.h), and without a final -a; a
-// country or city by its English name, and a Ukrainian or Belarusian given
-// name, by its Russian name's lemmas.
+// country or city by its English name, and a Ukrainian or Belarusian name,
+// by its Russian name's lemmas.
 // And the keys of its lemmas (name_lemmas), exactly: a name the dictionary
 // knows is not looked up by prefix, which other names (Марина, Марио for
 // «Марии») and other words (радио for «Рады») begin with too.
@@ -338,16 +360,6 @@ struct Reading {
     std::set<std::string> names;               // of those, the capitals that may mean a name
     bool keywords = true;                      // forms chosen (not pasted text)
 };
-
-// Whether the index has seen this form mostly with a capital: its name key
-// (indexed for capitalized words, schema.h XL) in at least half the
-// documents that have the form. «Песков» is, «Пошлинами» is not.
-bool mostly_capitalized(const Xapian::Database& db, const std::string& form) {
-    const Xapian::doccount all = db.get_termfreq(form);
-    const std::string key = name_key(form);
-    return all > 0 && key.size() >= kMinNameKeyBytes &&
-           2 * db.get_termfreq(std::string(schema::kNameKeyPrefix) + key) >= all;
-}
 
 // Whether a capitalized form is read as a name (see by_lemma): no
 // dictionary knows it, or the dictionary reads it only as another form of

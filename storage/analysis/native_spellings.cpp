@@ -119,7 +119,7 @@ private:
     void spell(std::size_t at, const std::string& spelt, std::string_view last) {
         if (out_.size() >= kMaxNativeSpellings) return;
         if (at == word_.size()) {
-            out_.push_back(capitalized(spelt));
+            out_.push_back(spelt);
             return;
         }
         if (const Unit* digraph = match(rules_.digraphs, at)) {
@@ -145,16 +145,17 @@ private:
         const bool consonant_or_end_next = next == word_.size() || !is_latin_vowel(word_[next]);
         for (std::string_view letters : unit.native) {
             if (letters.empty()) continue;
+            // The first letters capitalized once, not each spelling.
+            const std::string written = spelt.empty() ? capitalized(letters) : std::string(letters);
             if (is_one_of(last, rules_.apostrophe_before) && begins_with_one_of(letters, rules_.iotated))
-                spell(next, spelt + "'" + std::string(letters), letters);
-            spell(next, spelt + std::string(letters), letters);
-            if (is_one_of(letters, rules_.soft) && consonant_or_end_next)
-                spell(next, spelt + std::string(letters) + "ь", "ь");
+                spell(next, spelt + "'" + written, letters);
+            spell(next, spelt + written, letters);
+            if (is_one_of(letters, rules_.soft) && consonant_or_end_next) spell(next, spelt + written + "ь", "ь");
         }
     }
 
-    static std::string capitalized(const std::string& spelt) {
-        icu::UnicodeString text = icu::UnicodeString::fromUTF8(spelt);
+    static std::string capitalized(std::string_view letters) {
+        icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(letters.data(), static_cast<int32_t>(letters.size())));
         if (!text.isEmpty()) text.replace(0, 1, static_cast<UChar32>(u_toupper(text.char32At(0))));
         std::string out;
         return text.toUTF8String(out);

@@ -6,7 +6,7 @@
 // (ь, the apostrophe) and writes some letters alike (Ukrainian i for і, ї
 // and й, y for и and й; Belarusian u for у and ў, ia for я and ія), so one
 // Latin word has several spellings; a dictionary decides which names exist
-// (given_names.h).
+// (proper_names.h).
 #pragma once
 
 #include <string>

@@ -3,7 +3,7 @@
 #include "analysis/exonyms.h"
 #include "analysis/name_readings.h"
 #include "analysis/transliteration.h"
-#include "analysis/given_names.h"
+#include "analysis/proper_names.h"
 #include "analysis/native_spellings.h"
 
 #include <catch2/catch.hpp>
@@ -212,22 +212,28 @@ TEST_CASE("Latin spellings of Ukrainian and Belarusian names read back into thei
     CHECK(native_spellings("iyiyiyiyiyiyiyiyiyiyiyiyiyiyiy", uk).size() == newsdex::kMaxNativeSpellings);
 }
 
-TEST_CASE("Ukrainian and Belarusian given names have the Russian names they translate", "[translit]") {
+TEST_CASE("Ukrainian and Belarusian names have the Russian names they translate", "[translit]") {
     // Translations, not spellings: the bilingual dictionaries'.
-    using newsdex::russian_given_names;
+    using newsdex::russian_proper_names;
     using Names = std::vector<std::string>;
-    CHECK(russian_given_names("volodymyr") == Names{"владимир"});
-    CHECK(russian_given_names("oleksii") == Names{"алексей"});
-    CHECK(russian_given_names("oleksiy") == Names{"алексей"});
-    CHECK(russian_given_names("mykola") == Names{"николай"});
-    CHECK(russian_given_names("vasyl") == Names{"василий"});
-    CHECK(russian_given_names("viacheslav") == Names{"вячеслав"});
-    CHECK(russian_given_names("uladzimir") == Names{"владимир"});
-    CHECK(russian_given_names("aliaksandr") == Names{"александр"});
-    CHECK(russian_given_names("siarhei") == Names{"сергей"});
-    // No given name of the dictionaries: nothing.
-    CHECK(russian_given_names("trump").empty());
-    CHECK(russian_given_names("mir").empty());
-    CHECK(russian_given_names("Volodymyr").empty());
-    CHECK(russian_given_names("").empty());
+    CHECK(russian_proper_names("volodymyr") == Names{"владимир"});
+    CHECK(russian_proper_names("oleksii") == Names{"алексей"});
+    CHECK(russian_proper_names("oleksiy") == Names{"алексей"});
+    CHECK(russian_proper_names("mykola") == Names{"николай"});
+    CHECK(russian_proper_names("vasyl") == Names{"василий"});
+    CHECK(russian_proper_names("viacheslav") == Names{"вячеслав"});
+    CHECK(russian_proper_names("uladzimir") == Names{"владимир"});
+    CHECK(russian_proper_names("aliaksandr") == Names{"александр"});
+    CHECK(russian_proper_names("siarhei") == Names{"сергей"});
+    // Places and rivers, spelt alike or not.
+    CHECK(russian_proper_names("hrodna") == Names{"гродно"});
+    CHECK(russian_proper_names("mahiliou") == Names{"могилев"});
+    CHECK(russian_proper_names("homel") == Names{"гомель"});
+    CHECK(russian_proper_names("dniapro") == Names{"днепр"});
+    // No proper name of the dictionaries: nothing; nor an abbreviation's.
+    CHECK(russian_proper_names("trump").empty());
+    CHECK(russian_proper_names("mir").empty());
+    CHECK(russian_proper_names("mzs").empty());  // МЗС: МИД
+    CHECK(russian_proper_names("Volodymyr").empty());
+    CHECK(russian_proper_names("").empty());
 }
