@@ -155,7 +155,7 @@ private:
     }
 
     static std::string capitalized(std::string_view letters) {
-        icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(letters.data(), static_cast<int32_t>(letters.size())));
+        icu::UnicodeString text = icu::UnicodeString::fromUTF8(std::string(letters));
         if (!text.isEmpty()) text.replace(0, 1, static_cast<UChar32>(u_toupper(text.char32At(0))));
         std::string out;
         return text.toUTF8String(out);
