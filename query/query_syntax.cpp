@@ -6,6 +6,7 @@
 
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -135,7 +136,20 @@ void blank_lone_operators(std::string& text) {
         const bool meant = words[i].core == "NOT" ? right(i) && words[i + 1].core != "NOT" : left(i) && right(i);
         if (!meant) lone.push_back(i);
     }
-    for (std::size_t i : lone) blank_out(text, words[i].begin, words[i].core.size());
+    // Beside other words, a lone operator goes: read as an English word it
+    // would outrank them («and» is rare in Russian news). Alone, it is
+    // what was asked for («OR», the US state's code): a word, not an
+    // empty query.
+    const bool only_operators =
+        std::all_of(words.begin(), words.end(), [&](const PlainWord& w) { return w.core.empty() || is_operator(w.core); });
+    for (std::size_t i : lone) {
+        if (!only_operators) {
+            blank_out(text, words[i].begin, words[i].core.size());
+            continue;
+        }
+        for (std::size_t at = words[i].begin; at < words[i].begin + words[i].core.size(); ++at)
+            if (text[at] >= 'A' && text[at] <= 'Z') text[at] = static_cast<char>(text[at] - 'A' + 'a');
+    }
 }
 
 // Whether parentheses could group anything here: an operator (what

@@ -26,6 +26,10 @@ TEST_CASE("text meant as words is made words; columns stay", "[query][lenient]")
     CHECK(as_meant("рост AND NOT цен") == "рост AND NOT цен");
     CHECK(as_meant("NOT газ") == "NOT газ");
     CHECK(as_meant("\"рост AND\" цен") == "\"рост AND\" цен");
+    // Alone, an operator is the word asked for, not an empty query.
+    CHECK(as_meant("OR") == "or");
+    CHECK(as_meant("AND NOT") == "and not");
+    CHECK(as_meant("(NEAR/3)") == "(near/3)");
     // Parentheses that do not pair up where a group would change nothing:
     // a fragment cut inside one, a list's "1)". Those that pair up stay.
     CHECK(as_meant("Доходы бюджета (без учета НДС") == "Доходы бюджета  без учета НДС");
@@ -62,4 +66,16 @@ TEST_CASE("any headline-like text is answered, or refused with a column", "[quer
         }
     }
     CHECK(answered > 1000);  // (with an operator, a '(' or ')' too many is refused, with its column)
+}
+
+TEST_CASE("an operator typed alone is searched as a word", "[query][lenient]") {
+    testing::TempDir dir;
+    testing::write_small_index(dir.path());
+    for (const char* alone : {"OR", "AND NOT", "NEAR"}) {
+        SearchRequest request;
+        request.indexes = {dir.path()};
+        request.query = alone;
+        INFO(alone);
+        CHECK_NOTHROW(search(request));  // was "empty query" (exit 2)
+    }
 }
