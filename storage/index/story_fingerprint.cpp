@@ -2,6 +2,7 @@
 
 #include "base/content_hash.h"
 #include "base/schema.h"
+#include "index/minhash_values.h"
 
 #include <xxhash.h>
 
@@ -15,17 +16,7 @@ namespace {
 
 constexpr char kFormat = 1;  // the first byte of an encoded fingerprint
 constexpr std::size_t kShingleWords = 4;
-
-// splitmix64's finalizer: one 64-bit hash a MinHash value, from one hash a
-// shingle (one-hash MinHash with kStoryMinHashes mixes instead of as many
-// hash functions).
-uint64_t mix(uint64_t x) {
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
+static_assert(kStoryMinHashes == kMinHashValues, "a fingerprint keeps a byte of each MinHash value");
 
 uint64_t hash_bytes(const void* data, std::size_t size) { return XXH3_64bits(data, size); }
 
@@ -46,13 +37,13 @@ std::vector<uint8_t> body_minhash(const std::vector<AnalyzedToken>& body) {
     std::vector<uint64_t> words;
     words.reserve(body.size());
     for (const AnalyzedToken& t : body) words.push_back(hash_bytes(t.stem.data(), t.stem.size()));
-    std::array<uint64_t, kStoryMinHashes> mins;
+    std::vector<uint64_t> shingles;
+    shingles.reserve(words.size());
+    for (std::size_t i = 0; i + kShingleWords <= words.size(); ++i)
+        shingles.push_back(hash_bytes(&words[i], kShingleWords * sizeof(uint64_t)));
+    MinHashValues mins;
     mins.fill(std::numeric_limits<uint64_t>::max());
-    for (std::size_t i = 0; i + kShingleWords <= words.size(); ++i) {
-        const uint64_t shingle = hash_bytes(&words[i], kShingleWords * sizeof(uint64_t));
-        for (std::size_t k = 0; k < kStoryMinHashes; ++k)
-            mins[k] = std::min(mins[k], mix(shingle + 0x9e3779b97f4a7c15ULL * (k + 1)));
-    }
+    fold_minhash_values(shingles, mins);
     std::vector<uint8_t> out(kStoryMinHashes);
     for (std::size_t k = 0; k < kStoryMinHashes; ++k) out[k] = static_cast<uint8_t>(mins[k]);
     return out;
