@@ -4,6 +4,7 @@
 #pragma once
 
 #include "analysis/morph_dictionary.h"
+#include "analysis/recent_words.h"
 
 #include <xapian.h>
 
@@ -166,6 +167,11 @@ private:
     // for words Apertium does not know, or names).
     std::vector<std::unique_ptr<Entry>> dictionaries_;
     std::array<std::unordered_map<std::string, WordLemmas>, 2> cache_;  // lower case, capitalized
+    // Where the frequent words' entries of cache_ are, in tables that stay
+    // in the processor's cache (recent_words.h): on 3,000 dev articles,
+    // cache_'s look-ups were 4% of indexing's samples, its memory stalls.
+    // Emptied whenever cache_ is (its entries' addresses would dangle).
+    std::array<RecentWords, 2> recent_;
     std::optional<Xapian::Database> index_;
     bool recording_ = false;
     bool without_lemmas_ = false;

@@ -1,6 +1,7 @@
 #include "analysis/stemmer.h"
 
 #include "analysis/lemmatizer.h"
+#include "analysis/recent_words.h"
 
 #include <cstdlib>
 #include <cstring>
@@ -28,63 +29,14 @@ bool has_ascii_letter(const std::string& word) {
     return false;
 }
 
-// Recent words and their stems in a fixed table of 4096 64-byte slots (256
-// KB), each word in the one slot its hash picks (a newer word takes the slot
-// over). News vocabulary is Zipfian, so the frequent words stay and the table
-// stays in the processor's cache: a std::unordered_map of 200,000 words cost
-// a fifth of the analysis time in memory stalls, more than stemming every
-// word. 2 MB did no better than 256 KB on the dev data, and a query process,
-// which stems a few words, would fault in a page for each.
-class StemCache {
-public:
-    // calloc: fresh zeroed pages from the system, touched only as words
-    // arrive, so a query process that stems a few words pays for a few pages.
-    StemCache() : slots_(static_cast<Slot*>(std::calloc(kSlots, sizeof(Slot)))) {
-        if (!slots_) throw std::bad_alloc();
-    }
-
-    std::optional<std::string> find(std::string_view word, std::size_t hash) const {
-        const Slot& slot = slots_[hash & (kSlots - 1)];
-        if (slot.hash != hash || slot.word_size != word.size() ||
-            std::memcmp(slot.bytes, word.data(), word.size()) != 0)
-            return std::nullopt;
-        return std::string(slot.bytes + slot.word_size, slot.stem_size);
-    }
-
-    void put(std::string_view word, std::size_t hash, const std::string& stem) {
-        if (word.empty() || word.size() + stem.size() > sizeof(Slot::bytes)) return;
-        Slot& slot = slots_[hash & (kSlots - 1)];
-        slot.hash = hash;
-        slot.word_size = static_cast<unsigned char>(word.size());
-        slot.stem_size = static_cast<unsigned char>(stem.size());
-        std::memcpy(slot.bytes, word.data(), word.size());
-        std::memcpy(slot.bytes + word.size(), stem.data(), stem.size());
-    }
-
-private:
-    // All zero bytes: empty (no word is empty: see put()).
-    struct Slot {
-        std::size_t hash;
-        unsigned char word_size, stem_size;
-        char bytes[54];
-    };
-    static_assert(sizeof(Slot) == 64 && std::is_trivial_v<Slot>);
-    struct Free {
-        void operator()(Slot* p) const { std::free(p); }
-    };
-    static constexpr std::size_t kSlots = std::size_t{1} << 12;
-
-    std::unique_ptr<Slot[], Free> slots_;
-};
-
 class MixedStemmer : public Xapian::StemImplementation {
 public:
     std::string operator()(const std::string& word) override {
         if (word.find('-') != std::string::npos) return stem_compound(word);
         const std::size_t hash = std::hash<std::string>{}(word);
-        if (std::optional<std::string> stem = cache_.find(word, hash)) return std::move(*stem);
+        if (std::optional<std::string_view> stem = recent_.find(word, hash)) return std::string(*stem);
         std::string stem = stem_word(word);
-        cache_.put(word, hash, stem);
+        recent_.put(word, hash, stem);
         return stem;
     }
 
@@ -113,7 +65,9 @@ private:
 
     Xapian::Stem russian_{"russian"};
     Xapian::Stem english_{"english"};
-    StemCache cache_;
+    // 2 MB did no better than 256 KB on the dev data, and a query process,
+    // which stems a few words, would fault in a page for each.
+    RecentWords recent_{std::size_t{1} << 12};
 };
 
 }  // namespace
