@@ -21,6 +21,7 @@ std::optional<std::string_view> RecentWords::find(std::string_view word, std::si
 void RecentWords::put(std::string_view word, std::size_t hash, std::string_view value) {
     if (word.empty() || word.size() + value.size() > sizeof(Slot::bytes)) return;
     Slot& slot = slots_[hash & mask_];
+    if (slot.word_size == 0) used_.push_back(hash & mask_);
     slot.hash = hash;
     slot.word_size = static_cast<unsigned char>(word.size());
     slot.value_size = static_cast<unsigned char>(value.size());
@@ -28,6 +29,9 @@ void RecentWords::put(std::string_view word, std::size_t hash, std::string_view 
     std::memcpy(slot.bytes + word.size(), value.data(), value.size());
 }
 
-void RecentWords::clear() { std::memset(slots_.get(), 0, (mask_ + 1) * sizeof(Slot)); }
+void RecentWords::clear() {
+    for (std::size_t i : used_) slots_[i] = Slot{};
+    used_.clear();
+}
 
 }  // namespace newsdex

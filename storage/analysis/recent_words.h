@@ -13,6 +13,7 @@
 #include <optional>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 namespace newsdex {
 
@@ -29,6 +30,9 @@ public:
     // Keeps nothing for a word and value longer than a slot holds (53 bytes
     // together), nor for an empty word.
     void put(std::string_view word, std::size_t hash, std::string_view value);
+    // Empties the slots put since the last clear(), not the whole table: a
+    // query clears its lemmas' table for each index it opens (a --batch of
+    // headlines cleared 2 MB a query: +12% of its instructions).
     void clear();
 
 private:
@@ -45,6 +49,7 @@ private:
 
     std::size_t mask_;
     std::unique_ptr<Slot[], Free> slots_;
+    std::vector<std::size_t> used_;  // slots filled since the last clear()
 };
 
 }  // namespace newsdex
