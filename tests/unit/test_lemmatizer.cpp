@@ -600,6 +600,21 @@ TEST_CASE("a query on a lemma index matches by lemma with no dictionary at hand"
         CHECK(ids_in(with, db, q) == ids_in(without, db, q));
 }
 
+TEST_CASE("a query's lemmas are read from the index again once a writer has changed it", "[lemmas][synonyms][query]") {
+    Fixture f;
+    Analyzer without(missing_dictionaries());  // lemmas only from the index, as a machine without the dictionaries
+    // «замка» the index never met: no lemmas for it yet, and nothing found.
+    CHECK(ids_in(without, open_index_readonly(f.path()), "замка").empty());
+    testing::write_articles(f.path(), {article("castle", "Туризм", "Туристы осмотрели два старинных замка.")});
+    // A new revision: the same analyzer (a --batch's, whose queries each
+    // open the index anew) reads «замка» → замок from the synonym table
+    // now, not its answer from before. (Keeping the answers while the
+    // revision stays was measured: 150 headlines in --batch, 1.2 M of
+    // 2,714 M instructions saved; not kept.)
+    CHECK(ids_in(without, open_index_readonly(f.path()), "замка") == std::set<std::string>{"castle"});
+    CHECK(ids_in(without, open_index_readonly(f.path()), "замок") == std::set<std::string>{"castle"});
+}
+
 TEST_CASE("a lemma index without synonyms asks the dictionary, or matches by stems without one",
           "[lemmas][synonyms][query]") {
     // As the lemma branch wrote indexes before the synonym table.
