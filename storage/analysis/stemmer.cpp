@@ -3,15 +3,11 @@
 #include "analysis/lemmatizer.h"
 #include "analysis/recent_words.h"
 
-#include <cstdlib>
-#include <cstring>
 #include <functional>
 #include <memory>
-#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <type_traits>
 
 namespace newsdex {
 namespace {
