@@ -193,6 +193,12 @@ constexpr std::array<ReadingRule, 35> kEnglish{{
 constexpr std::array<ReadingRule, 1> kEnglishLongA{{{"a", "ei", Where::open}}};
 constexpr std::array<ReadingRule, 3> kEnglishFlatA{{
     {"a", "ei", Where::before_final_e}, {"a", "e", Where::open}, {"a", "e", Where::closed}}};
+// Nor does it tell how English s between vowels sounds: as с (Pelosi:
+// Пелоси, Mason: Мейсон) or voiced, as з (Theresa: Тереза, Rosa: Роза,
+// Susan: Сьюзен), which Russian transcription follows. So each reading of
+// a comes with s read as spelt, and with s between vowels read as z.
+constexpr std::array<ReadingRule, 0> kEnglishPlainS{};
+constexpr std::array<ReadingRule, 1> kEnglishVoicedS{{{"s", "z", Where::between_vowels}}};
 
 // Ukrainian, spelt by Ukraine's official romanization (2010), as Russian
 // writes the same names (Киев, Харьков, Львов, Луганск, Глеб, Сергей):
@@ -368,9 +374,11 @@ std::vector<std::string> english_readings(std::string_view word) {
     std::vector<std::string> out;
     for (const std::span<const ReadingRule> a : {std::span<const ReadingRule>(kEnglishLongA),
                                                  std::span<const ReadingRule>(kEnglishFlatA)})
-        if (std::string reading = read_by(word, {kEnglish, a});
-            reading != word && std::find(out.begin(), out.end(), reading) == out.end())
-            out.push_back(std::move(reading));
+        for (const std::span<const ReadingRule> s : {std::span<const ReadingRule>(kEnglishPlainS),
+                                                     std::span<const ReadingRule>(kEnglishVoicedS)})
+            if (std::string reading = read_by(word, {kEnglish, a, s});
+                reading != word && std::find(out.begin(), out.end(), reading) == out.end())
+                out.push_back(std::move(reading));
     return out;
 }
 

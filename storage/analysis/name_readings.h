@@ -18,8 +18,9 @@ namespace newsdex {
 // Pence → pens (Пенс), Mattis → mettis (Мэттис), McCain → makein
 // (Маккейн). name_key maps spellings letter for letter, which finds Tokayev
 // and Navalny but not these. English a is read both ways Russian writes it
-// (Gates: Гейтс, Davis: Дэвис; Harris: Харрис, Mattis: Мэттис), so up to
-// two readings, each differing from the spelling; none for a word of
+// (Gates: Гейтс, Davis: Дэвис; Harris: Харрис, Mattis: Мэттис), and s
+// between vowels both ways (Pelosi: Пелоси, Theresa: Тереза), so up to
+// four readings, each differing from the spelling; none for a word of
 // anything but Latin letters. Readings to look up, not replacements:
 // Nikita read this way (naikita) names nobody, and the spelling still
 // finds Никита.

@@ -29,14 +29,18 @@ TEST_CASE("English names read aloud key as Russian writes them", "[translit]") {
          {std::pair{"trump", "трамп"}, {"johnson", "джонсон"}, {"biden", "байден"}, {"mike", "майк"},
           {"justin", "джастин"}, {"hunter", "хантер"}, {"gates", "гейтс"}, {"price", "прайс"}, {"cameron", "кэмерон"},
           {"jackson", "джексон"}, {"mccain", "маккейн"}, {"may", "мэй"}, {"blair", "блэр"}, {"austin", "остин"},
-          {"wilson", "уилсон"}, {"thatcher", "тэтчер"}, {"mitchell", "митчелл"}}) {
+          {"wilson", "уилсон"}, {"thatcher", "тэтчер"}, {"mitchell", "митчелл"}, {"theresa", "тереза"},
+          {"rosa", "роза"}, {"mason", "мейсон"}}) {
         INFO(latin);
         CHECK(name_key(latin) != name_key(cyrillic));
         const std::vector<std::string> found = keys(latin);
         CHECK(std::find(found.begin(), found.end(), name_key(cyrillic)) != found.end());
     }
-    // At most a reading for each way of reading a, none the spelling itself.
+    // At most a reading for each way of reading a and s, none the spelling itself.
     CHECK(english_readings("cameron").size() == 2);
+    CHECK(english_readings("mason").size() == 4);
+    // s is voiced only between vowels: one reading of s for Wilson, Gates.
+    CHECK(english_readings("gates").size() == 1);
     for (const std::string& reading : english_readings("jackson")) CHECK(reading != "jackson");
     // A spelling with nothing to read otherwise has no reading.
     CHECK(english_readings("putin").empty());
