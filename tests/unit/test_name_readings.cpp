@@ -39,7 +39,8 @@ TEST_CASE("English names read aloud key as Russian writes them", "[translit]") {
     // At most a reading for each way of reading a and s, none the spelling itself.
     CHECK(english_readings("cameron").size() == 2);
     CHECK(english_readings("mason").size() == 4);
-    // s is voiced only between vowels: one reading of s for Wilson, Gates.
+    // An s that is not between vowels adds no reading (Gates, whose a
+    // before a final e is always ей: one reading).
     CHECK(english_readings("gates").size() == 1);
     for (const std::string& reading : english_readings("jackson")) CHECK(reading != "jackson");
     // A spelling with nothing to read otherwise has no reading.
