@@ -268,6 +268,22 @@ std::vector<std::string> russian_name_lemmas(const Xapian::Database& db, Lemmati
     return out;
 }
 
+// Whether a name key found by a word's key prefix is another surname made
+// with a surname's suffix (-ов, -ев, -ин, -ын, -ский, -цкий, -енко): where
+// it parts from the word's own key (`own`), it goes on with a suffix the
+// word does not. Блинков is not Блинкен, though the key of Блинкен's stem
+// (blink) begins both; nor Алексеев Алексей. A case ending begins with no
+// such suffix; the cost is the plural in -ов of a name that has none
+// (Трампов).
+bool adds_surname_suffix(std::string_view found, std::string_view own) {
+    const std::size_t common = static_cast<std::size_t>(
+        std::mismatch(found.begin(), found.end(), own.begin(), own.end()).first - found.begin());
+    const std::string_view rest = found.substr(common), own_rest = own.substr(common);
+    for (const std::string_view suffix : {"ov", "ev", "in", "sk", "tsk", "enk"})
+        if (rest.starts_with(suffix) && !own_rest.starts_with(suffix)) return true;
+    return false;
+}
+
 // Name-key terms in the index that begin with this word's key: inflected
 // forms of a name ("Токаева", "Токаеву") have longer keys. A Cyrillic word
 // is keyed by its stem, so "Навального" still finds "Navalny" — unless the
@@ -303,8 +319,11 @@ std::vector<std::string> name_terms(const Xapian::Database& db, const std::strin
     if (key.size() >= kMinNameKeyBytes) {
         const std::string prefix = std::string(schema::kNameKeyPrefix) + key;
         std::size_t found = 0;
+        const std::string own = name_key(spelt);
         for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && found < kMaxNameTerms; ++t)
-            if ((*t).size() <= prefix.size() + 4) out.insert(*t), ++found;
+            if ((*t).size() <= prefix.size() + 4 &&
+                !adds_surname_suffix(std::string_view(*t).substr(schema::kNameKeyPrefix.size()), own))
+                out.insert(*t), ++found;
     }
     if (!latin) return {out.begin(), out.end()};
     // The keys of a Latin name's Russian case forms, exactly (not as a

@@ -149,6 +149,31 @@ TEST_CASE("Navalny and Навальный find each other in any case form", "[s
     CHECK(f.ids(f.request("Навального")) == std::vector<std::string>{"ru-name", "en-name"});
 }
 
+TEST_CASE("a name typed in Latin finds its case forms, not another surname made of it", "[search]") {
+    testing::TempDir dir;
+    {
+        IndexWriter w(testing::live_generation(dir.path()));
+        w.write(article("lavrov", "2025-03-01", "Заявление", "Министр Лавров сделал заявление."));
+        w.write(article("lavrovu", "2025-03-02", "Вопрос", "Вопрос задали Лаврову на пресс-конференции."));
+        w.write(article("lavrovsky", "2025-03-03", "Балет", "Балетмейстер Лавровский поставил спектакль."));
+        w.write(article("ivanov", "2025-03-04", "Отчёт", "Отчёт подписал Иванов."));
+        w.commit();
+    }
+    auto ids = [&](const std::string& q) {
+        SearchRequest r;
+        r.indexes = {dir.path()};
+        r.query = q;
+        std::set<std::string> out;
+        for (const Hit& h : search(r).hits) out.insert(h.article.id);
+        return out;
+    };
+    // Лавровский is Лавров's key (lavrov) and a surname's suffix (-ский)
+    // more.
+    CHECK(ids("Lavrov") == std::set<std::string>{"lavrov", "lavrovu"});
+    CHECK(ids("Lavrovsky") == std::set<std::string>{"lavrovsky"});
+    CHECK(ids("Ivanov") == std::set<std::string>{"ivanov"});
+}
+
 TEST_CASE("phrases find title words, whose positions are kept under the title prefix", "[search]") {
     testing::TempDir dir;
     {
