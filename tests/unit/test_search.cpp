@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <filesystem>
 #include <set>
 #include <cstdio>
 
@@ -28,6 +29,16 @@ Article article(const std::string& id, const std::string& date, const std::strin
     a.source = source;
     a.topic = topic;
     return a;
+}
+
+// The ids of what a query finds in one index, in any order.
+std::set<std::string> ids_found(const std::filesystem::path& index, const std::string& query) {
+    SearchRequest r;
+    r.indexes = {index};
+    r.query = query;
+    std::set<std::string> out;
+    for (const Hit& h : search(r).hits) out.insert(h.article.id);
+    return out;
 }
 
 std::string days_ago(int n) {
@@ -159,14 +170,7 @@ TEST_CASE("a name typed in Latin finds its case forms, not another surname made 
         w.write(article("ivanov", "2025-03-04", "Отчёт", "Отчёт подписал Иванов."));
         w.commit();
     }
-    auto ids = [&](const std::string& q) {
-        SearchRequest r;
-        r.indexes = {dir.path()};
-        r.query = q;
-        std::set<std::string> out;
-        for (const Hit& h : search(r).hits) out.insert(h.article.id);
-        return out;
-    };
+    auto ids = [&](const std::string& q) { return ids_found(dir.path(), q); };
     // Лавровский is Лавров's key (lavrov) and a surname's suffix (-ский)
     // more.
     CHECK(ids("Lavrov") == std::set<std::string>{"lavrov", "lavrovu"});
@@ -183,14 +187,7 @@ TEST_CASE("phrases find title words, whose positions are kept under the title pr
         w.write(article("apart", "2025-03-03", "Визит", "Президента Токаева ждали. Цены выросли на 25%."));
         w.commit();
     }
-    auto ids = [&](const std::string& q) {
-        SearchRequest r;
-        r.indexes = {dir.path()};
-        r.query = q;
-        std::set<std::string> out;
-        for (const Hit& h : search(r).hits) out.insert(h.article.id);
-        return out;
-    };
+    auto ids = [&](const std::string& q) { return ids_found(dir.path(), q); };
     const std::set<std::string> both{"title", "body"};
     CHECK(ids("\"визит президента токаева\"") == both);
     CHECK(ids("Ростов-на-Дону") == both);
