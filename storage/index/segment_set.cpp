@@ -5,6 +5,7 @@
 #include "base/xapian_reason.h"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <optional>
 #include <string>
@@ -122,9 +123,20 @@ void SegmentSet::write_lane(unsigned index) {
     Segment segment;
     unsigned open_epoch = 0;
     std::size_t unflushed = 0;
+    // The synonyms since the last commit, written in key order before it, as
+    // IndexWriter::write_batch_synonyms does and for the same reason: glass
+    // writes a leaf block out each time an update moves to another.
+    std::vector<std::pair<std::string, std::string>> synonyms;
+    auto commit = [&] {
+        std::sort(synonyms.begin(), synonyms.end());
+        for (const auto& [key, value] : synonyms) db->add_synonym(key, value);
+        synonyms.clear();
+        db->commit();
+        unflushed = 0;
+    };
     auto close = [&] {
         if (!db) return;
-        db->commit();
+        commit();
         db.reset();
         std::lock_guard guard(mutex_);
         finished_.push_back(segment);
@@ -156,12 +168,10 @@ void SegmentSet::write_lane(unsigned index) {
                 unflushed = 0;
             }
             db->replace_document(item.docid, item.document);
-            for (const auto& [key, value] : item.synonyms) db->add_synonym(key, value);
+            synonyms.insert(synonyms.end(), std::make_move_iterator(item.synonyms.begin()),
+                            std::make_move_iterator(item.synonyms.end()));
             unflushed += item.bytes;
-            if (unflushed >= options_.flush_bytes) {
-                db->commit();
-                unflushed = 0;
-            }
+            if (unflushed >= options_.flush_bytes) commit();
         } catch (const Xapian::Error& e) {
             fail(std::make_exception_ptr(
                 IndexError(segment.path.string() + ": cannot write segment: " + xapian_reason(e))));
