@@ -508,6 +508,14 @@ std::optional<Xapian::Query> by_lemma(Lemmatizer& lemmatizer, Xapian::Stem& stem
         const std::vector<std::string> lemmas = lemmas_as_typed(lemmatizer, reading, form, capital);
         if (read_as_name(lemmatizer, reading, form, lemmas)) {
             terms.push_back(field + form);
+            // And the name's uses of the word in its other forms, as the
+            // indexer wrote capitals inside a sentence (XC): «Конституцию»
+            // finds «Конституции» at its own weight, not only by the Latin
+            // keys at half (all 8,613 dev headlines: MRR@10 0.7837 ->
+            // 0.7847, pasted text 0.8758 -> 0.8756).
+            for (const std::string& lemma : lemmas)
+                if (std::optional<std::string> t = name_use_term(reading.db, field, lemma, true))
+                    terms.push_back(std::move(*t));
             continue;
         }
         if (!lemmas_stand_for_stem(lemmas)) {
