@@ -74,6 +74,12 @@ std::vector<SynonymEntry> LemmaSynonyms::new_entries(const std::vector<FormLemma
     return out;
 }
 
+void add_in_key_order(Xapian::WritableDatabase& db, std::vector<SynonymEntry>& entries) {
+    std::sort(entries.begin(), entries.end());
+    for (const auto& [key, value] : entries) db.add_synonym(key, value);
+    entries.clear();
+}
+
 bool has_lemma_synonyms(const Xapian::Database& db) {
     try {
         return db.synonym_keys_begin() != db.synonym_keys_end();

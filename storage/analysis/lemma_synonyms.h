@@ -53,6 +53,14 @@ private:
     std::unordered_set<std::string> recorded_;
 };
 
+// Adds `entries` to `db` in key order, and empties them. Glass writes a
+// leaf block out each time an update moves on to another, so entries added
+// in the order documents brought them wrote a block nearly each (500 new
+// dev articles added to 3,000: 8,955 block writes of synonym.glass, 1,670
+// in key order); a writer keeps a batch's entries, or a segment's between
+// its commits, for this.
+void add_in_key_order(Xapian::WritableDatabase& db, std::vector<SynonymEntry>& entries);
+
 // True when `db` has lemma synonyms (any key at all; the table holds
 // nothing else). False for a remote database that cannot read them.
 bool has_lemma_synonyms(const Xapian::Database& db);

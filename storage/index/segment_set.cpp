@@ -1,5 +1,6 @@
 #include "index/segment_set.h"
 
+#include "analysis/lemma_synonyms.h"
 #include "base/errors.h"
 #include "index/index_file.h"
 #include "base/xapian_reason.h"
@@ -123,14 +124,11 @@ void SegmentSet::write_lane(unsigned index) {
     Segment segment;
     unsigned open_epoch = 0;
     std::size_t unflushed = 0;
-    // The synonyms since the last commit, written in key order before it, as
-    // IndexWriter::write_batch_synonyms does and for the same reason: glass
-    // writes a leaf block out each time an update moves to another.
-    std::vector<std::pair<std::string, std::string>> synonyms;
+    // The synonyms since the last commit, written in key order before it
+    // (add_in_key_order).
+    std::vector<SynonymEntry> synonyms;
     auto commit = [&] {
-        std::sort(synonyms.begin(), synonyms.end());
-        for (const auto& [key, value] : synonyms) db->add_synonym(key, value);
-        synonyms.clear();
+        add_in_key_order(*db, synonyms);
         db->commit();
         unflushed = 0;
     };
