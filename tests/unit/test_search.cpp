@@ -6,11 +6,11 @@
 #include "date_bounds.h"
 #include "search.h"
 #include "temp_dir.h"
+#include "test_articles.h"
 
 #include <catch2/catch.hpp>
 
 #include <chrono>
-#include <filesystem>
 #include <set>
 #include <cstdio>
 
@@ -29,16 +29,6 @@ Article article(const std::string& id, const std::string& date, const std::strin
     a.source = source;
     a.topic = topic;
     return a;
-}
-
-// The ids of what a query finds in one index, in any order.
-std::set<std::string> ids_found(const std::filesystem::path& index, const std::string& query) {
-    SearchRequest r;
-    r.indexes = {index};
-    r.query = query;
-    std::set<std::string> out;
-    for (const Hit& h : search(r).hits) out.insert(h.article.id);
-    return out;
 }
 
 std::string days_ago(int n) {
@@ -161,21 +151,17 @@ TEST_CASE("Navalny and Навальный find each other in any case form", "[s
 }
 
 TEST_CASE("a name typed in Latin finds its case forms, not another surname made of it", "[search]") {
-    testing::TempDir dir;
-    {
-        IndexWriter w(testing::live_generation(dir.path()));
-        w.write(article("lavrov", "2025-03-01", "Заявление", "Министр Лавров сделал заявление."));
-        w.write(article("lavrovu", "2025-03-02", "Вопрос", "Вопрос задали Лаврову на пресс-конференции."));
-        w.write(article("lavrovsky", "2025-03-03", "Балет", "Балетмейстер Лавровский поставил спектакль."));
-        w.write(article("ivanov", "2025-03-04", "Отчёт", "Отчёт подписал Иванов."));
-        w.commit();
-    }
-    auto ids = [&](const std::string& q) { return ids_found(dir.path(), q); };
+    const testing::ArticlesIndex index({
+        testing::article("lavrov", "Заявление", "Министр Лавров сделал заявление."),
+        testing::article("lavrovu", "Вопрос", "Вопрос задали Лаврову на пресс-конференции."),
+        testing::article("lavrovsky", "Балет", "Балетмейстер Лавровский поставил спектакль."),
+        testing::article("ivanov", "Отчёт", "Отчёт подписал Иванов."),
+    });
     // Лавровский is Лавров's key (lavrov) and a surname's suffix (-ский)
     // more.
-    CHECK(ids("Lavrov") == std::set<std::string>{"lavrov", "lavrovu"});
-    CHECK(ids("Lavrovsky") == std::set<std::string>{"lavrovsky"});
-    CHECK(ids("Ivanov") == std::set<std::string>{"ivanov"});
+    CHECK(index.ids("Lavrov") == std::set<std::string>{"lavrov", "lavrovu"});
+    CHECK(index.ids("Lavrovsky") == std::set<std::string>{"lavrovsky"});
+    CHECK(index.ids("Ivanov") == std::set<std::string>{"ivanov"});
 }
 
 TEST_CASE("phrases find title words, whose positions are kept under the title prefix", "[search]") {
@@ -187,7 +173,7 @@ TEST_CASE("phrases find title words, whose positions are kept under the title pr
         w.write(article("apart", "2025-03-03", "Визит", "Президента Токаева ждали. Цены выросли на 25%."));
         w.commit();
     }
-    auto ids = [&](const std::string& q) { return ids_found(dir.path(), q); };
+    auto ids = [&](const std::string& q) { return testing::ids_found(dir.path(), q); };
     const std::set<std::string> both{"title", "body"};
     CHECK(ids("\"визит президента токаева\"") == both);
     CHECK(ids("Ростов-на-Дону") == both);
