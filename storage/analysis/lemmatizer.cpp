@@ -166,7 +166,11 @@ const WordLemmas& Lemmatizer::word_lemmas(const std::string& word, bool capitali
     const InsideSentence inside = inside_sentence(word, found, common_word);
     if (recording_) {
         FormLemmas f{word, capitalized, found.lemmas, {}};
-        if (capitalized) f.lower_lemmas = lemmas(word, false);  // recorded as an entry of its own
+        // Recorded as an entry of its own, and compared only when the form
+        // has lemmas (lemma_synonyms.cpp): a capitalized word no dictionary
+        // knows (42,424 of the dev set's 88,951 capitalized forms: names,
+        // mostly) asked both dictionaries again, in lower case, for nothing.
+        if (capitalized && !found.lemmas.empty()) f.lower_lemmas = lemmas(word, false);
         new_forms_.push_back(std::move(f));
     }
     const WordLemmas& entry =
