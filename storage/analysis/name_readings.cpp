@@ -39,6 +39,7 @@ enum class Where : unsigned char {
                            // consonant (English i in Biden, Mike, Price)
     end_after_consonant,   // at the end, after a consonant that follows a vowel (English
                            // silent e: Pence, Gates)
+    consonant_then_vowel,  // after a consonant, a vowel next (English y in Ryan, Myers)
 };
 
 struct ReadingRule {
@@ -89,6 +90,8 @@ bool applies(const ReadingRule& rule, std::string_view word, std::size_t i) {
         case Where::before_silent_e:
             return next + 1 < word.size() && is_consonant(word[next]) && word[next + 1] == 'e' &&
                    (next + 2 == word.size() || is_consonant(word[next + 2]));
+        case Where::consonant_then_vowel:
+            return i > 0 && is_consonant(word[i - 1]) && next < word.size() && is_vowel(word[next]);
         case Where::end_after_consonant:
             return next == word.size() && i > 1 && is_consonant(word[i - 1]) &&
                    std::any_of(word.begin(), word.begin() + static_cast<std::ptrdiff_t>(i - 1), is_vowel);
@@ -139,13 +142,15 @@ constexpr std::array<ReadingRule, 10> kSpanish{{
 }};
 
 // French (Олланд, Фийон, Ширак, Меланшон, Жан, Жак, Франсуа, Барнье,
-// Лагард, Пежо, Депардье, Луазо, Рено): silent h and final letters, ch,
-// j, g before a front vowel, ou, oi, au, eau, eu, ai, the nasal vowels,
-// ill, gn; -cois for -çois typed without its cedilla.
-constexpr std::array<ReadingRule, 40> kFrench{{
+// Лагард, Пежо, Депардье, Луазо, Рено, Гийом): silent h and final
+// letters, ch, j, g before a front vowel and gu (its u silent), ou, oi,
+// au, eau, eu, ai, the nasal vowels, ill, gn; -cois for -çois typed
+// without its cedilla.
+constexpr std::array<ReadingRule, 41> kFrench{{
     {"eaux", "o", Where::end}, {"eau", "o"}, {"aux", "o", Where::end}, {"ault", "o", Where::end}, {"au", "o"},
     {"oui", "ui"}, {"ou", "u"}, {"oi", "ua"}, {"cois", "sua", Where::end}, {"ill", "ii", Where::inside},
-    {"gn", "ni"}, {"ch", "sh"}, {"ph", "f"}, {"qu", "k"}, {"j", "zh"}, {"geo", "zho"}, {"gea", "zha"},
+    {"gn", "ni"}, {"ch", "sh"}, {"ph", "f"}, {"qu", "k"}, {"gu", "g", Where::before_front_vowel},
+    {"j", "zh"}, {"geo", "zho"}, {"gea", "zha"},
     {"g", "zh", Where::before_front_vowel}, {"eu", "e"}, {"ai", "e"}, {"ei", "e"}, {"ean", "an"},
     {"en", "an", Where::nasal}, {"em", "am", Where::nasal}, {"ain", "en", Where::nasal},
     {"ein", "en", Where::nasal}, {"in", "en", Where::nasal}, {"un", "en", Where::nasal}, {"u", "iu"},
@@ -156,10 +161,12 @@ constexpr std::array<ReadingRule, 40> kFrench{{
 }};
 
 // Italian (Джентилони, Джузеппе, Луиджи, Чампи, Марчелло, Анчелотти,
-// Ренци): c and g before a front vowel, ci and gi before another vowel
-// (the i only softens), ch and gh, sc, gn, gli, z, s between vowels.
-constexpr std::array<ReadingRule, 17> kItalian{{
-    {"cch", "kk"}, {"ch", "k"}, {"gh", "g"}, {"ggi", "dzh", Where::before_vowel}, {"gi", "dzh", Where::before_vowel},
+// Ренци, Бонуччи): c and g before a front vowel (cc as чч), ci and gi
+// before another vowel (the i only softens), ch and gh, sc, gn, gli, z, s
+// between vowels.
+constexpr std::array<ReadingRule, 19> kItalian{{
+    {"cch", "kk"}, {"ch", "k"}, {"cc", "chch", Where::before_front_vowel}, {"cci", "chch", Where::before_vowel},
+    {"gh", "g"}, {"ggi", "dzh", Where::before_vowel}, {"gi", "dzh", Where::before_vowel},
     {"ci", "ch", Where::before_vowel}, {"sci", "sh", Where::before_vowel}, {"sc", "sh", Where::before_front_vowel},
     {"g", "dzh", Where::before_front_vowel}, {"c", "ch", Where::before_front_vowel}, {"gli", "li"}, {"gn", "ni"},
     {"zz", "ts"}, {"z", "ts"}, {"s", "z", Where::between_vowels}, {"h", ""}, {"j", "i"},
@@ -174,8 +181,9 @@ constexpr std::array<ReadingRule, 17> kItalian{{
 // (Бейкер) or э (Дэвис, Кэмерон), a closed one as а (Харрис) or э (Мэттис,
 // Джексон); only before a final e is it always ей (Гейтс, Джейк: Jake is
 // not Джек). So the rules every reading shares, and then a table for each
-// reading of a. An a after a vowel or y is read as spelt (Ryan: Райан).
-constexpr std::array<ReadingRule, 35> kEnglish{{
+// reading of a. An a after a vowel or y is read as spelt, and y between a
+// consonant and a vowel as ай (Ryan: Райан, Myers: Майерс).
+constexpr std::array<ReadingRule, 36> kEnglish{{
     {"j", "dzh"}, {"h", "", Where::after_vowel_alone}, {"wr", "r", Where::start}, {"wh", "u", Where::start},
     {"wa", "uo", Where::start}, {"w", "u", Where::start_before_vowel}, {"mcc", "mak", Where::start},
     {"mc", "mak", Where::start}, {"qu", "kv"}, {"ck", "k"},
@@ -184,6 +192,7 @@ constexpr std::array<ReadingRule, 35> kEnglish{{
     {"tch", "ttch"}, {"dge", "dzh"}, {"ge", "dzh", Where::end}, {"igh", "ai"}, {"ee", "i"}, {"ea", "i"},
     {"oo", "u"}, {"ow", "au"}, {"aw", "o"}, {"au", "o"}, {"air", "er"}, {"ai", "ei"}, {"ay", "ei"},
     {"ey", "i", Where::end}, {"ie", "i", Where::end}, {"oe", "o", Where::end}, {"ar", "ar"},
+    {"y", "ai", Where::consonant_then_vowel},
     {"i", "ai", Where::before_silent_e}, {"u", "a", Where::closed}, {"ce", "s", Where::end},
     {"es", "s", Where::end_after_consonant}, {"e", "", Where::end_after_consonant},
     // c as the spelling reads it, before the a it precedes is read as e
